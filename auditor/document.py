@@ -1,0 +1,128 @@
+"""A normalised report split into paragraphs and sentences, with its figures and their labels."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .figures import Figure, scan
+from .normalize import Text, normalize
+from .rules import phrases, vocabulary
+
+BOUNDARY = "，,；;：:。！？!?\n\t|"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)")
+_LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+")
+_TITLE_YEAR = re.compile(r"(20\d\d|19\d\d)年度?[^\n。]{0,40}?决算")
+
+
+@dataclass
+class Document:
+    name: str
+    text: Text
+    figures: list[Figure]
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+    year: int | None
+    encoding: str = "str"
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_text(cls, original: str, name: str = "<text>", encoding: str = "str") -> "Document":
+        text = normalize(original)
+        t = text.text
+        figures = scan(t)
+        sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
+        paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
+        m = _TITLE_YEAR.search(t[:3000])
+        year = int(m.group(1)) if m else None
+        return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding)
+
+    # -- places -----------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
+    def sentence_span(self, k: int) -> tuple[int, int]:
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text.text)
+        return self.sentence_starts[k], end
+
+    def paragraph_span(self, k: int) -> tuple[int, int]:
+        end = self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.text.text)
+        return self.paragraph_starts[k], end
+
+    def is_heading(self, paragraph: int) -> bool:
+        s, e = self.paragraph_span(paragraph)
+        return bool(_HEADING.match(self.text.text[s:e]))
+
+    # -- figures and their words -----------------------------------------------
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [f.start for f in self.figures]
+
+    def index(self, fig: Figure) -> int:
+        return self._position[id(fig)]
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {id(f): i for i, f in enumerate(self.figures)}
+
+    def prefix(self, i: int) -> str:
+        """Text before figure i, back to the previous figure or the sentence start."""
+        fig = self.figures[i]
+        start = self.sentence_starts[self.sentence_of(fig.start)]
+        if i > 0:
+            start = max(start, self.figures[i - 1].end)
+        return self.text.text[start : fig.start]
+
+    def suffix(self, i: int) -> str:
+        """Text after figure i, up to the next figure or the sentence end."""
+        fig = self.figures[i]
+        end = self.sentence_span(self.sentence_of(fig.start))[1]
+        if i + 1 < len(self.figures):
+            end = min(end, self.figures[i + 1].start)
+        return self.text.text[fig.end : end]
+
+    def label(self, i: int) -> str:
+        """What figure i measures, as written just before it (after the last clause mark)."""
+        pre = self.prefix(i)
+        cut = max(pre.rfind(c) for c in BOUNDARY)
+        label = pre[cut + 1 :] if cut >= 0 else pre
+        if cut < 0 and i > 0 and self.figures[i - 1].kind == "year" and self.figures[i - 1].end == self.figures[i].start - len(pre):
+            label = re.sub(r"^年度?", "", label)
+        label = _LEAD.sub("", label.strip())
+        label = re.sub(r"^(?:其中|包括|主要用于)[:：]?", "", label)
+        return re.sub(r"(?:为|是|共计|合计为|决算数为|决算为|约)$", "", label).strip()
+
+    def direction(self, i: int) -> str | None:
+        """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
+        pre = self.prefix(i).rstrip()
+        pre = re.sub(r"(?:了|为|约|幅度为|幅度|达|至)$", "", pre)
+        ph = phrases()
+        if re.search(r"增加/减少$|增长/下降$|增加减少$|减少增加$", pre):
+            return "?"
+        for w in ph.increase:
+            if pre.endswith(w):
+                return "+"
+        for w in ph.decrease:
+            if pre.endswith(w):
+                return "-"
+        return None
+
+    def is_level(self, i: int) -> bool:
+        """An amount stated as a level (not a change, not a unit price)."""
+        f = self.figures[i]
+        return f.is_amount and self.direction(i) is None
+
+    def concept(self, i: int) -> str | None:
+        return vocabulary().concept(self.label(i))
+
+    def position(self, fig: Figure) -> tuple[int, int]:
+        return self.text.position(fig.start)
+
+    def as_written(self, fig: Figure) -> str:
+        return self.text.original_span(fig.start, fig.end)

@@ -1,0 +1,14 @@
+"""Errors that stop a document from being audited (exit status 2 at the command line)."""
+
+
+class InputError(Exception):
+    """A source that cannot be read: the message names the file and the problem, on one line."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class RuleError(Exception):
+    """A rule file that is not valid: the message names the file, the rule and the field."""

@@ -1,0 +1,446 @@
+"""Find the relations a report's prose states: breakdowns, shares, changes, completion rates.
+
+Each finder reads the sentence shapes listed in rules/phrases.toml over a `Document` and
+returns `Relation`s (judged later by the engine) or `Observation`s (slips visible without
+arithmetic, such as a nonzero share of zero). Figures are bound by position in the sentence
+first; when a total or base is named instead of stated, it is looked up by concept
+(rules/concepts.toml) in the preceding text, and the relation is marked heuristic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import BOUNDARY, Document
+from .figures import Figure
+from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
+                        SumRelation)
+from .rules import phrases, vocabulary
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
+LOOKBACK_PARAGRAPHS = 30
+
+
+@dataclass(eq=False)
+class Observation:
+    """A slip seen without computing a relation."""
+
+    code: str
+    figures: list[Figure]
+    roles: list[str]
+    message: str
+    stated: str
+    expected: str
+    cause: str | None = None
+
+
+@dataclass
+class Extraction:
+    relations: list[Relation] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, why: str) -> None:
+        self.skipped[why] = self.skipped.get(why, 0) + 1
+
+
+def _cn(fig: Figure) -> str:
+    return f"{fig.number}{fig.unit}"
+
+
+class Extractor:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.ph = phrases()
+        self.vocab = vocabulary()
+        self.out = Extraction()
+        self.figs = doc.figures
+        self.part_of: dict[int, tuple[int, list[int]]] = {}  # part index -> (total index, sibling parts)
+        self.zero_shares: set[int] = set()
+
+    # -- helpers -----------------------------------------------------------------
+    def _range(self, s: int, e: int) -> list[int]:
+        from bisect import bisect_left
+
+        starts = self.doc._starts
+        return list(range(bisect_left(starts, s), bisect_left(starts, e)))
+
+    def levels_before(self, pos: int, start: int) -> list[int]:
+        return [i for i in self._range(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos]
+
+    def find_by_name(self, name: str, before: int, exclude: set[int] = frozenset()) -> int | None:
+        """The latest level amount before `before` whose label names the same thing as `name`."""
+        concept = self.vocab.concept(name)
+        scope = self.vocab.scope(name)
+        key = _key(name)
+        para = self.doc.paragraph_of(before)
+        start = self.doc.paragraph_starts[max(0, para - LOOKBACK_PARAGRAPHS)]
+        for i in reversed(self._range(start, before)):
+            if i in exclude or not self.doc.is_level(i):
+                continue
+            label = self.doc.label(i)
+            if _is_budget(label, self.ph) != _is_budget(name, self.ph):
+                continue
+            if concept is not None:
+                if self.vocab.concept(label) == concept and self.vocab.scope(label) == scope:
+                    return i
+            elif key and _key(label) == key:
+                return i
+        return None
+
+    # -- breakdowns --------------------------------------------------------------
+    def breakdowns(self) -> None:
+        doc, t = self.doc, self.doc.text.text
+        for m in self.ph.breakdown.finditer(t):
+            pos, end = m.start(), m.end()
+            k = doc.sentence_of(pos)
+            s0, s1 = doc.sentence_span(k)
+            before = self._range(s0, pos)
+            heuristic = False
+            total = None
+            subject_start = self.figs[before[-1]].end if before else s0
+            subject = t[subject_start:pos]
+            if before and _FILLER.match(subject) and doc.is_level(before[-1]):
+                total = before[-1]
+            elif _CJK.search(subject):
+                name = re.sub(r"^[年度\s]+", "", subject.strip(" ，,；;：:。"))
+                total = self.find_by_name(name, pos)
+                heuristic = True
+            elif not before and _FILLER.match(subject) and m.group().startswith("其中"):
+                p0, _ = doc.paragraph_span(doc.paragraph_of(pos))
+                firsts = [i for i in self._range(p0, pos) if doc.figures[i].is_amount]
+                if firsts and doc.is_level(firsts[0]) and len(doc.label(firsts[0])) >= 2:
+                    total = firsts[0]
+                    heuristic = True
+            if total is None:
+                self.out.skip("breakdown: total not found")
+                continue
+            parts = self._parts(end, s1)
+            if not parts and not t[end:s1].strip(" \n，,：:。"):
+                parts = self._parts_below(doc.paragraph_of(pos))
+            parts = [p for p in parts if doc.concept(p) is None or doc.concept(p) != doc.concept(total)]
+            if not parts:
+                continue
+            self._breakdown(total, parts, heuristic)
+
+    def _parts(self, start: int, stop: int) -> list[int]:
+        parts = []
+        nested = self.ph.breakdown.search(self.doc.text.text, start, stop)
+        if nested:
+            stop = nested.start()
+        for i in self._range(start, stop):
+            if self.doc.is_level(i):
+                parts.append(i)
+        return parts
+
+    def _parts_below(self, para: int) -> list[int]:
+        doc = self.doc
+        parts: list[int] = []
+        for q in range(para + 1, min(para + 12, len(doc.paragraph_starts))):
+            s, e = doc.paragraph_span(q)
+            if not doc.text.text[s:e].strip():
+                continue
+            if doc.is_heading(q):
+                break
+            inside = [i for i in self._range(s, e) if doc.figures[i].kind in ("amount", "percent")]
+            if not inside or not doc.is_level(inside[0]):
+                break
+            first = inside[0]
+            label = doc.label(first)
+            lead = doc.text.text[s : doc.figures[first].start]
+            if not label or len(label) > 20 or len(lead.strip()) > len(label) + 4:
+                break
+            parts.append(first)
+        return parts
+
+    def _breakdown(self, total: int, parts: list[int], heuristic: bool) -> None:
+        doc = self.doc
+        T = self.figs[total]
+        P = [self.figs[p] for p in parts]
+        for p in parts:
+            self.part_of[p] = (total, parts)
+        labels = [doc.label(p) for p in parts]
+        # complete when the shares of every part add up to 100%, or every component is named
+        shares = [self._share_after(p) for p in parts]
+        complete = False
+        if all(s is not None for s in shares) and len(parts) >= 2:
+            lo = sum(self.figs[s].loose.lo for s in shares)
+            hi = sum(self.figs[s].loose.hi for s in shares)
+            complete = lo <= 100 <= hi
+        concept = doc.concept(total)
+        if not complete and concept in self.vocab.identities:
+            named = {doc.concept(p) for p in parts}
+            complete = named == set(self.vocab.identities[concept])
+        desc_parts = " + ".join(labels)
+        roles = ["总数"] + ["部分"] * len(P)
+        # a part in another unit that only the total's unit makes add up: a unit slip
+        odd = [k for k, f in enumerate(P) if f.unit != T.unit]
+        if len(odd) == 1 and len(P) >= 2:
+            slip = P[odd[0]]
+            fixed = Figure(slip.start, slip.end, slip.number, slip.value, slip.decimals, T.unit, "amount")
+            rel = SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic)
+            if rel.judge() == "fail" and rel.judge({1 + odd[0]: fixed}) in ("ok", "truncation"):
+                rel.code = "FA103"
+                rel.context["unit_slip"] = (1 + odd[0], fixed)
+                self.out.relations.append(rel)
+                return
+        if complete:
+            self.out.relations.append(
+                SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic))
+        elif len(P) >= 2 and len(set(labels)) == len(labels) and all(labels):
+            # a list that reaches its total exactly ends there: what follows is another statement
+            for n in range(2, len(P)):
+                head = SumRelation("FA101", T, P[:n], roles[: n + 1], f"{doc.label(total) or '总数'} = {' + '.join(labels[:n])}", heuristic)
+                if head.judge() == "ok":
+                    self.out.relations.append(head)
+                    return
+            self.out.relations.append(
+                PartialSumRelation("FA102", T, P, roles, f"{desc_parts} ≤ {doc.label(total) or '总数'}", True))
+
+    def _share_after(self, i: int) -> int | None:
+        j = i + 1
+        if j < len(self.figs) and self.figs[j].is_percent and self.doc.sentence_of(self.figs[j].start) == self.doc.sentence_of(self.figs[i].start):
+            m = self.ph.share.search(self.doc.prefix(j))
+            if m and not m.group("base") and _FILLER.match(self.doc.prefix(j)[: m.start()]):
+                return j
+        return None
+
+    # -- shares ------------------------------------------------------------------
+    def shares(self) -> None:
+        doc = self.doc
+        for j, f in enumerate(self.figs):
+            if not f.is_percent:
+                continue
+            pre = doc.prefix(j)
+            m = self.ph.share.search(pre)
+            if not m or not _FILLER.match(pre[: m.start()]) or j == 0:
+                continue
+            part = j - 1
+            P = self.figs[part]
+            if not P.is_amount or doc.sentence_of(P.start) != doc.sentence_of(f.start):
+                self.out.skip("share: no amount before it")
+                continue
+            if P.value == 0 and f.value != 0 and not doc.direction(part):
+                self.zero_shares.add(j)
+                self.out.observations.append(Observation(
+                    "FA202", [f, P], ["占比", "部分"],
+                    f"{doc.label(part)}为{_cn(P)}，却写“占{_cn(f)}”：零占任何总数都是0%",
+                    _cn(f), "0%", "impossible_share"))
+                continue
+            base_name = m.group("base")
+            heuristic = False
+            if base_name:
+                base = self.find_by_name(base_name, P.start, {part})
+                heuristic = True
+                if base is None:
+                    self.out.skip("share: named base not found")
+                    continue
+            elif part in self.part_of:
+                base = self.part_of[part][0]
+            else:
+                self.out.skip("share: base not stated")
+                continue
+            if doc.direction(part):
+                continue
+            B = self.figs[base]
+            rel = RatioRelation("FA201", f, [P, B], ["占比", "部分", "总数"],
+                                f"{doc.label(part)} ÷ {doc.label(base) or '总数'}", heuristic)
+            rel.alternatives = self._alternatives(part, {part, base})
+            rel.context["base_index"] = 2
+            self.out.relations.append(rel)
+
+    def shares_sum(self) -> None:
+        seen: set[int] = set()
+        for part, (total, parts) in self.part_of.items():
+            if total in seen:
+                continue
+            seen.add(total)
+            shares = [self._share_after(p) for p in parts]
+            got = [s for s in shares if s is not None]
+            if len(got) < 2:
+                continue
+            lo = sum(self.figs[s].interval.lo for s in got if s not in self.zero_shares)
+            if lo > 100:
+                figs = [self.figs[s] for s in got]
+                self.out.observations.append(Observation(
+                    "FA202", figs, ["占比"] * len(figs),
+                    f"同一总数下各部分占比合计{sum(f.value for f in figs)}%，超过100%",
+                    f"{sum(f.value for f in figs)}%", "≤100%", "impossible_share"))
+
+    # -- changes -----------------------------------------------------------------
+    def changes(self) -> None:
+        doc, t = self.doc, self.doc.text.text
+        for j, r in enumerate(self.figs):
+            if not r.is_percent or j == 0:
+                continue
+            rdir = doc.direction(j)
+            if rdir is None:
+                continue
+            d = j - 1
+            D = self.figs[d]
+            if not D.is_amount or doc.sentence_of(D.start) != doc.sentence_of(r.start):
+                continue
+            if len(t[D.end : r.start]) > 8:
+                continue
+            ddir = doc.direction(d)
+            if ddir is None or ddir == "?" or rdir == "?":
+                if ddir == "?" or rdir == "?":
+                    self.out.skip("change: direction words as a template (增加/减少)")
+                continue
+            if D.value == 0 and r.value == 0:
+                continue
+            if ddir != rdir and D.value != 0 and r.value != 0:
+                self.out.observations.append(Observation(
+                    "FA302", [D, r], ["变动额", "变动率"],
+                    f"变动额写“{'增加' if ddir == '+' else '减少'}{_cn(D)}”，变动率却写“{'增长' if rdir == '+' else '下降'}{_cn(r)}”：方向矛盾",
+                    f"{'增长' if rdir == '+' else '下降'}{_cn(r)}", f"{'增长' if ddir == '+' else '下降'}", "direction_word"))
+                continue
+            sign = 1 if ddir == "+" else -1
+            k = doc.sentence_of(D.start)
+            s0, _ = doc.sentence_span(k)
+            # the comparison marker (与/比/较 …) and a stated prior value between it and the change
+            seg = t[s0 : D.start]
+            marks = list(self.ph.comparison.finditer(seg))
+            mark = s0 + marks[-1].start() if marks else D.start
+            between = [i for i in self.levels_before(D.start, mark)]
+            if marks and between:
+                prior = between[-1]
+                Pf = self.figs[prior]
+                base, _ = self._base_before(mark, s0)
+                if base is not None:
+                    self.out.relations.append(ChangeAmountRelation(
+                        "FA303", D, [self.figs[base], Pf], ["变动额", "本年数", "上年数"],
+                        f"{doc.label(base) or '本年数'} − {doc.label(prior) or '上年数'}", sign=sign))
+                self.out.relations.append(RatioRelation("FA301", r, [D, Pf], ["变动率", "变动额", "上年数"],
+                                                        f"变动额 ÷ {doc.label(prior) or '上年数'}"))
+                continue
+            base, heuristic = self._base_before(mark, s0)
+            if base is None:
+                self.out.skip("change: base not found")
+                continue
+            X = self.figs[base]
+            rel = ChangeRateRelation("FA301", r, [X, D], ["变动率", "本年数", "变动额"],
+                                     f"变动额 ÷ ({doc.label(base) or '本年数'} {'−' if sign > 0 else '+'} 变动额)",
+                                     heuristic, sign=sign)
+            rel.alternatives = self._alternatives(d, {base, d})
+            rel.context["base_index"] = 1
+            self.out.relations.append(rel)
+
+    def _base_before(self, mark: int, s0: int) -> tuple[int | None, bool]:
+        levels = self.levels_before(mark, s0)
+        if levels:
+            return levels[-1], False
+        p0, _ = self.doc.paragraph_span(self.doc.paragraph_of(mark))
+        # a change opening a new sentence speaks of the paragraph's subject, not of a listed part
+        levels = [i for i in self.levels_before(s0, p0) if i not in self.part_of]
+        if levels:
+            return levels[-1], True
+        return None, False
+
+    def _alternatives(self, anchor: int, exclude: set[int]) -> list[Figure]:
+        """Other level amounts of the same paragraph: candidate bases for a wrong-base diagnosis."""
+        p0, p1 = self.doc.paragraph_span(self.doc.paragraph_of(self.figs[anchor].start))
+        return [self.figs[i] for i in self._range(p0, p1) if i not in exclude and self.doc.is_level(i)]
+
+    # -- completion rates --------------------------------------------------------
+    def completions(self) -> None:
+        doc = self.doc
+        for j, r in enumerate(self.figs):
+            if not r.is_percent or j == 0:
+                continue
+            pre = doc.prefix(j)
+            if not self.ph.completion.search(pre):
+                continue
+            if self.ph.share.search(pre):
+                continue
+            k = doc.sentence_of(r.start)
+            s0, _ = doc.sentence_span(k)
+            levels = self.levels_before(r.start, s0)
+            if not levels:
+                continue
+            actual = levels[-1]
+            if _is_budget(doc.label(actual), self.ph):
+                continue
+            budgets = [i for i in levels[:-1] if _is_budget(doc.label(i), self.ph)]
+            if not budgets:
+                self.out.skip("completion: budget not stated in the sentence")
+                continue
+            A = self.figs[actual]
+            B = self.figs[budgets[-1]]
+            if B.value == 0:
+                if A.value == 0:
+                    self.out.skip("completion: 0/0")
+                    continue
+                self.out.observations.append(Observation(
+                    "FA402", [r, A, B], ["完成率", "决算数", "预算数"],
+                    f"预算数为{_cn(B)}，决算数{_cn(A)}，完成率无从计算，却写“{_cn(r)}”",
+                    _cn(r), "无（预算为零）", "percentage_of_zero"))
+                continue
+            rel = RatioRelation("FA401", r, [A, B], ["完成率", "决算数", "预算数"],
+                                f"{doc.label(actual) or '决算数'} ÷ {doc.label(budgets[-1]) or '预算数'}")
+            rel.alternatives = [self.figs[b] for b in budgets[:-1] if self.figs[b].value != 0]
+            rel.context["base_index"] = 2
+            rel.context["alternatives_accept"] = True
+            self.out.relations.append(rel)
+
+    # -- year labels ---------------------------------------------------------------
+    def year_labels(self) -> None:
+        doc, t = self.doc, self.doc.text.text
+        if doc.year is None:
+            return
+        for i, f in enumerate(self.figs):
+            if f.kind != "year" or f.value == doc.year or i + 1 >= len(self.figs):
+                continue
+            nxt = i + 1
+            if not doc.is_level(nxt):
+                continue
+            gap = t[f.end : self.figs[nxt].start]
+            if any(c in gap for c in BOUNDARY) or len(gap) > 20:
+                continue
+            k = doc.sentence_of(f.start)
+            s0, s1 = doc.sentence_span(k)
+            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap:
+                continue
+            if not ("本年" in t[self.figs[nxt].end : s1] and "其中" in t[self.figs[nxt].end : s1]):
+                continue
+            concept = doc.concept(nxt)
+            if concept in ("income_year", "expense_year"):
+                continue
+            self.out.observations.append(Observation(
+                "FA501", [f, self.figs[nxt]], ["年份", "金额"],
+                f"{doc.year}年度的报告把本年数{_cn(self.figs[nxt])}写成“{int(f.value)}年度”，而同句的构成写的是“本年”",
+                f"{int(f.value)}年度", f"{doc.year}年度", "year_label"))
+
+    def garbled(self) -> None:
+        for f in self.figs:
+            if f.note:
+                self.out.observations.append(Observation(
+                    "FA601", [f], ["数字"], f"数字书写有误：{f.note}", self.doc.as_written(f),
+                    f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出", "garbled"))
+
+    def run(self) -> Extraction:
+        self.breakdowns()
+        self.shares()
+        self.shares_sum()
+        self.changes()
+        self.completions()
+        self.year_labels()
+        self.garbled()
+        return self.out
+
+
+def _is_budget(label: str, ph) -> bool:
+    """A budget label: its last budget word (预算, 下达 …) comes after its last actual word (决算, 支出 …)."""
+    budget = [m.end() for m in ph.budget.finditer(label)]
+    actual = [m.end() for m in ph.actual.finditer(label)]
+    return bool(budget) and (not actual or budget[-1] > actual[-1])
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[的总额合计数年度决算\s“”\"]|\d", "", name)
+
+
+def extract(doc: Document) -> Extraction:
+    return Extractor(doc).run()

@@ -1,0 +1,155 @@
+"""Figures as written: numbers with their unit, precision, the interval they stand for and span.
+
+Only the string as written decides the value and the precision: ``38.40万元`` has two decimals
+and stands for [38.395, 38.405] 万元. A comma is a thousands separator only in strict groups
+(``1,031.24``); the full-width ``，`` stays punctuation. Garbled figures are read the way a
+person reads them (``1282.95合计万元`` → 1282.95 万元, ``增加93.27了%`` → 93.27 %) and carry a
+note saying so; figures no person could read (``1121.82.5``) are kept as unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from .intervals import Interval
+
+if TYPE_CHECKING:
+    from moneyed import Money
+
+Kind = Literal["amount", "percent", "year", "date", "number", "unreadable"]
+
+SCALES: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.\-/])(-(?=\d))?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+# After the number: optional blank, then the unit. A few garbled fillers are tolerated.
+_UNIT = re.compile(r"[ \t]{0,2}(?:(?P<filler>合计|了|共|\.)[ \t]?)?(?P<unit>万元|亿元|元|万|亿|%|‰|年度|年|月|日)")
+_COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
+
+
+@dataclass(eq=False)
+class Figure:
+    """One number in the text, as written."""
+
+    start: int  # normalised offsets of the whole figure (number and unit)
+    end: int
+    number: str  # the digits as written (thousands commas removed), sign included
+    value: Decimal
+    decimals: int
+    unit: str  # "元", "万元", "亿元", "%", "" …
+    kind: Kind
+    note: str | None = None  # how a garbled figure was read
+
+    @property
+    def text_key(self) -> str:
+        return f"{self.number}{self.unit}"
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind == "amount"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind == "percent"
+
+    @property
+    def ulp(self) -> Decimal:
+        return Decimal(1).scaleb(-self.decimals)
+
+    @cached_property
+    def interval(self) -> Interval:
+        """Values this figure may stand for if it was rounded (四舍五入), in its own unit.
+
+        A written zero stands for nothing at all: reports write 0 for "none".
+        """
+        if self.value == 0:
+            return Interval.point(self.value)
+        half = self.ulp / 2
+        return Interval(self.value - half, self.value + half)
+
+    @cached_property
+    def loose(self) -> Interval:
+        """Rounded or truncated: [x − ½ulp, x + ulp]."""
+        if self.value == 0:
+            return Interval.point(self.value)
+        return Interval(self.value - self.ulp / 2, self.value + self.ulp)
+
+    @property
+    def scale(self) -> Decimal:
+        return SCALES.get(self.unit, Decimal(1))
+
+    def in_yuan(self, interval: Interval | None = None) -> Interval:
+        return (interval or self.interval).scale(self.scale)
+
+    @property
+    def money(self) -> "Money":
+        """The amount in CNY as py-moneyed Money (Decimal, never float)."""
+        from moneyed import Money
+
+        if not self.is_amount:
+            raise ValueError(f"{self.number}{self.unit} is not an amount")
+        return Money(self.value * self.scale, "CNY")
+
+
+def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
+    m = _UNIT.match(text, pos)
+    if not m:
+        return None
+    unit = m.group("unit")
+    filler = m.group("filler")
+    end = m.end()
+    if unit in ("万", "亿"):
+        nxt = text[end : end + 1]
+        if nxt in _COUNTERS or nxt.isdigit():
+            return None
+        unit += "元"
+    note = None
+    if filler:
+        if unit in ("年", "年度", "月", "日"):
+            return None
+        shown = "." if filler == "." else filler
+        note = f"garbled: '{shown}' between the number and its unit; read as {unit}"
+    return unit, end, note
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure in a normalised text, in order."""
+    figures: list[Figure] = []
+    for m in _NUMBER.finditer(text):
+        sign, digits = m.group(1) or "", m.group(2)
+        end = m.end()
+        plain = digits.replace(",", "")
+        number = sign + plain
+        decimals = len(plain.split(".")[1]) if "." in plain else 0
+        # "1121.82.5": two decimal points. No reading is safe.
+        if text[end : end + 1] == "." and text[end + 1 : end + 2].isdigit():
+            tail = re.match(r"[\d.]*", text[end:])
+            stop = end + (tail.end() if tail else 0)
+            figures.append(Figure(m.start(), stop, text[m.start() : stop], Decimal(0), 0, "", "unreadable",
+                                  "two decimal points: the figure cannot be read"))
+            continue
+        value = Decimal(number)
+        found = _unit_of(text, end)
+        if found is None:
+            figures.append(Figure(m.start(), end, number, value, decimals, "", "number"))
+            continue
+        unit, uend, note = found
+        if unit in ("年", "年度"):
+            kind: Kind = "year" if decimals == 0 and len(plain) == 4 else "number"
+            figures.append(Figure(m.start(), end, number, value, decimals, "", kind))
+            continue
+        if unit in ("月", "日"):
+            figures.append(Figure(m.start(), end, number, value, decimals, "", "date"))
+            continue
+        if text[uend : uend + 1] == "/":  # 12元/件: a unit price
+            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            continue
+        if unit == "‰":
+            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            continue
+        kind = "percent" if unit == "%" else "amount"
+        figures.append(Figure(m.start(), uend, number, value, decimals, unit, kind, note))
+    return figures

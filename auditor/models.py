@@ -1,0 +1,106 @@
+"""The typed results: findings with their evidence, and a report per document."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["error", "warning", "info"]
+
+CAUSES: dict[str, str] = {
+    "unit_slip": "单位错误（元/万元/亿元混用）",
+    "transposed_digits": "相邻数字颠倒",
+    "misplaced_decimal": "小数点错位",
+    "wrong_digit": "个别数字写错",
+    "wrong_base": "计算所用基数错误（与另一个总数相符）",
+    "direction_word": "增减方向用词错误",
+    "year_label": "年份标注错误",
+    "truncation": "截尾而非四舍五入",
+    "impossible_share": "占比不可能成立",
+    "percentage_of_zero": "以零为基数计算百分比",
+    "miscalculated": "计算结果错误",
+    "garbled": "数字书写错乱",
+}
+
+
+class Evidence(BaseModel):
+    """One figure as written in the original file (1-based line and column)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str = Field(description="the figure as written, unit included")
+    value: str = Field(description="the value read, as a decimal string")
+    unit: str
+    role: str = Field(description="what the figure is in the relation (总数, 部分, 占比 …)")
+    label: str = Field(default="", description="the words just before the figure")
+
+
+class Diagnosis(BaseModel):
+    cause: str = Field(description="code of the most likely cause (see CAUSES)")
+    explanation: str
+    culprit: Evidence | None = None
+    suggested: str | None = Field(default=None, description="the figure as it would be consistent")
+
+
+class Finding(BaseModel):
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    evidence: list[Evidence]
+    stated: str
+    expected: str
+    difference: str | None = None
+    relation: str = ""
+    diagnosis: Diagnosis | None = None
+    fingerprint: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.evidence[0].line if self.evidence else 0
+
+
+class Stats(BaseModel):
+    figures: int = 0
+    amounts: int = 0
+    percents: int = 0
+    unreadable: int = 0
+    relations_checked: int = 0
+    relations_consistent: int = 0
+    relations_skipped: dict[str, int] = Field(default_factory=dict)
+    findings: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+
+class AuditReport(BaseModel):
+    """The audit of one document."""
+
+    path: str
+    encoding: str = ""
+    year: int | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    stats: Stats = Field(default_factory=Stats)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    def to_json(self, **kwargs) -> str:
+        return self.model_dump_json(**kwargs)
+
+
+class InputFailure(BaseModel):
+    path: str
+    error: str
+
+
+def documents_json(reports: list[AuditReport], failures: list[InputFailure] | None = None) -> str:
+    data = {
+        "documents": [r.model_dump(mode="json") for r in reports],
+        "errors": [f.model_dump(mode="json") for f in failures or []],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)

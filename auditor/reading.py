@@ -1,0 +1,131 @@
+"""Read a source (path, bytes or text) into a string, detecting the encoding.
+
+UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030/GBK (a superset of GB2312) are
+read directly; anything else goes to charset-normalizer, and a text that still does not look
+like Chinese prose is refused rather than audited as mojibake.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+#: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
+MAX_BYTES = 20 * 1024 * 1024
+REPORT_SUFFIXES = (".txt", ".md", ".text")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str  # the path as given, or "<text>"
+    text: str
+    encoding: str
+
+
+def _cjk_share(text: str) -> float:
+    sample = [c for c in text[:20000] if not c.isspace()]
+    if not sample:
+        return 0.0
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return cjk / len(sample)
+
+
+def _looks_like_text(text: str) -> bool:
+    bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    return bad <= max(2, len(text[:20000]) // 1000)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes to text; returns (text, encoding) or raises InputError."""
+    if not data.strip():
+        raise InputError(name, "empty file: nothing to audit")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", name), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name), "utf-16"
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "binary file (NUL bytes): not a text report")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_like_text(text):
+            return text, "utf-8"
+        raise InputError(name, "binary file (control characters): not a text report")
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text) and _cjk_share(text) >= 0.3:
+            return text, encoding
+    from charset_normalizer import from_bytes  # slow import: only for unusual files
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _looks_like_text(text) and _cjk_share(text) >= 0.3:
+            return text, best.encoding
+    raise InputError(name, "unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5 Chinese text)")
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"invalid {encoding} at byte {exc.start}") from None
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file or folder")
+    if p.is_dir():
+        raise InputError(name, "is a folder (use discover() to list its reports)")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one report")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode(data, name)
+    return Source(name, text, encoding)
+
+
+def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report")
+    text, encoding = decode(data, name)
+    return Source(name, text, encoding)
+
+
+def read_text(text: str, name: str = "<text>") -> Source:
+    if not text.strip():
+        raise InputError(name, "empty text: nothing to audit")
+    return Source(name, text, "str")
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """Expand files and folders into report files (sorted), with errors for bad paths."""
+    files: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                errors.append(InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)"))
+            files.extend(found)
+        elif p.exists():
+            files.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or folder"))
+    return files, errors

@@ -1,0 +1,127 @@
+"""Relations the report asserts between its figures, and how each is judged.
+
+A relation names the stated figure it judges (`result`) and the figures it is computed from
+(`inputs`); `compute` gives the interval of values the inputs allow. The relation holds when
+that interval meets the interval the result stands for (Arelle's rounding-aware calculation
+check). A relation that holds only when the figures were truncated rather than rounded is
+consistent, and worth an informational note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from .figures import Figure
+from .intervals import Interval, image, ratio_percent, total
+
+Outcome = Literal["ok", "truncation", "fail", "undefined"]
+
+
+def _value(fig: Figure, interval: Interval) -> Interval:
+    return interval.scale(fig.scale) if fig.is_amount else interval
+
+
+@dataclass(eq=False)
+class Relation:
+    code: str
+    result: Figure
+    inputs: list[Figure]
+    roles: list[str]  # role of the result, then of each input (总数, 部分, 占比 …)
+    description: str  # the relation in words
+    heuristic: bool = False  # binding needed a guess: failures are warnings, not errors
+    alternatives: list[Figure] = field(default_factory=list)  # other candidate bases
+    context: dict = field(default_factory=dict)
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [self.result, *self.inputs]
+
+    # Subclasses implement `compute` on intervals in yuan (amounts) or plain (percents).
+    def compute(self, values: list[Interval]) -> Interval | None:
+        raise NotImplementedError
+
+    def holds_with(self, stated: Interval, values: list[Interval]) -> bool | None:
+        got = self.compute(values)
+        if got is None:
+            return None
+        return stated.meets(got)
+
+    def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
+        figs = [overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures)]
+        res, ins = figs[0], figs[1:]
+        strict = self.holds_with(_value(res, res.interval), [_value(f, f.interval) for f in ins])
+        if strict is None:
+            return "undefined"
+        if strict:
+            return "ok"
+        loose = self.holds_with(_value(res, res.loose), [_value(f, f.loose) for f in ins])
+        return "truncation" if loose else "fail"
+
+    def expected(self) -> Interval | None:
+        """What the result would have to be, in the result's own unit."""
+        got = self.compute([_value(f, f.interval) for f in self.inputs])
+        if got is None:
+            return None
+        if self.result.is_amount:
+            return got.scale(1 / self.result.scale)
+        return got
+
+
+@dataclass(eq=False)
+class SumRelation(Relation):
+    """total = Σ parts (complete breakdown)."""
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return total(values)
+
+
+@dataclass(eq=False)
+class PartialSumRelation(Relation):
+    """Σ parts ≤ total (a partial list): fails only when the parts must exceed the total."""
+
+    def holds_with(self, stated: Interval, values: list[Interval]) -> bool | None:
+        return total(values).lo <= stated.hi
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return total(values)
+
+
+@dataclass(eq=False)
+class RatioRelation(Relation):
+    """percent = 100 · inputs[0] / inputs[1] (a share, a completion or execution rate)."""
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return ratio_percent(values[0], values[1])
+
+
+@dataclass(eq=False)
+class ChangeRateRelation(Relation):
+    """rate = 100 · d / (X − s·d): inputs are the current value X and the change d; s = ±1."""
+
+    sign: int = 1
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        current, delta = values
+        s = Decimal(self.sign)
+
+        def fn(x: Decimal, d: Decimal) -> Decimal | None:
+            prior = x - s * d
+            if prior <= 0:
+                return None
+            return d * 100 / prior
+
+        return image(fn, [current, delta])
+
+
+@dataclass(eq=False)
+class ChangeAmountRelation(Relation):
+    """d = s · (X − P): inputs are the current value X and the stated prior value P."""
+
+    sign: int = 1
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        current, prior = values
+        diff = current - prior
+        return diff if self.sign > 0 else Interval(-diff.hi, -diff.lo)
