@@ -222,7 +222,7 @@ class Extractor:
             if not P.is_amount or doc.sentence_of(P.start) != doc.sentence_of(f.start):
                 self.out.skip("share: no amount before it")
                 continue
-            if P.value == 0 and f.value != 0 and not doc.direction(part):
+            if P.value == 0 and P.decimals == 0 and f.value != 0 and not doc.direction(part):
                 self.zero_shares.add(j)
                 self.out.observations.append(Observation(
                     "FA202", [f, P], ["占比", "部分"],

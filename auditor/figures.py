@@ -63,9 +63,10 @@ class Figure:
     def interval(self) -> Interval:
         """Values this figure may stand for if it was rounded (四舍五入), in its own unit.
 
-        A written zero stands for nothing at all: reports write 0 for "none".
+        A bare zero ("0", "0万元") stands for nothing at all: reports write 0 for "none";
+        "0.00" is a rounded zero like any other figure.
         """
-        if self.value == 0:
+        if self.value == 0 and self.decimals == 0:
             return Interval.point(self.value)
         half = self.ulp / 2
         return Interval(self.value - half, self.value + half)
@@ -73,7 +74,7 @@ class Figure:
     @cached_property
     def loose(self) -> Interval:
         """Rounded or truncated: [x − ½ulp, x + ulp]."""
-        if self.value == 0:
+        if self.value == 0 and self.decimals == 0:
             return Interval.point(self.value)
         return Interval(self.value - self.ulp / 2, self.value + self.ulp)
 
