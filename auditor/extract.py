@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from .document import BOUNDARY, Document
+from decimal import Decimal
+
 from .figures import Figure
+from .intervals import ratio_percent
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
                         SumRelation)
 from .rules import phrases, vocabulary
@@ -59,6 +62,7 @@ class Extractor:
         self.figs = doc.figures
         self.part_of: dict[int, tuple[int, list[int]]] = {}  # part index -> (total index, sibling parts)
         self.zero_shares: set[int] = set()
+        self.implied: dict[str, tuple[int, int]] = {}  # concept -> (actual, rate): budget implied by a rate
 
     # -- helpers -----------------------------------------------------------------
     def _range(self, s: int, e: int) -> list[int]:
@@ -365,7 +369,11 @@ class Extractor:
                 continue
             budgets = [i for i in levels[:-1] if _is_budget(doc.label(i), self.ph)]
             if not budgets:
-                self.out.skip("completion: budget not stated in the sentence")
+                concept = doc.concept(actual)
+                if concept and self.figs[actual].value != 0 and r.value != 0:
+                    self.implied.setdefault(concept, (actual, j))
+                else:
+                    self.out.skip("completion: budget not stated in the sentence")
                 continue
             A = self.figs[actual]
             B = self.figs[budgets[-1]]
@@ -384,6 +392,35 @@ class Extractor:
             rel.context["base_index"] = 2
             rel.context["alternatives_accept"] = True
             self.out.relations.append(rel)
+
+    def implied_budgets(self) -> None:
+        """A part's budget cannot exceed its whole's: budgets implied by completion rates (actual / rate)."""
+        for whole, parts in self.vocab.identities.items():
+            if whole not in self.implied:
+                continue
+            wa, wr = self.implied[whole]
+            for part in parts:
+                if part not in self.implied:
+                    continue
+                pa, pr = self.implied[part]
+                W, Wr, P, Pr = self.figs[wa], self.figs[wr], self.figs[pa], self.figs[pr]
+                wb = ratio_percent(W.in_yuan(W.loose), Wr.loose)  # = budget × 10⁴/100 scale; compared alike
+                pb = ratio_percent(P.in_yuan(P.loose), Pr.loose)
+                if wb is None or pb is None or pb.lo <= wb.hi:
+                    continue
+                whole_budget = W.value * W.scale / Wr.value * 100 / P.scale
+                part_budget = P.value * P.scale / Pr.value * 100 / P.scale
+                suggested = None
+                for shift in (10, 100, Decimal("0.1"), Decimal("0.01")):
+                    cand = Pr.value * shift
+                    if abs(P.value * P.scale / cand * 100 - W.value * W.scale / Wr.value * 100) <= P.scale * Decimal("0.01") * 2:
+                        suggested = f"{cand.normalize():f}%"
+                self.out.observations.append(Observation(
+                    "FA403", [Pr, P, Wr, W], ["完成率", "决算数", "完成率", "决算数"],
+                    f"{self.doc.label(pa)}{_cn(P)}完成预算{_cn(Pr)}，推算预算约{part_budget:.2f}{P.unit}；"
+                    f"而{self.doc.label(wa)}{_cn(W)}完成预算{_cn(Wr)}，推算预算约{whole_budget:.2f}{P.unit}：部分的预算不能大于整体",
+                    _cn(Pr), suggested or f"≥{(P.value / whole_budget * 100):.2f}%",
+                    "misplaced_decimal" if suggested else None))
 
     # -- year labels ---------------------------------------------------------------
     def year_labels(self) -> None:
@@ -426,6 +463,7 @@ class Extractor:
         self.shares_sum()
         self.changes()
         self.completions()
+        self.implied_budgets()
         self.year_labels()
         self.garbled()
         return self.out

@@ -81,3 +81,13 @@ def test_json_shape():
     assert f["evidence"][0]["line"] == 1 and f["evidence"][0]["text"] == "99.9%"
     assert f["stated"] == "99.9%" and f["expected"] == "99.25%"
     assert data["documents"][0]["stats"]["findings"]["error"] == 1
+
+
+def test_implied_budget_of_a_part_exceeds_the_whole():
+    text = ("2021年“三公”经费财政拨款支出决算为1.11万元，完成预算55.5%。\n"
+            "3.公务接待费支出1.11万元，完成预算5.55%。\n")
+    found = [f for f in auditor.audit_text(text).findings if f.rule == "FA403"]
+    assert len(found) == 1
+    assert found[0].diagnosis.culprit.text == "5.55%" and found[0].diagnosis.suggested == "55.5%"
+    ok = "2021年“三公”经费财政拨款支出决算为7.49万元，完成预算94.57%。\n公务接待费支出0.46万元，完成预算50%。\n"
+    assert [f for f in auditor.audit_text(ok).findings if f.rule == "FA403"] == []

@@ -27,6 +27,8 @@ EXPECTED = {
         ("FA202", "error", 56, "100%", "impossible_share"),  # 公务用车 0万元，占100% (same line, other column)
         ("FA401", "error", 263, "99.9%", "miscalculated"),  # 99.96 / 100.72 = 99.25%
         ("FA401", "error", 268, "99.9%", "miscalculated"),  # the same rate stated again
+        # 三公 1.11 完成预算55.5% (budget 2.00) but 公务接待费 1.11 完成预算5.55% (budget 20.00)
+        ("FA403", "error", 61, "5.55%", "misplaced_decimal"),
     ],
     "003": [
         # 722.58 / (1964.05 + 722.58) = 26.90%; 26.61% fits 总收入 1993.23
