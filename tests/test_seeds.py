@@ -79,3 +79,12 @@ def test_consistent_relations_are_counted(seeds):
         stats = auditor.audit(path).stats
         assert stats.relations_checked >= 20
         assert stats.relations_consistent >= stats.relations_checked - 8
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_seed_in_other_encodings_gives_same_findings(seeds, encoding):
+    text = seeds["003"].read_text(encoding="utf-8")
+    a = auditor.audit(seeds["003"])
+    b = auditor.audit(text.encode(encoding), name="003")
+    assert [(f.rule, f.evidence[0].line, f.evidence[0].column) for f in a.findings] == \
+           [(f.rule, f.evidence[0].line, f.evidence[0].column) for f in b.findings]
