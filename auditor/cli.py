@@ -101,7 +101,8 @@ def _check(paths: list[str], fmt: str, min_severity: str) -> int:
         report = audit_source(source)
         report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
         reports.append(report)
-        originals[path] = source.text
+        if fmt == "rich":  # the source lines are shown beside the findings
+            originals[path] = source.text
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if fmt == "json":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cached_property
 
 from .figures import Figure, scan
@@ -15,6 +15,11 @@ BOUNDARY = "，,；;：:。！？!?\n\t|"
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)")
 _LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+")
+_YEAR_WORD = re.compile(r"^年度?")
+_LIST_WORD = re.compile(r"^(?:其中|包括|主要用于)[:：]?")
+_LINK_WORD = re.compile(r"(?:为|是|共计|合计为|决算数为|决算为|约)$")
+_CHANGE_TAIL = re.compile(r"(?:了|为|约|幅度为|幅度|达|至)$")
+_BOTH_WAYS = re.compile(r"(?:增加/减少|增长/下降|增加减少|减少增加)$")
 _TITLE_YEAR = re.compile(r"(20\d\d|19\d\d)年度?[^\n。]{0,40}?决算")
 
 
@@ -27,7 +32,6 @@ class Document:
     paragraph_starts: list[int]
     year: int | None
     encoding: str = "str"
-    _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, original: str, name: str = "<text>", encoding: str = "str") -> "Document":
@@ -64,12 +68,17 @@ class Document:
     def _starts(self) -> list[int]:
         return [f.start for f in self.figures]
 
-    def index(self, fig: Figure) -> int:
-        return self._position[id(fig)]
-
     @cached_property
-    def _position(self) -> dict[int, int]:
+    def _index(self) -> dict[int, int]:
         return {id(f): i for i, f in enumerate(self.figures)}
+
+    def index_of(self, fig: Figure) -> int | None:
+        """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
+        return self._index.get(id(fig))
+
+    def figures_in(self, start: int, end: int) -> range:
+        """Indices of the figures that start in the normalised span [start, end)."""
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
 
     def prefix(self, i: int) -> str:
         """Text before figure i, back to the previous figure or the sentence start."""
@@ -79,50 +88,58 @@ class Document:
             start = max(start, self.figures[i - 1].end)
         return self.text.text[start : fig.start]
 
-    def suffix(self, i: int) -> str:
-        """Text after figure i, up to the next figure or the sentence end."""
-        fig = self.figures[i]
-        end = self.sentence_span(self.sentence_of(fig.start))[1]
-        if i + 1 < len(self.figures):
-            end = min(end, self.figures[i + 1].start)
-        return self.text.text[fig.end : end]
+    @cached_property
+    def _labels(self) -> dict[int, str]:
+        return {}  # filled on demand: most figures are never asked
+
+    @cached_property
+    def _directions(self) -> list[str | None]:
+        return [self._direction(i) for i in range(len(self.figures))]
 
     def label(self, i: int) -> str:
         """What figure i measures, as written just before it (after the last clause mark)."""
-        pre = self.prefix(i)
-        cut = max(pre.rfind(c) for c in BOUNDARY)
-        label = pre[cut + 1 :] if cut >= 0 else pre
-        if cut < 0 and i > 0 and self.figures[i - 1].kind == "year" and self.figures[i - 1].end == self.figures[i].start - len(pre):
-            label = re.sub(r"^年度?", "", label)
-        label = _LEAD.sub("", label.strip())
-        label = re.sub(r"^(?:其中|包括|主要用于)[:：]?", "", label)
-        return re.sub(r"(?:为|是|共计|合计为|决算数为|决算为|约)$", "", label).strip()
+        if i not in self._labels:
+            self._labels[i] = self._label(i)
+        return self._labels[i]
 
     def direction(self, i: int) -> str | None:
         """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
+        return self._directions[i]
+
+    def _label(self, i: int) -> str:
+        pre = self.prefix(i)
+        cut = max(map(pre.rfind, BOUNDARY))
+        label = pre[cut + 1 :]
+        if cut < 0 and i > 0 and self.figures[i - 1].kind == "year" and self.figures[i - 1].end == self.figures[i].start - len(pre):
+            label = _YEAR_WORD.sub("", label)
+        label = _LEAD.sub("", label.strip())
+        label = _LIST_WORD.sub("", label)
+        return _LINK_WORD.sub("", label).strip()
+
+    def _direction(self, i: int) -> str | None:
         pre = self.prefix(i).rstrip()
-        pre = re.sub(r"(?:了|为|约|幅度为|幅度|达|至)$", "", pre)
-        ph = phrases()
-        if re.search(r"增加/减少$|增长/下降$|增加减少$|减少增加$", pre):
+        pre = _CHANGE_TAIL.sub("", pre)
+        if _BOTH_WAYS.search(pre):
             return "?"
-        for w in ph.increase:
-            if pre.endswith(w):
-                return "+"
-        for w in ph.decrease:
-            if pre.endswith(w):
-                return "-"
+        ph = phrases()
+        if pre.endswith(ph.increase):
+            return "+"
+        if pre.endswith(ph.decrease):
+            return "-"
         return None
 
     def is_level(self, i: int) -> bool:
         """An amount stated as a level (not a change, not a unit price)."""
-        f = self.figures[i]
-        return f.is_amount and self.direction(i) is None
+        return self.figures[i].is_amount and self._directions[i] is None
 
     def concept(self, i: int) -> str | None:
-        return vocabulary().concept(self.label(i))
+        if i not in self._concepts:
+            self._concepts[i] = vocabulary().concept(self.label(i))
+        return self._concepts[i]
 
-    def position(self, fig: Figure) -> tuple[int, int]:
-        return self.text.position(fig.start)
+    @cached_property
+    def _concepts(self) -> dict[int, str | None]:
+        return {}
 
     def as_written(self, fig: Figure) -> str:
         return self.text.original_span(fig.start, fig.end)

@@ -35,10 +35,8 @@ class FindingBuilder:
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
         end_line, end_col = self.doc.text.position(max(fig.start, fig.end - 1))
-        idx = self.doc.index(fig) if id(fig) in self.doc._position else None
-        label = self.doc.label(idx) if idx is not None else ""
         return Evidence(line=line, column=col, end_line=end_line, end_column=end_col + 1,
-                        text=self.doc.as_written(fig), value=f"{fig.value:f}", unit=fig.unit, role=role, label=label)
+                        text=self.doc.as_written(fig), value=f"{fig.value:f}", unit=fig.unit, role=role, label=self._label(fig))
 
     def _finding(self, code: str, severity: str, message: str, figs: list[Figure], roles: list[str],
                  stated: str, expected: str, difference: str | None = None, relation: str = "",
@@ -49,6 +47,10 @@ class FindingBuilder:
         return Finding(rule=code, name=rule.name, severity=severity, message=message, evidence=evidence,
                        stated=stated, expected=expected, difference=difference, relation=relation,
                        diagnosis=diagnosis, fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16])
+
+    def _label(self, fig: Figure) -> str:
+        idx = self.doc.index_of(fig)
+        return self.doc.label(idx) if idx is not None else ""
 
     def from_observation(self, ob: Observation) -> Finding:
         rule = self.rules[ob.code]
@@ -107,7 +109,7 @@ class FindingBuilder:
             if alt is rel.figures[k] or alt.value == 0:
                 continue
             if rel.judge({k: alt}) == "ok":
-                return Diagnosis(cause="wrong_base", explanation=CAUSES["wrong_base"] + f"：按{self.doc.label(self.doc.index(alt)) or ''}{_shown(alt)}计算则相符",
+                return Diagnosis(cause="wrong_base", explanation=CAUSES["wrong_base"] + f"：按{self._label(alt)}{_shown(alt)}计算则相符",
                                  culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(alt))
         return None
 
@@ -124,7 +126,7 @@ class FindingBuilder:
 
     def _message(self, rel: Relation, expected: str, outcome: str) -> str:
         res = rel.result
-        lbl = lambda f: self.doc.label(self.doc.index(f))  # noqa: E731
+        lbl = self._label
         if isinstance(rel, PartialSumRelation):
             total = sum((f.value * f.scale for f in rel.inputs), Decimal(0)) / res.scale
             text = f"所列各部分之和{_fmt(total, 2)}{res.unit}超过{lbl(res) or '总数'}{_shown(res)}"

@@ -10,13 +10,11 @@ first; when a total or base is named instead of stated, it is looked up by conce
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
-from decimal import Decimal
-
-from .figures import Figure
-from .intervals import ratio_percent
+from .figures import Figure, misspellings
+from .intervals import Interval
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
                         SumRelation)
 from .rules import phrases, vocabulary
@@ -65,14 +63,8 @@ class Extractor:
         self.implied: dict[str, tuple[int, int]] = {}  # concept -> (actual, rate): budget implied by a rate
 
     # -- helpers -----------------------------------------------------------------
-    def _range(self, s: int, e: int) -> list[int]:
-        from bisect import bisect_left
-
-        starts = self.doc._starts
-        return list(range(bisect_left(starts, s), bisect_left(starts, e)))
-
     def levels_before(self, pos: int, start: int) -> list[int]:
-        return [i for i in self._range(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos]
+        return [i for i in self.doc.figures_in(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos]
 
     def find_by_name(self, name: str, before: int, exclude: set[int] = frozenset()) -> int | None:
         """The latest level amount before `before` whose label names the same thing as `name`."""
@@ -81,7 +73,7 @@ class Extractor:
         key = _key(name)
         para = self.doc.paragraph_of(before)
         start = self.doc.paragraph_starts[max(0, para - LOOKBACK_PARAGRAPHS)]
-        for i in reversed(self._range(start, before)):
+        for i in reversed(self.doc.figures_in(start, before)):
             if i in exclude or not self.doc.is_level(i):
                 continue
             label = self.doc.label(i)
@@ -101,7 +93,7 @@ class Extractor:
             pos, end = m.start(), m.end()
             k = doc.sentence_of(pos)
             s0, s1 = doc.sentence_span(k)
-            before = self._range(s0, pos)
+            before = self.doc.figures_in(s0, pos)
             heuristic = False
             total = None
             subject_start = self.figs[before[-1]].end if before else s0
@@ -114,7 +106,7 @@ class Extractor:
                 heuristic = True
             elif not before and _FILLER.match(subject) and m.group().startswith("其中"):
                 p0, _ = doc.paragraph_span(doc.paragraph_of(pos))
-                firsts = [i for i in self._range(p0, pos) if doc.figures[i].is_amount]
+                firsts = [i for i in self.doc.figures_in(p0, pos) if doc.figures[i].is_amount]
                 if firsts and doc.is_level(firsts[0]) and len(doc.label(firsts[0])) >= 2:
                     total = firsts[0]
                     heuristic = True
@@ -134,7 +126,7 @@ class Extractor:
         nested = self.ph.breakdown.search(self.doc.text.text, start, stop)
         if nested:
             stop = nested.start()
-        for i in self._range(start, stop):
+        for i in self.doc.figures_in(start, stop):
             if self.doc.is_level(i):
                 parts.append(i)
         return parts
@@ -148,7 +140,7 @@ class Extractor:
                 continue
             if doc.is_heading(q):
                 break
-            inside = [i for i in self._range(s, e) if doc.figures[i].kind in ("amount", "percent")]
+            inside = [i for i in self.doc.figures_in(s, e) if doc.figures[i].kind in ("amount", "percent")]
             if not inside or not doc.is_level(inside[0]):
                 break
             first = inside[0]
@@ -183,7 +175,7 @@ class Extractor:
         odd = [k for k, f in enumerate(P) if f.unit != T.unit]
         if len(odd) == 1 and len(P) >= 2:
             slip = P[odd[0]]
-            fixed = Figure(slip.start, slip.end, slip.number, slip.value, slip.decimals, T.unit, "amount")
+            fixed = replace(slip, unit=T.unit)
             rel = SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic)
             if rel.judge() == "fail" and rel.judge({1 + odd[0]: fixed}) in ("ok", "truncation"):
                 rel.code = "FA103"
@@ -226,7 +218,9 @@ class Extractor:
             if not P.is_amount or doc.sentence_of(P.start) != doc.sentence_of(f.start):
                 self.out.skip("share: no amount before it")
                 continue
-            if P.value == 0 and P.decimals == 0 and f.value != 0 and not doc.direction(part):
+            if doc.direction(part):  # a share of a change is not a share of a total
+                continue
+            if P.value == 0 and P.decimals == 0 and f.value != 0:
                 self.zero_shares.add(j)
                 self.out.observations.append(Observation(
                     "FA202", [f, P], ["占比", "部分"],
@@ -245,8 +239,6 @@ class Extractor:
                 base = self.part_of[part][0]
             else:
                 self.out.skip("share: base not stated")
-                continue
-            if doc.direction(part):
                 continue
             B = self.figs[base]
             rel = RatioRelation("FA201", f, [P, B], ["占比", "部分", "总数"],
@@ -308,7 +300,7 @@ class Extractor:
             seg = t[s0 : D.start]
             marks = list(self.ph.comparison.finditer(seg))
             mark = s0 + marks[-1].start() if marks else D.start
-            between = [i for i in self.levels_before(D.start, mark)]
+            between = self.levels_before(D.start, mark)
             if marks and between:
                 prior = between[-1]
                 Pf = self.figs[prior]
@@ -346,7 +338,7 @@ class Extractor:
     def _alternatives(self, anchor: int, exclude: set[int]) -> list[Figure]:
         """Other level amounts of the same paragraph: candidate bases for a wrong-base diagnosis."""
         p0, p1 = self.doc.paragraph_span(self.doc.paragraph_of(self.figs[anchor].start))
-        return [self.figs[i] for i in self._range(p0, p1) if i not in exclude and self.doc.is_level(i)]
+        return [self.figs[i] for i in self.doc.figures_in(p0, p1) if i not in exclude and self.doc.is_level(i)]
 
     # -- completion rates --------------------------------------------------------
     def completions(self) -> None:
@@ -399,28 +391,26 @@ class Extractor:
             if whole not in self.implied:
                 continue
             wa, wr = self.implied[whole]
+            W, Wr = self.figs[wa], self.figs[wr]
+            whole_budget = _implied_budget(W, Wr)
             for part in parts:
                 if part not in self.implied:
                     continue
                 pa, pr = self.implied[part]
-                W, Wr, P, Pr = self.figs[wa], self.figs[wr], self.figs[pa], self.figs[pr]
-                wb = ratio_percent(W.in_yuan(W.loose), Wr.loose)  # = budget × 10⁴/100 scale; compared alike
-                pb = ratio_percent(P.in_yuan(P.loose), Pr.loose)
-                if wb is None or pb is None or pb.lo <= wb.hi:
+                P, Pr = self.figs[pa], self.figs[pr]
+                part_budget = _implied_budget(P, Pr)
+                if whole_budget is None or part_budget is None or part_budget.lo <= whole_budget.hi:
                     continue
-                whole_budget = W.value * W.scale / Wr.value * 100 / P.scale
-                part_budget = P.value * P.scale / Pr.value * 100 / P.scale
-                suggested = None
-                for shift in (10, 100, Decimal("0.1"), Decimal("0.01")):
-                    cand = Pr.value * shift
-                    if abs(P.value * P.scale / cand * 100 - W.value * W.scale / Wr.value * 100) <= P.scale * Decimal("0.01") * 2:
-                        suggested = f"{cand.normalize():f}%"
+                fixed = next((cand for cause, cand in misspellings(Pr) if cause == "misplaced_decimal"
+                              and (b := _implied_budget(P, cand)) is not None and b.meets(whole_budget)), None)
+                unit = P.unit
                 self.out.observations.append(Observation(
                     "FA403", [Pr, P, Wr, W], ["完成率", "决算数", "完成率", "决算数"],
-                    f"{self.doc.label(pa)}{_cn(P)}完成预算{_cn(Pr)}，推算预算约{part_budget:.2f}{P.unit}；"
-                    f"而{self.doc.label(wa)}{_cn(W)}完成预算{_cn(Wr)}，推算预算约{whole_budget:.2f}{P.unit}：部分的预算不能大于整体",
-                    _cn(Pr), suggested or f"≥{(P.value / whole_budget * 100):.2f}%",
-                    "misplaced_decimal" if suggested else None))
+                    f"{self.doc.label(pa)}{_cn(P)}完成预算{_cn(Pr)}，推算预算约{P.value * 100 / Pr.value:.2f}{unit}；"
+                    f"而{self.doc.label(wa)}{_cn(W)}完成预算{_cn(Wr)}，"
+                    f"推算预算约{W.value * W.scale * 100 / Wr.value / P.scale:.2f}{unit}：部分的预算不能大于整体",
+                    _cn(Pr), _cn(fixed) if fixed else f"≥{P.value * P.scale * 100 / whole_budget.hi:.2f}%",
+                    "misplaced_decimal" if fixed else None))
 
     # -- year labels ---------------------------------------------------------------
     def year_labels(self) -> None:
@@ -467,6 +457,14 @@ class Extractor:
         self.year_labels()
         self.garbled()
         return self.out
+
+
+def _implied_budget(actual: Figure, rate: Figure) -> Interval | None:
+    """The budget, in yuan, that `actual` spent at completion `rate` implies (rounded or truncated)."""
+    spent, r = actual.in_yuan(actual.loose), rate.loose
+    if r.lo <= 0:
+        return None
+    return Interval(spent.lo * 100 / r.hi, spent.hi * 100 / r.lo)
 
 
 def _is_budget(label: str, ph) -> bool:

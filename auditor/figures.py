@@ -10,10 +10,10 @@ note saying so; figures no person could read (``1121.82.5``) are kept as unreada
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Iterator, Literal
 
 from .intervals import Interval
 
@@ -42,10 +42,6 @@ class Figure:
     unit: str  # "元", "万元", "亿元", "%", "" …
     kind: Kind
     note: str | None = None  # how a garbled figure was read
-
-    @property
-    def text_key(self) -> str:
-        return f"{self.number}{self.unit}"
 
     @property
     def is_amount(self) -> bool:
@@ -154,3 +150,49 @@ def scan(text: str) -> list[Figure]:
         kind = "percent" if unit == "%" else "amount"
         figures.append(Figure(m.start(), uend, number, value, decimals, unit, kind, note))
     return figures
+
+
+def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
+    plain = number.lstrip("-")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return replace(fig, number=number, value=Decimal(number), decimals=decimals, unit=unit or fig.unit)
+
+
+def misspellings(fig: Figure, usual_unit: str | None = None) -> Iterator[tuple[str, Figure]]:
+    """The figure as it may have been meant, one slip away: (cause, figure) pairs.
+
+    Another unit (only when `usual_unit` says the figure's own unit is the odd one out), two
+    adjacent digits swapped, the decimal point moved, one digit changed.
+    """
+    n = fig.number
+    if fig.is_amount and usual_unit and fig.unit != usual_unit:
+        for unit in SCALES:
+            if unit != fig.unit:
+                yield "unit_slip", replace(fig, unit=unit)
+    digits = [k for k, c in enumerate(n) if c.isdigit()]
+    for a, b in zip(digits, digits[1:]):
+        if n[a] != n[b]:
+            s = list(n)
+            s[a], s[b] = s[b], s[a]
+            cand = "".join(s)
+            if not (cand.startswith("0") and len(cand) > 1 and cand[1] != "."):
+                yield "transposed_digits", _with_number(fig, cand)
+    raw = n.replace(".", "")
+    point = n.index(".") if "." in n else len(n)
+    for shift in (-2, -1, 1, 2):
+        p = point + shift
+        if 0 < p < len(raw):
+            cand = raw[:p] + "." + raw[p:]
+            cand = cand.lstrip("0") or "0"
+            if cand.startswith("."):
+                cand = "0" + cand
+            yield "misplaced_decimal", _with_number(fig, cand)
+        elif p == len(raw):
+            yield "misplaced_decimal", _with_number(fig, raw.lstrip("0") or "0")
+    for k in digits:
+        for d in "0123456789":
+            if d != n[k]:
+                cand = n[:k] + d + n[k + 1 :]
+                if cand.startswith("0") and len(cand) > 1 and cand[1] != ".":
+                    continue
+                yield "wrong_digit", _with_number(fig, cand)

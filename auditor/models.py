@@ -59,10 +59,6 @@ class Finding(BaseModel):
     diagnosis: Diagnosis | None = None
     fingerprint: str = ""
 
-    @property
-    def line(self) -> int:
-        return self.evidence[0].line if self.evidence else 0
-
 
 class Stats(BaseModel):
     figures: int = 0

@@ -65,10 +65,7 @@ def test_one_moved_figure_is_cited(case, key, by):
     if Decimal(old.rstrip("万元%")) + by <= 0:
         return
     new = _move(old, by)
-    assert text.count(old) >= 1
-    # move the first occurrence only (the one the key names, in document order)
-    index = {"a": 0, "pa": 0, "b": 0, "rate": 0, "done": 0}[key]
-    pos = _nth(text, old, index, figures, key)
+    pos = _position(text, old, key)
     moved = text[:pos] + new + text[pos + len(old):]
     report = auditor.audit_text(moved)
     line = moved[:pos].count("\n") + 1
@@ -77,11 +74,10 @@ def test_one_moved_figure_is_cited(case, key, by):
     assert (line, column, new) in cited, (moved, report.findings)
 
 
-def _nth(text, old, index, figures, key):
-    """Position of the figure named by key (its labelled occurrence)."""
-    anchors = {"a": "基本支出", "pa": "基本支出", "b": "项目支出", "rate": "增", "done": "完成年初预算的"}
+def _position(text, old, key):
+    """Position of the figure named by key: its first occurrence after its label."""
     if key == "rate":
-        anchor = text.index("增长") if "增长" in text else text.index("下降")
-        return text.index(old, anchor)
-    start = text.index(anchors[key])
-    return text.index(old, start)
+        anchor = "增长" if "增长" in text else "下降"
+    else:
+        anchor = {"a": "基本支出", "pa": "基本支出", "b": "项目支出", "done": "完成年初预算的"}[key]
+    return text.index(old, text.index(anchor))

@@ -45,8 +45,7 @@ def _key(f):
     culprit = d.culprit.text if d and d.culprit else None
     if f.rule == "FA102":
         culprit = None
-    return (f.rule, f.severity, f.evidence[0].line if f.rule != "FA202" else f.evidence[0].line, culprit,
-            d.cause if d and f.rule != "FA102" else None)
+    return (f.rule, f.severity, f.evidence[0].line, culprit, d.cause if d and f.rule != "FA102" else None)
 
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
