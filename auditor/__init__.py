@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Stats",
+    "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Coverage", "Stats",
     "InputError", "RuleError", "Figure", "scan", "catalogue",
 ]
 
 _LAZY = {
     "audit": "engine", "audit_text": "engine", "audit_file": "engine",
-    "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models",
+    "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models", "Coverage": "models",
     "InputError": "errors", "RuleError": "errors", "Figure": "figures", "scan": "figures", "catalogue": "rules",
 }
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import audit, audit_file, audit_text
     from .errors import InputError, RuleError
     from .figures import Figure, scan
-    from .models import AuditReport, Diagnosis, Evidence, Finding, Stats
+    from .models import AuditReport, Diagnosis, Coverage, Evidence, Finding, Stats
     from .rules import catalogue
 
 

@@ -115,7 +115,7 @@ def _check(paths: list[str], fmt: str, min_severity: str) -> int:
         console = Console()
         for report in reports:
             render(console, report, originals[report.path])
-        errors = sum(r.stats.findings["error"] for r in reports)
+        errors = sum(r.coverage.findings["error"] for r in reports)
         console.print(f"{len(reports)} document(s) audited, {errors} error finding(s), {len(failures)} unreadable input(s)")
     if failures:
         return EXIT_TOOL

@@ -32,9 +32,11 @@ class Document:
     paragraph_starts: list[int]
     year: int | None
     encoding: str = "str"
+    places: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
-    def from_text(cls, original: str, name: str = "<text>", encoding: str = "str") -> "Document":
+    def from_text(cls, original: str, name: str = "<text>", encoding: str = "str",
+                  places: tuple[tuple[int, int, str], ...] = ()) -> "Document":
         text = normalize(original)
         t = text.text
         figures = scan(t)
@@ -42,7 +44,7 @@ class Document:
         paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
         m = _TITLE_YEAR.search(t[:3000])
         year = int(m.group(1)) if m else None
-        return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding)
+        return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
 
     # -- places -----------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:

@@ -11,8 +11,8 @@ from .diagnose import best_repair
 from .document import Document
 from .extract import Extraction, Observation, extract
 from .figures import Figure
-from .models import CAUSES, AuditReport, Diagnosis, Evidence, Finding, Stats
-from .reading import REPORT_SUFFIXES, Source, read_bytes, read_path, read_text
+from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
+from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
                         SumRelation)
 from .rules import catalogue
@@ -36,7 +36,8 @@ class FindingBuilder:
         line, col = self.doc.text.position(fig.start)
         end_line, end_col = self.doc.text.position(max(fig.start, fig.end - 1))
         return Evidence(line=line, column=col, end_line=end_line, end_column=end_col + 1,
-                        text=self.doc.as_written(fig), value=f"{fig.value:f}", unit=fig.unit, role=role, label=self._label(fig))
+                        text=self.doc.as_written(fig), value=f"{fig.value:f}", unit=fig.unit, role=role, label=self._label(fig),
+                        place=place_at(self.doc.places, line, col))
 
     def _finding(self, code: str, severity: str, message: str, figs: list[Figure], roles: list[str],
                  stated: str, expected: str, difference: str | None = None, relation: str = "",
@@ -160,12 +161,13 @@ class FindingBuilder:
 
 def judge(doc: Document, ex: Extraction) -> AuditReport:
     builder = FindingBuilder(doc)
-    stats = Stats(figures=len(doc.figures),
+    stats = Coverage(figures=len(doc.figures),
                   amounts=sum(1 for f in doc.figures if f.is_amount),
                   percents=sum(1 for f in doc.figures if f.is_percent),
                   unreadable=sum(1 for f in doc.figures if f.kind == "unreadable"))
     skipped = dict(ex.skipped)
     findings: list[Finding] = []
+    checked: set[int] = set()
     for rel in ex.relations:
         outcome = rel.judge()
         if outcome == "fail" and rel.context.get("alternatives_accept"):
@@ -176,6 +178,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
             skipped["relation undefined (zero or negative base)"] = skipped.get("relation undefined (zero or negative base)", 0) + 1
             continue
         stats.relations_checked += 1
+        checked.update(f.start for f in rel.figures)
         if outcome == "ok":
             stats.relations_consistent += 1
             continue
@@ -184,13 +187,16 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
             findings.append(finding)
     for ob in ex.observations:
         stats.relations_checked += 1
+        checked.update(f.start for f in ob.figures)
         findings.append(builder.from_observation(ob))
     findings = _dedupe(findings)
     findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))
     stats.relations_skipped = skipped
+    stats.figures_checked = sum(1 for f in doc.figures if f.start in checked and (f.is_amount or f.is_percent))
+    stats.figures_unchecked = stats.amounts + stats.percents - stats.figures_checked
     for f in findings:
         stats.findings[f.severity] += 1
-    return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, stats=stats)
+    return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=stats)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -205,7 +211,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def audit_source(source: Source) -> AuditReport:
-    doc = Document.from_text(source.text, source.name, source.encoding)
+    doc = Document.from_text(source.text, source.name, source.encoding, source.places)
     return judge(doc, extract(doc))
 
 

@@ -37,6 +37,8 @@ class Evidence(BaseModel):
     unit: str
     role: str = Field(description="what the figure is in the relation (总数, 部分, 占比 …)")
     label: str = Field(default="", description="the words just before the figure")
+    place: str | None = Field(default=None, description="where the figure is in the document's own terms "
+                              "(PDF page and line, spreadsheet cell such as 收入支出决算总表!C7, table cell)")
 
 
 class Diagnosis(BaseModel):
@@ -57,18 +59,27 @@ class Finding(BaseModel):
     difference: str | None = None
     relation: str = ""
     diagnosis: Diagnosis | None = None
-    fingerprint: str = ""
+    fingerprint: str = Field(default="", description="stable key: rule, labels and values, not line numbers")
+    also_breaks: list[str] = Field(default_factory=list,
+                                   description="other relations the culprit figure breaks (reported once, here)")
 
 
-class Stats(BaseModel):
-    figures: int = 0
+class Coverage(BaseModel):
+    """What was audited and what was not: a user sees which figures no relation checked."""
+
+    figures: int = Field(default=0, description="figures read (amounts, percentages, years, other numbers)")
     amounts: int = 0
     percents: int = 0
-    unreadable: int = 0
+    unreadable: int = Field(default=0, description="garbled figures that could not be read")
+    figures_checked: int = Field(default=0, description="amounts and percentages that took part in at least one relation")
+    figures_unchecked: int = Field(default=0, description="amounts and percentages that took part in none")
     relations_checked: int = 0
     relations_consistent: int = 0
-    relations_skipped: dict[str, int] = Field(default_factory=dict)
+    relations_skipped: dict[str, int] = Field(default_factory=dict, description="relations not judged, by reason")
     findings: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+
+Stats = Coverage  # the name used before 0.2
 
 
 class AuditReport(BaseModel):
@@ -78,7 +89,7 @@ class AuditReport(BaseModel):
     encoding: str = ""
     year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
-    stats: Stats = Field(default_factory=Stats)
+    coverage: Coverage = Field(default_factory=Coverage)
 
     @property
     def ok(self) -> bool:

@@ -20,9 +20,31 @@ REPORT_SUFFIXES = (".txt", ".md", ".text")
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A document read to text.
+
+    ``places`` maps positions of ``text`` back to the document's own terms, for readers of
+    formats other than plain text: a sorted tuple of ``(line, column, place)`` (1-based), each
+    place holding from its position up to the next one, such as ``(12, 1, "第3页第7行")`` or
+    ``(40, 9, "收入支出决算总表!C7")``. Plain text has none: line and column are the place.
+    """
+
     name: str  # the path as given, or "<text>"
     text: str
     encoding: str
+    places: tuple[tuple[int, int, str], ...] = ()
+
+    def place_at(self, line: int, column: int) -> str | None:
+        return place_at(self.places, line, column)
+
+
+def place_at(places: tuple[tuple[int, int, str], ...], line: int, column: int) -> str | None:
+    """The place holding (line, column), or None when the places say nothing there."""
+    if not places:
+        return None
+    from bisect import bisect_right
+
+    k = bisect_right(places, (line, column, "\U0010ffff")) - 1
+    return places[k][2] if k >= 0 else None
 
 
 def _cjk_share(text: str) -> float:

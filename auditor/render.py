@@ -13,7 +13,7 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def summary(report: AuditReport) -> Table:
-    s = report.stats
+    s = report.coverage
     table = Table.grid(padding=(0, 2))
     table.add_row("figures read", str(s.figures), "relations checked", str(s.relations_checked))
     table.add_row("consistent", str(s.relations_consistent), "skipped", str(sum(s.relations_skipped.values())))

@@ -6,7 +6,7 @@ import auditor
 
 for path in sorted((Path(__file__).parent / "reports").glob("*.txt")):
     report = auditor.audit(path)
-    s = report.stats
+    s = report.coverage
     print(f"{path.name}: {s.figures} figures, {s.relations_checked} relations checked, findings {s.findings}")
     for f in report.findings:
         cause = f" [{f.diagnosis.cause}]" if f.diagnosis else ""

@@ -22,7 +22,7 @@ def test_check_seeds_json(seeds):
     doc = next(d for d in data["documents"] if d["path"].endswith(seeds["000"].name))
     unit = next(f for f in doc["findings"] if f["rule"] == "FA103")
     assert {"line": 327, "text": "1132.69元", "value": "1132.69"}.items() <= unit["evidence"][2].items()
-    assert doc["stats"]["relations_checked"] > 0
+    assert doc["coverage"]["relations_checked"] > 0
 
 
 def test_rich_output_shows_finding_and_source_line(seeds):

@@ -80,7 +80,7 @@ def test_json_shape():
     assert {"rule", "severity", "message", "evidence", "stated", "expected"} <= set(f)
     assert f["evidence"][0]["line"] == 1 and f["evidence"][0]["text"] == "99.9%"
     assert f["stated"] == "99.9%" and f["expected"] == "99.25%"
-    assert data["documents"][0]["stats"]["findings"]["error"] == 1
+    assert data["documents"][0]["coverage"]["findings"]["error"] == 1
 
 
 def test_implied_budget_of_a_part_exceeds_the_whole():

@@ -75,7 +75,7 @@ def test_garbled_figure_reported_as_info(seeds):
 
 def test_consistent_relations_are_counted(seeds):
     for path in seeds.values():
-        stats = auditor.audit(path).stats
+        stats = auditor.audit(path).coverage
         assert stats.relations_checked >= 20
         assert stats.relations_consistent >= stats.relations_checked - 8
 
