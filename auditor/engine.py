@@ -7,9 +7,11 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from .crossref import ClassCheck, Disagreement, cross_references, figure_of
 from .diagnose import best_repair
 from .document import Document
 from .extract import Extraction, Observation, extract
+from .facts import bind
 from .figures import Figure
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
@@ -27,10 +29,14 @@ def _shown(fig: Figure) -> str:
     return f"{fig.number}{fig.unit}"
 
 
+_FACT_NAMES = {"current": "本年", "prior": "上年", "budget": "预算"}
+
+
 class FindingBuilder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.rules = catalogue()
+        self.cell_labels: dict[int, str] = {}  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
@@ -50,6 +56,8 @@ class FindingBuilder:
                        diagnosis=diagnosis, fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16])
 
     def _label(self, fig: Figure) -> str:
+        if fig.start in self.cell_labels:
+            return self.cell_labels[fig.start]
         idx = self.doc.index_of(fig)
         return self.doc.label(idx) if idx is not None else ""
 
@@ -61,6 +69,67 @@ class FindingBuilder:
                                   culprit=self.evidence(ob.figures[0], ob.roles[0]), suggested=ob.expected)
         return self._finding(ob.code, rule.severity, ob.message, ob.figures, ob.roles, ob.stated, ob.expected,
                              diagnosis=diagnosis)
+
+    # -- cross-references ----------------------------------------------------------
+    def from_disagreement(self, d: Disagreement) -> Finding:
+        figs = {f.index: figure_of(self.doc, f) for f in d.facts}
+        for f in d.facts:
+            if f.label:
+                self.cell_labels[self.doc.figures[f.index].start] = f.label
+        labels = {f.index: self._label(self.doc.figures[f.index]) for f in d.facts}
+        culprit_ids = {f.index for f in d.culprits}
+        ordered = sorted(d.facts, key=lambda f: figs[f.index].start)
+        roles = [("不一致的陈述" if d.decided and f.index in culprit_ids else "陈述") for f in ordered]
+        shown = "、".join(f"{labels[f.index] or '同一数'}{_shown(figs[f.index])}" for f in ordered)
+        what = _FACT_NAMES.get(d.facts[0].period, "")
+        if d.decided:
+            ref = figs[d.reference[0].index]
+            odd = figs[d.culprits[0].index]
+            message = (f"同一{what}数在{len(d.facts)}处陈述不一致：{shown}；"
+                       f"多数陈述{'或其他关系' if len(d.reference) == 1 else ''}支持{_shown(ref)}")
+            expected = _shown(ref)
+            stated = _shown(odd)
+        else:
+            message = f"同一{what}数在{len(d.facts)}处陈述不一致：{shown}；无从判断哪一处有误"
+            expected = "各处一致"
+            stated = " / ".join(_shown(figs[f.index]) for f in ordered)
+        diagnosis = None
+        if d.cause and d.suggested is not None:
+            culprit = figs[d.culprits[0].index]
+            diagnosis = Diagnosis(cause=d.cause, explanation=CAUSES[d.cause],
+                                  culprit=self.evidence(culprit, "不一致的陈述"), suggested=_shown(d.suggested))
+            message += f"；可能原因：{diagnosis.explanation}（{diagnosis.culprit.text} → {diagnosis.suggested}）"
+        elif d.decided and len(d.culprits) == 1:
+            culprit = figs[d.culprits[0].index]
+            diagnosis = Diagnosis(cause="inconsistent_restatement", explanation=CAUSES["inconsistent_restatement"],
+                                  culprit=self.evidence(culprit, "不一致的陈述"), suggested=expected)
+        concept, scope, period = d.facts[0].key
+        return self._finding("FA801", self.rules["FA801"].severity, message, [figs[f.index] for f in ordered], roles,
+                             stated, expected, relation=f"{concept} [{scope}, {period}] 各处相同",
+                             diagnosis=diagnosis)
+
+    def from_class(self, c: ClassCheck) -> Finding | None:
+        if c.outcome == "ok" or (c.outcome == "repaired" and c.culprit is None):
+            return None
+        figs = self.doc.figures
+        T = figs[c.total]
+        items = [figs[i] for i in c.items]
+        total = sum((f.value * f.scale for f in items), Decimal(0)) / T.scale
+        names = "、".join(_shown(f) for f in items)
+        if c.outcome == "exceeds":
+            message = f"{self._label(T) or '类'}{_shown(T)}，所列各项（{names}）合计{_fmt(total, 2)}{T.unit}，超过该类"
+            return self._finding("FA104", self.rules["FA104"].severity, message, [T, *items],
+                                 ["类", *["项"] * len(items)], _shown(T), f"≥ {_fmt(total, 2)}{T.unit}",
+                                 relation="类 ≥ Σ 项")
+        culprit = figs[c.culprit]
+        role = "类" if c.culprit == c.total else "项"
+        diagnosis = Diagnosis(cause=c.cause, explanation=CAUSES[c.cause], culprit=self.evidence(culprit, role),
+                              suggested=_shown(c.suggested))
+        message = (f"{self._label(T) or '类'}{_shown(T)}，所列各项（{names}）合计{_fmt(total, 2)}{T.unit}；"
+                   f"可能原因：{diagnosis.explanation}（{diagnosis.culprit.text} → {diagnosis.suggested}）")
+        return self._finding("FA104", self.rules["FA104"].severity, message, [T, *items],
+                             ["类", *["项"] * len(items)], _shown(culprit), _shown(c.suggested),
+                             relation="类 = Σ 项", diagnosis=diagnosis)
 
     # -- relations ---------------------------------------------------------------
     def from_relation(self, rel: Relation, outcome: str) -> Finding | None:
@@ -168,6 +237,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     skipped = dict(ex.skipped)
     findings: list[Finding] = []
     checked: set[int] = set()
+    support: dict[int, int] = {}  # figure index -> relations it takes part in that hold
     for rel in ex.relations:
         outcome = rel.judge()
         if outcome == "fail" and rel.context.get("alternatives_accept"):
@@ -179,6 +249,11 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
             continue
         stats.relations_checked += 1
         checked.update(f.start for f in rel.figures)
+        if outcome in ("ok", "truncation"):
+            for f in rel.figures:
+                k = doc.index_of(f)
+                if k is not None:
+                    support[k] = support.get(k, 0) + 1
         if outcome == "ok":
             stats.relations_consistent += 1
             continue
@@ -189,7 +264,16 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         stats.relations_checked += 1
         checked.update(f.start for f in ob.figures)
         findings.append(builder.from_observation(ob))
-    findings = _dedupe(findings)
+    binder, facts = (ex.binder, ex.facts) if ex.binder is not None else bind(doc)
+    xref = cross_references(doc, binder, facts, support)
+    stats.relations_checked += xref.checked
+    stats.relations_consistent += xref.consistent
+    checked.update(doc.figures[i].start for i in xref.figures)
+    for why, n in xref.skipped.items():
+        skipped[why] = skipped.get(why, 0) + n
+    findings.extend(builder.from_disagreement(d) for d in xref.disagreements)
+    findings.extend(f for c in xref.classes if (f := builder.from_class(c)) is not None)
+    findings = _blame(_dedupe(findings))
     findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))
     stats.relations_skipped = skipped
     stats.figures_checked = sum(1 for f in doc.figures if f.start in checked and (f.is_amount or f.is_percent))
@@ -197,6 +281,29 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     for f in findings:
         stats.findings[f.severity] += 1
     return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=stats)
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _blame(findings: list[Finding]) -> list[Finding]:
+    """One finding per culprit figure: when a figure breaks several relations, keep the most
+    serious finding and list the other relations it breaks in ``also_breaks``."""
+    by_culprit: dict[tuple[int, int], list[Finding]] = {}
+    for f in findings:
+        if f.diagnosis and f.diagnosis.culprit and f.diagnosis.cause not in ("truncation", "garbled"):
+            c = f.diagnosis.culprit
+            by_culprit.setdefault((c.line, c.column), []).append(f)
+    dropped: set[int] = set()
+    for group in by_culprit.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.diagnosis.cause == "miscalculated"))
+        keep = group[0]
+        for other in group[1:]:
+            keep.also_breaks.append(f"{other.rule} {other.relation or other.name}: {other.message}")
+            dropped.add(id(other))
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

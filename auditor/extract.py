@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
+from .facts import Binder, Fact
 from .figures import Figure, misspellings
 from .intervals import Interval
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
                         SumRelation)
 from .rules import phrases, vocabulary
+from .selfeval import self_evaluations
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
@@ -42,6 +44,8 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    binder: Binder | None = None
+    facts: list[Fact] = field(default_factory=list)
 
     def skip(self, why: str) -> None:
         self.skipped[why] = self.skipped.get(why, 0) + 1
@@ -447,6 +451,41 @@ class Extractor:
                     "FA601", [f], ["数字"], f"数字书写有误：{f.note}", self.doc.as_written(f),
                     f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出", "garbled"))
 
+    # -- identities across the document --------------------------------------------
+    def identities(self) -> None:
+        """DOMAIN.md's identities over the facts bound anywhere in the report (balance
+        identities, 三公 tree, 基本支出 …), when the total and every part are stated in one
+        scope and period. A total already checked against a stated breakdown is left to it."""
+        binder = Binder(self.doc, {part: total for part, (total, _) in self.part_of.items()})
+        facts = binder.facts()
+        self.out.binder, self.out.facts = binder, facts
+        first: dict[tuple, Fact] = {}
+        values: dict[tuple, set] = {}
+        for fact in facts:
+            first.setdefault(fact.key, fact)
+            fig = self.figs[fact.index]
+            values.setdefault(fact.key, set()).add(fig.value * fig.scale)
+        totals = {id(r.result) for r in self.out.relations if isinstance(r, SumRelation)}
+        for (concept, scope, period), tfact in first.items():
+            parts = self.vocab.identities.get(concept)
+            if not parts:
+                continue
+            keys = [(p, scope, period) for p in parts]
+            present = [k for k in keys if k in first]
+            if len(present) < 2:
+                continue
+            T = self.figs[tfact.index]
+            if id(T) in totals or any(len(values[k]) > 1 for k in [tfact.key, *present]):
+                continue
+            P = [self.figs[first[k].index] for k in present]
+            labels = [self.doc.label(first[k].index) or k[0] for k in present]
+            desc = f"{self.doc.label(tfact.index) or concept} = {' + '.join(labels)}"
+            roles = ["总数"] + ["部分"] * len(P)
+            if len(present) == len(keys):
+                self.out.relations.append(SumRelation("FA105", T, P, roles, desc))
+            else:
+                self.out.relations.append(PartialSumRelation("FA105", T, P, roles, desc.replace(" = ", " ≥ "), True))
+
     def run(self) -> Extraction:
         self.breakdowns()
         self.shares()
@@ -456,6 +495,16 @@ class Extractor:
         self.implied_budgets()
         self.year_labels()
         self.garbled()
+        self.identities()
+        tables = self_evaluations(self.doc)
+        self.out.relations.extend(tables.relations)
+        section = "绩效自评表"
+        for fig, concept, scope, period, label, unit in tables.facts:
+            k = self.doc.index_of(fig)
+            if k is not None:
+                self.out.facts.append(Fact(k, concept, scope, period, section, label, unit))
+        for why, n in tables.skipped.items():
+            self.out.skipped[why] = self.out.skipped.get(why, 0) + n
         return self.out
 
 

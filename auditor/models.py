@@ -22,6 +22,7 @@ CAUSES: dict[str, str] = {
     "percentage_of_zero": "以零为基数计算百分比",
     "miscalculated": "计算结果错误",
     "garbled": "数字书写错乱",
+    "inconsistent_restatement": "同一数字在别处写法不同（与多数陈述不符）",
 }
 
 

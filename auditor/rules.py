@@ -100,6 +100,7 @@ class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # (synonym, concept), longest first
     scopes: tuple[tuple[str, str], ...]
     identities: dict[str, tuple[str, ...]]  # total concept -> part concepts
+    fillers: tuple[str, ...] = ()  # words a bound label may hold besides concept and scope
 
     def concept(self, label: str) -> str | None:
         for synonym, concept in self.synonyms:
@@ -127,4 +128,5 @@ def vocabulary() -> Vocabulary:
             if concept not in data["concepts"]:
                 raise RuleError(f"rules/concepts.toml: identity {entry['total']}: unknown concept '{concept}'")
         identities[entry["total"]] = tuple(entry["parts"])
-    return Vocabulary(tuple(synonyms), tuple(scopes), identities)
+    fillers = tuple(data.get("binding", {}).get("fillers", ()))
+    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers)

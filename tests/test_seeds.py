@@ -17,6 +17,14 @@ EXPECTED = {
         ("FA501", "warning", 327, "2020", "year_label"),
         # 501.65 + 1132.69 = 1634.34 only in 万元; the text says 1132.69元
         ("FA103", "error", 327, "1132.69元", "unit_slip"),
+        # 住房保障支出 class 38.43 (line 157, and 1515.02 + 50.26 + 30.64 + 38.43 = 1634.35 ≈ 1634.34)
+        # against its only item 住房公积金(项) 38.34 (line 181): digits swapped in the item
+        ("FA104", "error", 157, "38.34万元", "transposed_digits"),
+        # 三公 breakdown: 公务用车购置及运行维护费 7.03 (0 + 7.03 + 0.46 = 7.49 ✓); detail says 7.02
+        ("FA801", "error", 199, "7.02万元", "wrong_digit"),
+        # 政务云 project: 财政安排…经费资金86万元 (line 736; 86万 is the next project's, line 941)
+        # against 财政安排…经费987.49万元 (line 740; 876.04 paid + 111.45 unpaid = 987.49)
+        ("FA801", "error", 736, None, None),
     ],
     "001": [
         # 收入6442713.85元，其中财政拨款收入6442713.85元，年初结转和结余41250元: parts exceed the total
@@ -29,6 +37,10 @@ EXPECTED = {
         ("FA401", "error", 268, "99.9%", "miscalculated"),  # the same rate stated again
         # 三公 1.11 完成预算55.5% (budget 2.00) but 公务接待费 1.11 完成预算5.55% (budget 20.00)
         ("FA403", "error", 61, "5.55%", "misplaced_decimal"),
+        # 财政下达预算批复100.72万元 / 本项目安排经费100.72元 (the same project budget)
+        ("FA801", "error", 235, "100.72元", "unit_slip"),
+        # 财政下达预算批复228.39万元 / 本项目安排经费228.39元
+        ("FA801", "error", 543, "228.39元", "unit_slip"),
     ],
     "003": [
         # 722.58 / (1964.05 + 722.58) = 26.90%; 26.61% fits 总收入 1993.23
@@ -36,6 +48,11 @@ EXPECTED = {
         ("FA301", "warning", 52, "1978.08万元", "wrong_base"),
         ("FA402", "error", 70, "100.0%", "percentage_of_zero"),  # budget 0.00, spent 0.6
         ("FA401", "error", 84, "100%", "miscalculated"),  # budget 2215, spent 0: 0%
+        # 一般公共预算财政拨款支出1954.42万元 (line 63) against the department self-evaluation
+        # table's 一般公共预算拨款 实际支出数 1,053.755 (line 320): the table splits 1954.425
+        # into 1053.755 + 900.67 政府性基金, while the prose says 政府性基金支出 0 (line 83)
+        ("FA801", "error", 63, None, None),
+        ("FA801", "error", 83, None, None),
     ],
 }
 

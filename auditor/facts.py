@@ -1,0 +1,235 @@
+"""The fact model: each level amount bound to a concept, a scope, a period and a place.
+
+A figure is bound only when its label says what it is without guessing: once the concept's
+synonym, the scope words, the department's name, the year and filler words (rules/concepts.toml,
+``[binding]``) are taken out of the label, nothing may remain. Otherwise the figure stays
+unbound and takes part in no cross-reference (it is counted as unchecked, not guessed at).
+
+The scope is the label's own scope words, else the scope words of the section headings above
+it (``七、“三公”经费财政拨款支出决算情况说明`` makes its figures 财政拨款 figures). Figures in
+an appendix about one project (a 绩效自评报告) are scoped to that project. The period is the
+prior year when the label says 上年 or names the previous year, the budget when its last
+budget word comes after its last actual word, else the report's year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .document import BOUNDARY, Document
+from .rules import phrases, vocabulary
+
+_TITLE_DEPT = re.compile(r"^[ \t]*([^\s\d，,。]{0,40}?)[ \t]*(?:20\d\d|19\d\d)年度?[ \t]*([^\s\d，,。:：]{0,40}?)(?:部门|单位)?(?:决算|绩效)", re.M)
+_ORGANISATION = re.compile(r"(?:局|中心|委员会|委|办公室|办|院|所|站|厅|部|会|队|馆|校|处|署|社|集团|公司|政府|机关)$")
+_PROJECT_TITLE = re.compile(r"(?:绩效自评报告|绩效目标自评|支出绩效自评|绩效自评表|自评报告)")
+_APPENDIX = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$|^\s*附件\s*\d+\s*[:：]")
+_YEAR = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月份?|\d{1,2}日")
+_LABEL_LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+|(?:为|是|共计|合计为|决算数为|决算为|约)$")
+_ONLY_MARKS = re.compile(r"^[\s\W_\d]*$")
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)")
+_HEAD_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十\d]+[、.])\s*")
+_PROJECT_OPENING = re.compile(r"^\s*一、\s*项目(?:概况|基本情况)")
+_SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    index: int  # the figure's index in Document.figures
+    concept: str
+    scope: str  # all | fin | gpb | gf | soc | project:<title>
+    period: str  # current | prior | budget
+    section: str  # the heading it stands under, for people
+    label: str = ""  # what it is, for people, when the text before it does not say (table cells)
+    unit: str | None = None  # the unit a table states once for all its cells
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.concept, self.scope, self.period)
+
+
+class Binder:
+    """Binds a document's level amounts to facts; keeps the sections and projects it found."""
+
+    def __init__(self, doc: Document, parent_of: dict[int, int] | None = None) -> None:
+        self.doc = doc
+        # part -> total of the breakdown listing it: a part is bound only under a total of its own concept's parent
+        self.parent_of = parent_of or {}
+        self.vocab = vocabulary()
+        self.ph = phrases()
+        t = doc.text.text
+        self.department = ""
+        for m in _TITLE_DEPT.finditer(t[:3000]):
+            name = _HEAD_MARK.sub("", m.group(1) or m.group(2))
+            if len(name) >= 3 and _ORGANISATION.search(name):
+                self.department = name
+                break
+        self.department_names = _name_variants(self.department)
+        self.prior_year = str(doc.year - 1) if doc.year else None
+
+    @cached_property
+    def headings(self) -> list[tuple[int, int, str]]:
+        """(offset, level, text) of each heading: 1 for 一、/第X部分, 2 for (一), 0 for a project title."""
+        doc, t = self.doc, self.doc.text.text
+        out = []
+        appendix = False
+        lines = [(s, t[s:e].strip()) for s, e in map(doc.paragraph_span, range(len(doc.paragraph_starts)))]
+        lines = [(s, line) for s, line in lines if line]
+        for k, (s, line) in enumerate(lines):
+            if len(line) > 80:
+                continue
+            if _APPENDIX.match(line):
+                appendix = True
+                out.append((s, 0, ""))
+                continue
+            titled = _PROJECT_TITLE.search(line) and "项目" in line
+            # a project's own heading: a short line right before "一、项目概况"
+            opens = k + 1 < len(lines) and _PROJECT_OPENING.match(lines[k + 1][1]) and "项目" in line
+            if (titled or opens) and not re.search(r"[。；;，,]", line) and not _TOP_HEADING.match(line) \
+                    and not _SUB_HEADING.match(line):
+                out.append((s, 0, _named(line, [text for _, text in lines[k + 1 : k + 8]])))
+                appendix = True
+                continue
+            if _PROJECT_TITLE.search(line) and re.search(r"部门|整体", line) and not re.search(r"[。；;，,]", line):
+                out.append((s, 0, ""))  # the department's own self-evaluation: no project
+                continue
+            if appendix and _TOP_HEADING.match(line) and re.search(r"(?:决算情况说明|部门决算)", line):
+                appendix = False
+                out.append((s, 0, ""))
+            if _TOP_HEADING.match(line):
+                out.append((s, 1, line))
+            elif _SUB_HEADING.match(line):
+                out.append((s, 2, line))
+        return out
+
+    def context(self, pos: int) -> tuple[str, str, str]:
+        """(project title or "", level-1 heading, level-2 heading) in force at offset pos."""
+        project = top = sub = ""
+        for off, level, text in self.headings:
+            if off > pos:
+                break
+            if level == 0:
+                project, top, sub = text, "", ""
+            elif level == 1:
+                top, sub = text, ""
+            else:
+                sub = text
+        return project, top, sub
+
+    @cached_property
+    def _fillers(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w) for w in sorted(self.vocab.fillers, key=len, reverse=True)))
+
+    def bind(self, i: int) -> Fact | None:
+        doc = self.doc
+        if not doc.is_level(i):
+            return None
+        label = self.label(i)
+        if not label:
+            return None
+        concept = self.vocab.concept(label)
+        if concept is None:
+            return None
+        if i in self.parent_of:
+            parent = self.vocab.concept(self.label(self.parent_of[i]))
+            if parent is None or concept not in self.vocab.identities.get(parent, ()):
+                return None  # 其中 under another total: a 公务接待费 inside 机关运行经费 is not the 三公 one
+        project, top, sub = self.context(doc.figures[i].start)
+        words = [s for s, c in self.vocab.synonyms if c == concept] + [s for s, _ in self.vocab.scopes]
+        words.extend(self.department_names)
+        if project:
+            words.extend(_project_words(project))
+        residue = label
+        for w in sorted(set(words), key=len, reverse=True):
+            residue = residue.replace(w, " ")
+        residue = _YEAR.sub(" ", residue)
+        prior = "上年" in residue or "上一年" in residue or (self.prior_year is not None and f"{self.prior_year}年" in label)
+        residue = self._fillers.sub(" ", residue)
+        if not _ONLY_MARKS.match(residue):
+            # in a project's appendix, a shortened form of the project's name is still its name
+            left = re.sub(r"[\s\W_\d]", "", residue)
+            if not (project and len(left) >= 2 and set(left) <= set(project)):
+                return None
+        if prior:
+            period = "prior"
+        elif _is_budget(label, self.ph):
+            period = "budget"
+        else:
+            period = "current"
+        scope = self.vocab.scope(label)
+        if project:
+            scope = f"project:{project}"
+        elif scope == "all":
+            scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
+        return Fact(i, concept, scope, period, sub or top or project)
+
+    def bind_budget(self, i: int) -> bool:
+        """Figure i is a budget (its label's last budget word follows its last actual word)."""
+        return _is_budget(self.label(i), self.ph)
+
+    def label(self, i: int) -> str:
+        """The figure's label, read back over year figures (``财政安排2021年政务云…经费``)."""
+        doc, t = self.doc, self.doc.text.text
+        fig = doc.figures[i]
+        start = doc.sentence_starts[doc.sentence_of(fig.start)]
+        j = i - 1
+        while j >= 0 and doc.figures[j].end > start and doc.figures[j].kind == "year":
+            j -= 1
+        if j >= 0:
+            start = max(start, doc.figures[j].end)
+        pre = t[start : fig.start]
+        cut = max(map(pre.rfind, BOUNDARY))
+        return _LABEL_LEAD.sub("", pre[cut + 1 :].strip()).strip()
+
+    def facts(self) -> list[Fact]:
+        out = []
+        for i in range(len(self.doc.figures)):
+            fact = self.bind(i)
+            if fact is not None:
+                out.append(fact)
+        return out
+
+
+def _named(title: str, following: list[str]) -> str:
+    """A project's title; a generic one (2024年度预算项目绩效自评表) takes the name in the
+    table's 项目名称 cell below it, so that two projects' tables are never one scope."""
+    title = re.sub(r"[\s|]+$", "", title)
+    bare = re.sub(r"(?:19|20)\d\d年度?|预算|项目|支出|绩效|自评|报告|表|目标|[\s|]", "", title)
+    if bare:
+        return title
+    for k, text in enumerate(following[:-1]):
+        if re.sub(r"[\s|]", "", text) == "项目名称":
+            return re.sub(r"[\s|]+$", "", following[k + 1])
+    return title
+
+
+def _name_variants(name: str) -> list[str]:
+    """A department's name and its shorter forms (四川省雅安市X局 → 雅安市X局 → X局)."""
+    out = [name] if len(name) >= 2 else []
+    for mark in ("省", "自治区", "市", "州", "县", "区"):
+        k = name.find(mark)
+        if 0 < k < len(name) - 2:
+            out.append(name[k + len(mark):])
+    return out
+
+
+def _project_words(title: str) -> list[str]:
+    """The words of a project's title that its figures' labels may repeat (the project's name)."""
+    name = re.sub(r"(?:19|20)\d\d年度?", "", title)
+    name = _PROJECT_TITLE.split(name)[0]
+    name = re.sub(r"(?:支出)?绩效.*$", "", name)
+    words = [name, name.replace("项目", "")]
+    words += [w for w in re.split(r"[、和及与]", name) if len(w) >= 2]
+    return [w for w in words if len(w) >= 2]
+
+
+def _is_budget(label: str, ph) -> bool:
+    budget = [m.end() for m in ph.budget.finditer(label)]
+    actual = [m.end() for m in ph.actual.finditer(label)]
+    return bool(budget) and (not actual or budget[-1] > actual[-1])
+
+
+def bind(doc: Document, parent_of: dict[int, int] | None = None) -> tuple[Binder, list[Fact]]:
+    binder = Binder(doc, parent_of)
+    return binder, binder.facts()

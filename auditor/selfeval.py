@@ -1,0 +1,278 @@
+"""Self-evaluation tables (绩效自评表) as they appear in the text: one cell per line.
+
+Word and web exports write these tables one cell per line, each cell ending in ``|`` and each
+row opened by a line holding only ``|`` (seed 003); a markdown pipe table (``| a | b |``) is
+read the same way, a row per line. From the header row of the budget block (年初预算数,
+年中预算调整数, 调整后预算数 / 全年预算数, 实际支出数 / 执行数, 预算执行率) the numeric cells of
+the rows below are aligned from the right, and the table's own arithmetic is checked:
+
+- adjusted budget = initial budget + adjustment (FA811);
+- execution rate = actual ÷ adjusted budget, written as a percentage or a ratio like 0.975 (FA812);
+- the 合计 row = Σ of the fund-source rows below it (FA813);
+- execution score = its weight (预算执行(10分)) × the execution rate (FA814);
+- total score = Σ indicator scores (指标得分 column) + the execution score (FA815).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from .document import Document
+from .figures import Figure
+from .intervals import Interval
+from .relations import Relation, SumRelation
+
+_ROW_OPEN = re.compile(r"^\s*\|\s*$")
+_CELL_END = re.compile(r"\s*\|[\s|]*$")
+_NUMERIC = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*(?:%|万元|元|分)?\s*$")
+_WEIGHT = re.compile(r"\((\d+(?:\.\d+)?)分\)")
+
+INITIAL = ("年初预算数", "年初预算")
+ADJUST = ("年中预算调整数", "预算调整数", "调整数")
+ADJUSTED = ("调整后预算数", "全年预算数", "全年预算")
+ACTUAL = ("实际支出数", "全年执行数", "执行数", "实际支出")
+RATE = ("预算执行率", "执行率")
+FUND_ROWS = ("一般公共预算", "政府性基金", "国有资本经营", "其他资金", "上级", "本级", "财政拨款", "其它资金")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # normalised offset
+    end: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+def rows(doc: Document) -> list[list[Row]]:
+    """The tables of the text, each a list of rows (runs of one-cell-per-line or pipe rows)."""
+    t = doc.text.text
+    tables: list[list[Row]] = []
+    current: list[Row] = []
+    row: Row | None = None
+    for k in range(len(doc.paragraph_starts)):
+        s, e = doc.paragraph_span(k)
+        line = t[s:e].rstrip("\n")
+        stripped = line.strip()
+        if _ROW_OPEN.match(line):
+            row = Row()
+            current.append(row)
+            continue
+        if stripped.startswith("|") and stripped.count("|") >= 3:  # a pipe row on one line
+            cells, pos = [], s + line.index("|") + 1
+            for part in stripped.strip("|").split("|"):
+                off = t.find(part, pos) if part else pos
+                if part.strip():
+                    cells.append(Cell(part.strip(), off, off + len(part)))
+                pos = off + len(part) + 1
+            current.append(Row(cells))
+            row = None
+            continue
+        if stripped.endswith("|") and row is not None:
+            text = _CELL_END.sub("", line)
+            lead = len(text) - len(text.lstrip())
+            row.cells.append(Cell(text.strip(), s + lead, s + len(text)))
+            continue
+        if stripped and current:
+            tables.append(current)
+            current, row = [], None
+    if current:
+        tables.append(current)
+    return [[r for r in table if r.cells] for table in tables]
+
+
+def _col(header: list[str], names: tuple[str, ...]) -> int | None:
+    """Distance from the right of the header cell named by one of `names` (0 = last)."""
+    for name in names:
+        for k in range(len(header) - 1, -1, -1):
+            if header[k].replace(" ", "").startswith(name):
+                return len(header) - 1 - k
+    return None
+
+
+@dataclass(eq=False)
+class ScoreRelation(Relation):
+    """score = weight × rate / 100: inputs are the rate (percent)."""
+
+    weight: Decimal = Decimal(0)
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return values[0].scale(self.weight / 100)
+
+
+@dataclass(eq=False)
+class RateRelation(Relation):
+    """rate (percent) = 100 · actual / budget, for table numbers without units."""
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        actual, budget = values
+        if budget.lo <= 0:
+            return None
+        cands = [actual.lo * 100 / budget.lo, actual.lo * 100 / budget.hi, actual.hi * 100 / budget.lo, actual.hi * 100 / budget.hi]
+        return Interval(min(cands), max(cands))
+
+
+#: Fund-source rows of a department's self-evaluation table, and the scope each one states.
+ROW_SCOPES = (("一般公共预算", "gpb"), ("政府性基金", "gf"), ("国有资本经营", "soc"))
+#: Budget-block columns that state a fact of the fin_expense concept, and its period.
+COLUMN_PERIODS = (("initial", "budget"), ("actual", "current"))
+
+
+class SelfEvaluation:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.relations: list[Relation] = []
+        self.skipped: dict[str, int] = {}
+        # (figure, concept, scope, period, label, unit) stated by a department-wide table's fund-source rows
+        self.facts: list[tuple[Figure, str, str, str, str, str]] = []
+
+    def figure(self, cell: Cell) -> Figure | None:
+        if not _NUMERIC.match(cell.text):
+            return None
+        found = [self.doc.figures[i] for i in self.doc.figures_in(cell.start, cell.end)]
+        return found[0] if len(found) == 1 else None
+
+    def run(self) -> None:
+        for table in rows(self.doc):
+            self.table(table)
+
+    def table(self, table: list[Row]) -> None:
+        header = None
+        rate_total: Figure | None = None
+        total_score: Figure | None = None
+        exec_score: tuple[Figure, Decimal] | None = None
+        score_col: int | None = None
+        scores: list[Figure] = []
+        scores_clean = True
+        budget_rows: list[tuple[str, dict[str, Figure]]] = []
+        for row in table:
+            texts = row.texts()
+            if _col(texts, INITIAL) is not None and (_col(texts, ACTUAL) is not None):
+                header = texts
+                continue
+            if _col(texts, ("指标得分", "得分")) is not None and _col(texts, ("分值",)) is not None:
+                score_col = _col(texts, ("指标得分", "得分"))
+                continue
+            # 自评得分(满分100分) | 95.94 | 预算执行(10分) | 5.94
+            for k, cell in enumerate(row.cells[:-1]):
+                fig = self.figure(row.cells[k + 1])
+                if fig is None:
+                    continue
+                name = cell.text.replace(" ", "")
+                if name.startswith(("自评得分", "总分", "综合得分")):
+                    total_score = fig
+                elif name.startswith("预算执行") and (w := _WEIGHT.search(name)):
+                    exec_score = (fig, Decimal(w.group(1)))
+            if header is not None and score_col is None:
+                cols = {key: _col(header, names) for key, names in
+                        (("initial", INITIAL), ("adjust", ADJUST), ("adjusted", ADJUSTED), ("actual", ACTUAL), ("rate", RATE))}
+                width = max(c for c in cols.values() if c is not None) + 1
+                if len(row.cells) >= width:
+                    tail = row.cells[len(row.cells) - width :]
+                    figs = {key: self.figure(tail[width - 1 - c]) for key, c in cols.items() if c is not None}
+                    if all(f is not None for key, f in figs.items()):
+                        label = " ".join(c.text for c in row.cells[: len(row.cells) - width])
+                        budget_rows.append((label, figs))  # type: ignore[arg-type]
+                        continue
+                header = None  # the budget block ends at the first row that does not fit it
+            if score_col is not None:
+                if len(row.cells) > score_col:
+                    cell = row.cells[len(row.cells) - 1 - score_col]
+                    fig = self.figure(cell)
+                    if fig is not None:
+                        scores.append(fig)
+                    elif any(ch.isdigit() for ch in cell.text) or len(row.cells) >= 4:
+                        scores_clean = False
+        for label, figs in budget_rows:
+            self.budget_row(label, figs)
+        if budget_rows and self._department_wide(table):
+            for label, figs in budget_rows:
+                scopes = [scope for word, scope in ROW_SCOPES if word in label]
+                if len(scopes) != 1 or "上级" in label or "本级" in label:
+                    continue
+                for key, period in COLUMN_PERIODS:
+                    if key in figs:
+                        name = f"自评表{label.replace('其中:', '').strip()}{_KEY_NAMES[key]}"
+                        self.facts.append((figs[key], "fin_expense", scopes[0], period, name, self._unit(table)))
+        if budget_rows:
+            rate_total = self.fund_sum(budget_rows)
+        if exec_score and rate_total is not None:
+            fig, weight = exec_score
+            self.relations.append(ScoreRelation("FA814", fig, [rate_total], ["预算执行得分", "预算执行率"],
+                                                f"预算执行得分 = {weight}分 × 预算执行率", weight=weight))
+        if total_score is not None and scores and exec_score and scores_clean and len(scores) >= 3:
+            parts = [*scores, exec_score[0]]
+            self.relations.append(SumRelation("FA815", total_score, parts, ["自评得分", *["指标得分"] * len(scores), "预算执行得分"],
+                                              "自评得分 = Σ 指标得分 + 预算执行得分"))
+        elif total_score is not None and exec_score:
+            self.skipped["self-evaluation: indicator scores not read"] = self.skipped.get("self-evaluation: indicator scores not read", 0) + 1
+
+    def _unit(self, table: list[Row]) -> str:
+        """The unit a table states for its amounts (万元 unless it says 元)."""
+        texts = " ".join(c.text for row in table[:6] for c in row.cells)
+        return "元" if re.search(r"[(（:：]\s*元\s*[)）]?|单位[:：]\s*元", texts) else "万元"
+
+    def _department_wide(self, table: list[Row]) -> bool:
+        """A department's own table (部门整体绩效自评表), not a project's (项目名称 …)."""
+        texts = [c.text.replace(" ", "") for row in table for c in row.cells]
+        if any(t.startswith(("项目名称", "项目编码")) for t in texts):
+            return False
+        return any("部门整体" in t and "自评表" in t for t in texts[:3])
+
+    def budget_row(self, label: str, figs: dict[str, Figure]) -> None:
+        name = label or "合计"
+        if "initial" in figs and "adjust" in figs and "adjusted" in figs:
+            self.relations.append(SumRelation("FA811", figs["adjusted"], [figs["initial"], figs["adjust"]],
+                                              ["调整后预算数", "年初预算数", "年中预算调整数"],
+                                              f"{name}：调整后预算数 = 年初预算数 + 年中预算调整数"))
+        budget = figs.get("adjusted") or figs.get("initial")
+        rate = figs.get("rate")
+        if budget is None or rate is None or "actual" not in figs:
+            return
+        if budget.value == 0:
+            return
+        self.relations.append(RateRelation("FA812", _as_percent(rate), [figs["actual"], budget],
+                                           ["预算执行率", "实际支出数", "调整后预算数"],
+                                           f"{name}：预算执行率 = 实际支出数 ÷ 调整后预算数"))
+
+    def fund_sum(self, budget_rows: list[tuple[str, dict[str, Figure]]]) -> Figure | None:
+        first_label, first = budget_rows[0]
+        if "合计" not in first_label:
+            return None
+        members = [(label, figs) for label, figs in budget_rows[1:] if any(w in label for w in FUND_ROWS)]
+        if len(members) == len(budget_rows) - 1 and members:
+            for key in ("initial", "adjust", "adjusted", "actual"):
+                if key in first and all(key in figs for _, figs in members):
+                    self.relations.append(SumRelation("FA813", first[key], [figs[key] for _, figs in members],
+                                                      ["合计", *["资金来源"] * len(members)],
+                                                      f"合计行 = Σ 各资金来源（{_KEY_NAMES[key]}）"))
+        rate = first.get("rate")
+        return _as_percent(rate) if rate is not None else None
+
+
+_KEY_NAMES = {"initial": "年初预算数", "adjust": "年中预算调整数", "adjusted": "调整后预算数", "actual": "实际支出数"}
+
+
+def _as_percent(fig: Figure) -> Figure:
+    """A rate cell as a percentage: 59.36% as is, a ratio such as 0.975 times 100, 36.37 in a (%) column as is."""
+    if fig.unit == "%":
+        return fig
+    if fig.value <= Decimal("1.5") and fig.decimals >= 2:
+        decimals = max(0, fig.decimals - 2)
+        value = (fig.value * 100).quantize(Decimal(1).scaleb(-decimals))
+        return replace(fig, value=value, decimals=decimals, unit="%", kind="percent", number=f"{value:f}")
+    return replace(fig, unit="%", kind="percent")
+
+
+def self_evaluations(doc: Document) -> SelfEvaluation:
+    ev = SelfEvaluation(doc)
+    ev.run()
+    return ev
