@@ -76,10 +76,11 @@ def figure_of(doc: Document, fact: Fact) -> Figure:
 
 
 def _diagnose(fig: Figure, reference: Figure) -> tuple[str | None, Figure | None]:
-    for cause in RANK:
-        for c, cand in misspellings(fig, reference.unit):
-            if c == cause and agree(cand, reference):
-                return cause, cand
+    for kinds in (RANK[:3], RANK[3:]):
+        hits = [(RANK.index(c), c, cand) for c, cand in misspellings(fig, reference.unit, kinds) if agree(cand, reference)]
+        if hits:
+            _, cause, cand = min(hits, key=lambda h: h[0])
+            return cause, cand
     return None, None
 
 
@@ -126,6 +127,7 @@ def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: C
 
 
 _CLASS_LINE = re.compile(r"([^\s()（）:：，,。；;\d.、]{2,20}?)(?:\(类\)|（类）)")
+_CLASS_MARK = re.compile(r"\(类\)|（类）")
 _ITEM_END = re.compile(r"\((?:项|项目)\)|（项）")
 
 
@@ -140,7 +142,8 @@ def classes(doc: Document, binder: Binder, facts: list[Fact], support: dict[int,
     if not totals:
         return
     items: dict[tuple[str, str], list[int]] = {}
-    for k in range(len(doc.sentence_starts)):
+    sentences = sorted({doc.sentence_of(m.start()) for m in _CLASS_MARK.finditer(t)})
+    for k in sentences:
         s0, s1 = doc.sentence_span(k)
         sentence = t[s0:s1]
         m = _CLASS_LINE.search(sentence)
@@ -180,9 +183,7 @@ def classes(doc: Document, binder: Binder, facts: list[Fact], support: dict[int,
         # a shortfall may be an item not listed; only a single specific slip makes it a finding
         repairs = []
         for k, fig in enumerate([T, *parts]):
-            for cause, cand in misspellings(fig, T.unit):
-                if cause not in SPECIFIC:
-                    continue
+            for cause, cand in misspellings(fig, T.unit, SPECIFIC):
                 trial = [cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts
                 tot = cand if k == 0 else T
                 # exact, not within rounding: a coincidence must not pass for a repair

@@ -48,3 +48,58 @@ def best_repair(rel: Relation) -> Repair | None:
         if len(culprits) > 1:
             return None
     return None
+
+
+def graph_blame(relations: list[Relation], outcomes: dict[int, str]) -> dict[int, Repair]:
+    """Blame over the graph of relations: the single-edit repair of one figure that makes every
+    relation that figure takes part in hold, and fixes the most failed ones.
+
+    Returns, for each failed relation (by ``id``), the repair that explains it, when one figure
+    alone is singled out. A figure whose repair would break a relation that holds now is not
+    blamed (基本支出 60→50 mends a sum but breaks its own stated share of 60%).
+    """
+    uses: dict[int, list[tuple[Relation, int]]] = {}
+    figures: dict[int, Figure] = {}
+    for rel in relations:
+        if outcomes.get(id(rel)) in (None, "undefined"):
+            continue
+        for k, fig in enumerate(rel.figures):
+            uses.setdefault(id(fig), []).append((rel, k))
+            figures[id(fig)] = fig
+    failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
+    suspects = {id(f) for rel in failing for f in rel.figures}
+    found: list[tuple[int, int, int, Repair, set[int]]] = []  # (fixed, rank, fig id, repair, fixed rels)
+    # the specific kinds of slip first; "some digit" only for relations nothing else explains
+    for tier in (RANK[:3], RANK[3:]):
+        explained = {r for h in found for r in h[4]}
+        if tier is not RANK[:3] and all(id(rel) in explained for rel in failing):
+            break
+        for fid in suspects:
+            fig = figures[fid]
+            # judge the failed relations first: most candidate edits are rejected by the first one
+            uses[fid].sort(key=lambda use: outcomes[id(use[0])] != "fail")
+            units = [f.unit for rel, _ in uses[fid] for f in rel.figures if f.is_amount]
+            usual = max(set(units), key=units.count) if units else None
+            for cause, cand in misspellings(fig, usual, tuple(tier)):
+                fixed: set[int] = set()
+                for rel, k in uses[fid]:
+                    if rel.judge({k: cand}) not in ("ok", "truncation"):
+                        break
+                    if outcomes[id(rel)] == "fail":
+                        fixed.add(id(rel))
+                else:
+                    if fixed:
+                        found.append((len(fixed), RANK.index(cause), fid, Repair(-1, cause, cand), fixed))
+    out: dict[int, Repair] = {}
+    for rel in failing:
+        hits = [h for h in found if id(rel) in h[4]]
+        if not hits:
+            continue
+        best = max((h[0], -h[1]) for h in hits)
+        top = [h for h in hits if (h[0], -h[1]) == best]
+        if len({h[2] for h in top}) != 1:
+            continue
+        h = min(top, key=lambda h: abs(h[3].figure.value - figures[h[2]].value))
+        index = next(k for k, f in enumerate(rel.figures) if id(f) == h[2])
+        out[id(rel)] = Repair(index, h[3].cause, h[3].figure)
+    return out

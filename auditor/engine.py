@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .crossref import ClassCheck, Disagreement, cross_references, figure_of
-from .diagnose import best_repair
+from .diagnose import Repair, best_repair, graph_blame
 from .document import Document
 from .extract import Extraction, Observation, extract
 from .facts import bind
@@ -132,7 +132,7 @@ class FindingBuilder:
                              relation="类 = Σ 项", diagnosis=diagnosis)
 
     # -- relations ---------------------------------------------------------------
-    def from_relation(self, rel: Relation, outcome: str) -> Finding | None:
+    def from_relation(self, rel: Relation, outcome: str, blamed: Repair | None = None) -> Finding | None:
         rule = self.rules[rel.code]
         res = rel.result
         exp = rel.expected()
@@ -160,7 +160,7 @@ class FindingBuilder:
             diagnosis = Diagnosis(cause="unit_slip", explanation=CAUSES["unit_slip"],
                                   culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(fixed))
         else:
-            diagnosis = self._wrong_base(rel) or (None if isinstance(rel, PartialSumRelation) else self._repair(rel))
+            diagnosis = self._wrong_base(rel) or (None if isinstance(rel, PartialSumRelation) else self._repair(rel, blamed))
             if diagnosis and diagnosis.cause == "wrong_base" and severity == "error":
                 severity = "warning"
         message = self._message(rel, expected, outcome)
@@ -183,8 +183,8 @@ class FindingBuilder:
                                  culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(alt))
         return None
 
-    def _repair(self, rel: Relation) -> Diagnosis | None:
-        rep = best_repair(rel)
+    def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:
+        rep = blamed or best_repair(rel)
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
                 return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
@@ -238,12 +238,17 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     findings: list[Finding] = []
     checked: set[int] = set()
     support: dict[int, int] = {}  # figure index -> relations it takes part in that hold
+    outcomes: dict[int, str] = {}
     for rel in ex.relations:
         outcome = rel.judge()
         if outcome == "fail" and rel.context.get("alternatives_accept"):
             k = rel.context["base_index"]
             if any(rel.judge({k: alt}) in ("ok", "truncation") for alt in rel.alternatives):
                 outcome = "ok"
+        outcomes[id(rel)] = outcome
+    blamed = graph_blame([r for r in ex.relations if not isinstance(r, PartialSumRelation)], outcomes)
+    for rel in ex.relations:
+        outcome = outcomes[id(rel)]
         if outcome == "undefined":
             skipped["relation undefined (zero or negative base)"] = skipped.get("relation undefined (zero or negative base)", 0) + 1
             continue
@@ -257,7 +262,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         if outcome == "ok":
             stats.relations_consistent += 1
             continue
-        finding = builder.from_relation(rel, outcome)
+        finding = builder.from_relation(rel, outcome, blamed.get(id(rel)))
         if finding is not None:
             findings.append(finding)
     for ob in ex.observations:

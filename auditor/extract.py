@@ -10,6 +10,7 @@ first; when a total or base is named instead of stated, it is looked up by conce
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
@@ -516,6 +517,7 @@ def _implied_budget(actual: Figure, rate: Figure) -> Interval | None:
     return Interval(spent.lo * 100 / r.hi, spent.hi * 100 / r.lo)
 
 
+@lru_cache(maxsize=8192)
 def _is_budget(label: str, ph) -> bool:
     """A budget label: its last budget word (预算, 下达 …) comes after its last actual word (决算, 支出 …)."""
     budget = [m.end() for m in ph.budget.finditer(label)]

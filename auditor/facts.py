@@ -15,6 +15,7 @@ budget word comes after its last actual word, else the report's year.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -67,6 +68,7 @@ class Binder:
                 break
         self.department_names = _name_variants(self.department)
         self.prior_year = str(doc.year - 1) if doc.year else None
+        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
 
     @cached_property
     def headings(self) -> list[tuple[int, int, str]]:
@@ -103,19 +105,37 @@ class Binder:
                 out.append((s, 2, line))
         return out
 
-    def context(self, pos: int) -> tuple[str, str, str]:
-        """(project title or "", level-1 heading, level-2 heading) in force at offset pos."""
+    @cached_property
+    def _contexts(self) -> tuple[list[int], list[tuple[str, str, str]]]:
+        offsets, states = [-1], [("", "", "")]
         project = top = sub = ""
         for off, level, text in self.headings:
-            if off > pos:
-                break
             if level == 0:
                 project, top, sub = text, "", ""
             elif level == 1:
                 top, sub = text, ""
             else:
                 sub = text
-        return project, top, sub
+            offsets.append(off)
+            states.append((project, top, sub))
+        return offsets, states
+
+    def context(self, pos: int) -> tuple[str, str, str]:
+        """(project title or "", level-1 heading, level-2 heading) in force at offset pos."""
+        offsets, states = self._contexts
+        return states[bisect_right(offsets, pos) - 1]
+
+    def _strip_pattern(self, concept: str, project: str) -> re.Pattern[str]:
+        key = (concept, project)
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            words = [s for s, c in self.vocab.synonyms if c == concept] + [s for s, _ in self.vocab.scopes]
+            words.extend(self.department_names)
+            if project:
+                words.extend(_project_words(project))
+            words = sorted(set(words), key=len, reverse=True)
+            pattern = self._patterns[key] = re.compile("|".join(map(re.escape, words)))
+        return pattern
 
     @cached_property
     def _fillers(self) -> re.Pattern[str]:
@@ -136,13 +156,7 @@ class Binder:
             if parent is None or concept not in self.vocab.identities.get(parent, ()):
                 return None  # 其中 under another total: a 公务接待费 inside 机关运行经费 is not the 三公 one
         project, top, sub = self.context(doc.figures[i].start)
-        words = [s for s, c in self.vocab.synonyms if c == concept] + [s for s, _ in self.vocab.scopes]
-        words.extend(self.department_names)
-        if project:
-            words.extend(_project_words(project))
-        residue = label
-        for w in sorted(set(words), key=len, reverse=True):
-            residue = residue.replace(w, " ")
+        residue = self._strip_pattern(concept, project).sub(" ", label)
         residue = _YEAR.sub(" ", residue)
         prior = "上年" in residue or "上一年" in residue or (self.prior_year is not None and f"{self.prior_year}年" in label)
         residue = self._fillers.sub(" ", residue)

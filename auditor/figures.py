@@ -158,12 +158,28 @@ def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
     return replace(fig, number=number, value=Decimal(number), decimals=decimals, unit=unit or fig.unit)
 
 
-def misspellings(fig: Figure, usual_unit: str | None = None) -> Iterator[tuple[str, Figure]]:
+def misspellings(fig: Figure, usual_unit: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[str, Figure]]:
     """The figure as it may have been meant, one slip away: (cause, figure) pairs.
 
     Another unit (only when `usual_unit` says the figure's own unit is the odd one out), two
-    adjacent digits swapped, the decimal point moved, one digit changed.
+    adjacent digits swapped, the decimal point moved, one digit changed. `kinds` limits the
+    slips tried (the one-digit changes are the many: callers try them last).
     """
+    if kinds is None or any(k != "wrong_digit" for k in kinds):
+        yield from ((c, f) for c, f in _specific(fig, usual_unit) if kinds is None or c in kinds)
+    if kinds is None or "wrong_digit" in kinds:
+        n = fig.number
+        for k in (k for k, c in enumerate(n) if c.isdigit()):
+            for d in "0123456789":
+                if d != n[k]:
+                    cand = n[:k] + d + n[k + 1 :]
+                    if cand.startswith("0") and len(cand) > 1 and cand[1] != ".":
+                        continue
+                    yield "wrong_digit", _with_number(fig, cand)
+
+
+def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure]]:
+    """The specific slips: another unit, two adjacent digits swapped, the decimal point moved."""
     n = fig.number
     if fig.is_amount and usual_unit and fig.unit != usual_unit:
         for unit in SCALES:
@@ -189,10 +205,3 @@ def misspellings(fig: Figure, usual_unit: str | None = None) -> Iterator[tuple[s
             yield "misplaced_decimal", _with_number(fig, cand)
         elif p == len(raw):
             yield "misplaced_decimal", _with_number(fig, raw.lstrip("0") or "0")
-    for k in digits:
-        for d in "0123456789":
-            if d != n[k]:
-                cand = n[:k] + d + n[k + 1 :]
-                if cand.startswith("0") and len(cand) > 1 and cand[1] != ".":
-                    continue
-                yield "wrong_digit", _with_number(fig, cand)

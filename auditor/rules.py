@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -101,12 +101,22 @@ class Vocabulary:
     scopes: tuple[tuple[str, str], ...]
     identities: dict[str, tuple[str, ...]]  # total concept -> part concepts
     fillers: tuple[str, ...] = ()  # words a bound label may hold besides concept and scope
+    _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def concept(self, label: str) -> str | None:
+        """The concept whose longest synonym the label contains (memoised: labels repeat)."""
+        try:
+            return self._memo[label]
+        except KeyError:
+            pass
+        found = None
         for synonym, concept in self.synonyms:
             if synonym in label:
-                return concept
-        return None
+                found = concept
+                break
+        if len(self._memo) < 100_000:
+            self._memo[label] = found
+        return found
 
     def scope(self, label: str) -> str:
         for word, scope in self.scopes:
