@@ -192,8 +192,7 @@ def classes(doc: Document, binder: Binder, facts: list[Fact], support: dict[int,
         if got.lo > stated.hi and not repairs:
             out.classes.append(ClassCheck(total, members, "exceeds"))
             continue
-        if not repairs:
-            out.consistent += 1  # not a contradiction: the list may leave items out
+        if not repairs:  # not a contradiction: the list may leave items out
             out.skip("class items: shortfall with no single slip (list may be incomplete)")
             out.checked -= 1
             continue

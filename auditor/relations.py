@@ -51,17 +51,24 @@ class Relation:
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
         figs = [overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures)]
         res, ins = figs[0], figs[1:]
-        strict = self.holds_with(_value(res, res.interval), [_value(f, f.interval) for f in ins])
+        strict = self.holds_with(_value(res, self.interval_of(res)), [_value(f, self.interval_of(f)) for f in ins])
         if strict is None:
             return "undefined"
         if strict:
             return "ok"
-        loose = self.holds_with(_value(res, res.loose), [_value(f, f.loose) for f in ins])
+        loose = self.holds_with(_value(res, self.loose_of(res)), [_value(f, self.loose_of(f)) for f in ins])
         return "truncation" if loose else "fail"
+
+    def interval_of(self, fig: Figure) -> Interval:
+        """What a figure stands for in this relation: its rounding interval."""
+        return fig.interval
+
+    def loose_of(self, fig: Figure) -> Interval:
+        return fig.loose
 
     def expected(self) -> Interval | None:
         """What the result would have to be, in the result's own unit."""
-        got = self.compute([_value(f, f.interval) for f in self.inputs])
+        got = self.compute([_value(f, self.interval_of(f)) for f in self.inputs])
         if got is None:
             return None
         if self.result.is_amount:

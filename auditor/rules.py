@@ -121,7 +121,7 @@ class Vocabulary:
     def scope(self, label: str) -> str:
         for word, scope in self.scopes:
             if word in label:
-                return scope
+                return "all" if scope == "nonfin" else scope
         return "all"
 
 

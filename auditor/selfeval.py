@@ -126,6 +126,17 @@ ROW_SCOPES = (("一般公共预算", "gpb"), ("政府性基金", "gf"), ("国有
 COLUMN_PERIODS = (("initial", "budget"), ("actual", "current"))
 
 
+@dataclass(eq=False)
+class ScoreSumRelation(SumRelation):
+    """total score = Σ scores: scores written as whole numbers (30, 10) are exact points."""
+
+    def interval_of(self, fig: Figure) -> Interval:
+        return Interval.point(fig.value) if fig.decimals == 0 else fig.interval
+
+    def loose_of(self, fig: Figure) -> Interval:
+        return Interval.point(fig.value) if fig.decimals == 0 else fig.loose
+
+
 class SelfEvaluation:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -210,7 +221,7 @@ class SelfEvaluation:
                                                 f"预算执行得分 = {weight}分 × 预算执行率", weight=weight))
         if total_score is not None and scores and exec_score and scores_clean and len(scores) >= 3:
             parts = [*scores, exec_score[0]]
-            self.relations.append(SumRelation("FA815", total_score, parts, ["自评得分", *["指标得分"] * len(scores), "预算执行得分"],
+            self.relations.append(ScoreSumRelation("FA815", total_score, parts, ["自评得分", *["指标得分"] * len(scores), "预算执行得分"],
                                               "自评得分 = Σ 指标得分 + 预算执行得分"))
         elif total_score is not None and exec_score:
             self.skipped["self-evaluation: indicator scores not read"] = self.skipped.get("self-evaluation: indicator scores not read", 0) + 1
