@@ -36,12 +36,28 @@ def repairs(rel: Relation) -> list[Repair]:
     return found
 
 
-def best_repair(rel: Relation) -> Repair | None:
+def normalising(fig: Figure, cand: Figure, usual: dict[tuple[str, str], int] | None) -> int:
+    """How much an edit brings a figure back to the decimals the report usually writes:
+    3369.3 → 336.93 in a report of two-decimal amounts is more likely than 75.00% → 7.500%."""
+    if not usual:
+        return 0
+    want = usual.get((cand.kind, cand.unit))
+    if want is None:
+        return 0
+    return int(fig.decimals != want and fig.value != fig.value.to_integral()) + int(cand.decimals == want) - int(
+        cand.decimals != want and cand.value != cand.value.to_integral())
+
+
+def best_repair(rel: Relation, usual: dict[tuple[str, str], int] | None = None) -> Repair | None:
     """The single most likely repair, or None when the evidence does not single one out."""
     found = repairs(rel)
     for cause in RANK:
         hits = [r for r in found if r.cause == cause]
         culprits = {r.index for r in hits}
+        if len(culprits) > 1 and usual and cause == "misplaced_decimal":
+            top = max(normalising(rel.figures[r.index], r.figure, usual) for r in hits)
+            hits = [r for r in hits if normalising(rel.figures[r.index], r.figure, usual) == top]
+            culprits = {r.index for r in hits}
         if len(culprits) == 1:
             # several edits of one figure: keep the smallest change
             return min(hits, key=lambda r: abs(r.figure.value - rel.figures[r.index].value))
@@ -50,7 +66,8 @@ def best_repair(rel: Relation) -> Repair | None:
     return None
 
 
-def graph_blame(relations: list[Relation], outcomes: dict[int, str]) -> dict[int, Repair]:
+def graph_blame(relations: list[Relation], outcomes: dict[int, str],
+                usual: dict[tuple[str, str], int] | None = None) -> dict[int, Repair]:
     """Blame over the graph of relations: the single-edit repair of one figure that makes every
     relation that figure takes part in hold, and fixes the most failed ones.
 
@@ -79,8 +96,8 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str]) -> dict[int
             # judge the failed relations first: most candidate edits are rejected by the first one
             uses[fid].sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _ in uses[fid] for f in rel.figures if f.is_amount]
-            usual = max(set(units), key=units.count) if units else None
-            for cause, cand in misspellings(fig, usual, tuple(tier)):
+            usual_unit = max(set(units), key=units.count) if units else None
+            for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
                 fixed: set[int] = set()
                 for rel, k in uses[fid]:
                     if rel.judge({k: cand}) not in ("ok", "truncation"):
@@ -95,8 +112,10 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str]) -> dict[int
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        best = max((h[0], -h[1]) for h in hits)
-        top = [h for h in hits if (h[0], -h[1]) == best]
+        score = lambda h: (h[0], -h[1], normalising(figures[h[2]], h[3].figure, usual)  # noqa: E731
+                           if h[3].cause == "misplaced_decimal" else 0)
+        best = max(map(score, hits))
+        top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:
             continue
         h = min(top, key=lambda h: abs(h[3].figure.value - figures[h[2]].value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from decimal import Decimal
@@ -12,7 +13,7 @@ from .diagnose import Repair, best_repair, graph_blame
 from .document import Document
 from .extract import Extraction, Observation, extract
 from .facts import bind
-from .figures import Figure
+from .figures import Figure, misspellings
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
@@ -36,7 +37,9 @@ class FindingBuilder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.rules = catalogue()
-        self.cell_labels: dict[int, str] = {}  # figure start -> what a table cell is (row and column)
+        self.cell_labels: dict[int, str] = {}
+        self.bases: list[Figure] = []
+        self.usual: dict[tuple[str, str], int] = {}  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
@@ -160,7 +163,8 @@ class FindingBuilder:
             diagnosis = Diagnosis(cause="unit_slip", explanation=CAUSES["unit_slip"],
                                   culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(fixed))
         else:
-            diagnosis = self._wrong_base(rel) or (None if isinstance(rel, PartialSumRelation) else self._repair(rel, blamed))
+            diagnosis = self._direction(rel) or self._wrong_base(rel) or (
+                None if isinstance(rel, PartialSumRelation) and blamed is None else self._repair(rel, blamed))
             if diagnosis and diagnosis.cause == "wrong_base" and severity == "error":
                 severity = "warning"
         message = self._message(rel, expected, outcome)
@@ -171,20 +175,39 @@ class FindingBuilder:
         return self._finding(rel.code, severity, message, rel.figures, rel.roles, _shown(res), expected,
                              difference, rel.description, diagnosis)
 
+    def _direction(self, rel: Relation) -> Diagnosis | None:
+        """增加 written for a decrease (or 减少 for an increase): the relation holds with the sign turned."""
+        if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation)):
+            return None
+        turned = copy.copy(rel)
+        turned.sign = -rel.sign
+        if turned.judge() != "ok":
+            return None
+        k = 2 if isinstance(rel, ChangeRateRelation) else 0  # the change amount the word stands before
+        word = "减少" if rel.sign > 0 else "增加"
+        return Diagnosis(cause="direction_word", explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
+                         culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=f"{word}{_shown(rel.figures[k])}")
+
     def _wrong_base(self, rel: Relation) -> Diagnosis | None:
         k = rel.context.get("base_index")
         if k is None or rel.context.get("alternatives_accept"):
             return None
-        for alt in rel.alternatives:
-            if alt is rel.figures[k] or alt.value == 0:
+        base = rel.figures[k]
+        slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
+        seen: set[int] = set()
+        for alt in [*rel.alternatives, *self.bases]:
+            if alt is base or alt.value == 0 or id(alt) in seen or alt.unit != base.unit and not alt.is_amount:
                 continue
+            seen.add(id(alt))
+            if alt.value * alt.scale in slips:
+                continue  # the stated base is one slip away from the other figure: a slip, not a base
             if rel.judge({k: alt}) == "ok":
                 return Diagnosis(cause="wrong_base", explanation=CAUSES["wrong_base"] + f"：按{self._label(alt)}{_shown(alt)}计算则相符",
                                  culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(alt))
         return None
 
     def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:
-        rep = blamed or best_repair(rel)
+        rep = blamed or best_repair(rel, self.usual)
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
                 return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
@@ -204,7 +227,10 @@ class FindingBuilder:
             text = f"{'、'.join(lbl(f) or _shown(f) for f in rel.inputs)}之和应为{expected}，文中{lbl(res) or '总数'}为{_shown(res)}"
             if rel.code == "FA103":
                 k, fixed = rel.context["unit_slip"]
-                text = f"{lbl(rel.figures[k])}写作{_shown(rel.figures[k])}，按{fixed.unit}计各部分之和才等于{lbl(res) or '总数'}{_shown(res)}"
+                if k == 0:
+                    text = f"{lbl(res) or '总数'}写作{_shown(res)}，而各部分以{fixed.unit}计，按{fixed.unit}计总数才等于各部分之和"
+                else:
+                    text = f"{lbl(rel.figures[k])}写作{_shown(rel.figures[k])}，按{fixed.unit}计各部分之和才等于{lbl(res) or '总数'}{_shown(res)}"
         elif isinstance(rel, ChangeRateRelation):
             x, d = rel.inputs
             prior = x.value - rel.sign * d.value
@@ -238,6 +264,8 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     findings: list[Finding] = []
     checked: set[int] = set()
     support: dict[int, int] = {}  # figure index -> relations it takes part in that hold
+    if ex.facts:
+        builder.bases = [doc.figures[f.index] for f in ex.facts if f.period == "current" and not f.unit]
     outcomes: dict[int, str] = {}
     for rel in ex.relations:
         outcome = rel.judge()
@@ -246,7 +274,8 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
             if any(rel.judge({k: alt}) in ("ok", "truncation") for alt in rel.alternatives):
                 outcome = "ok"
         outcomes[id(rel)] = outcome
-    blamed = graph_blame([r for r in ex.relations if not isinstance(r, PartialSumRelation)], outcomes)
+    builder.usual = _usual_decimals(doc)
+    blamed = graph_blame(ex.relations, outcomes, builder.usual)
     for rel in ex.relations:
         outcome = outcomes[id(rel)]
         if outcome == "undefined":
@@ -286,6 +315,16 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     for f in findings:
         stats.findings[f.severity] += 1
     return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=stats)
+
+
+def _usual_decimals(doc: Document) -> dict[tuple[str, str], int]:
+    """How many decimals the report usually writes, per kind and unit (万元 → 2, % → 2 …)."""
+    counts: dict[tuple[str, str], dict[int, int]] = {}
+    for f in doc.figures:
+        if (f.is_amount or f.is_percent) and f.value != 0 and f.value != f.value.to_integral():
+            c = counts.setdefault((f.kind, f.unit), {})
+            c[f.decimals] = c.get(f.decimals, 0) + 1
+    return {key: max(c, key=c.get) for key, c in counts.items()}
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -187,6 +187,16 @@ class Extractor:
                 rel.context["unit_slip"] = (1 + odd[0], fixed)
                 self.out.relations.append(rel)
                 return
+        part_units = {f.unit for f in P if f.value != 0}
+        if len(part_units) == 1 and T.unit not in part_units and T.is_amount:
+            # the total in another unit than every nonzero part: 总额198.33元，其中货物198.33万元…
+            fixed = replace(T, unit=part_units.pop())
+            rel = SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic)
+            if rel.judge() == "fail" and rel.judge({0: fixed}) in ("ok", "truncation"):
+                rel.code = "FA103"
+                rel.context["unit_slip"] = (0, fixed)
+                self.out.relations.append(rel)
+                return
         if complete:
             self.out.relations.append(
                 SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic))

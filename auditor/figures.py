@@ -185,6 +185,14 @@ def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure
         for unit in SCALES:
             if unit != fig.unit:
                 yield "unit_slip", replace(fig, unit=unit)
+    if fig.is_amount and fig.value != 0:
+        # the number converted (元 ↔ 万元 ↔ 亿元, or by 10³) but the unit word left as it was
+        for power in (4, -4, 3, -3, 8, -8):
+            value = fig.value.scaleb(power)
+            places = min(max(fig.decimals - power, 0), max(fig.decimals, 2))
+            rounded = value.quantize(Decimal(1).scaleb(-places))
+            if rounded != 0 and abs(rounded - value) <= abs(value) / 1000:
+                yield "unit_slip", _with_number(fig, f"{rounded:f}")
     digits = [k for k, c in enumerate(n) if c.isdigit()]
     for a, b in zip(digits, digits[1:]):
         if n[a] != n[b]:

@@ -12,16 +12,21 @@ from .models import AuditReport, Finding
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def summary(report: AuditReport) -> Table:
+def summary(report: AuditReport) -> Group:
     s = report.coverage
     table = Table.grid(padding=(0, 2))
     table.add_row("figures read", str(s.figures), "relations checked", str(s.relations_checked))
-    table.add_row("consistent", str(s.relations_consistent), "skipped", str(sum(s.relations_skipped.values())))
+    share = f"{100 * s.figures_checked / (s.amounts + s.percents):.0f}%" if s.amounts + s.percents else "–"
+    table.add_row("amounts and % checked", f"{s.figures_checked} of {s.amounts + s.percents} ({share})",
+                  "consistent", str(s.relations_consistent))
     counts = Text()
     for sev in ("error", "warning", "info"):
         counts.append(f"{s.findings[sev]} {sev}  ", style=STYLE[sev] if s.findings[sev] else "dim")
-    table.add_row("findings", counts, "", "")
-    return table
+    table.add_row("findings", counts, "skipped", str(sum(s.relations_skipped.values())))
+    reasons = Text(style="dim")
+    for why, n in sorted(s.relations_skipped.items(), key=lambda kv: -kv[1])[:4]:
+        reasons.append(f"  skipped {n} × {why}\n")
+    return Group(table, reasons) if reasons else Group(table)
 
 
 def source_line(finding: Finding, lines: list[str] | None) -> Text:
@@ -61,7 +66,9 @@ def finding_view(finding: Finding, lines: list[str] | None) -> Group:
     others = [e for e in finding.evidence if e.line != (finding.evidence[0].line if finding.evidence else 0)]
     for e in others:
         if lines and e.line - 1 < len(lines):
-            parts.append(Text(f"{e.line:>5} │ … {e.text} ({e.role}) at col {e.column}", style="dim"))
+            parts.append(Text(f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at col {e.column}", style="dim"))
+    for other in finding.also_breaks:
+        parts.append(Text(f"        also breaks {other}", style="dim"))
     return Group(*parts)
 
 
