@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .figures import Figure, misspellings
-from .relations import Relation
+from .relations import PartialSumRelation, Relation
 
 RANK = ["unit_slip", "transposed_digits", "misplaced_decimal", "wrong_digit"]
 
@@ -83,7 +83,9 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str],
         for k, fig in enumerate(rel.figures):
             uses.setdefault(id(fig), []).append((rel, k))
             figures[id(fig)] = fig
-    failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
+    # a partial sum (Σ ≤ total) constrains repairs but is never explained by one: any total
+    # made large enough "mends" it
+    failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail" and not isinstance(rel, PartialSumRelation)]
     suspects = {id(f) for rel in failing for f in rel.figures}
     found: list[tuple[int, int, int, Repair, set[int]]] = []  # (fixed, rank, fig id, repair, fixed rels)
     # the specific kinds of slip first; "some digit" only for relations nothing else explains

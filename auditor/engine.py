@@ -164,7 +164,7 @@ class FindingBuilder:
                                   culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(fixed))
         else:
             diagnosis = self._direction(rel) or self._wrong_base(rel) or (
-                None if isinstance(rel, PartialSumRelation) and blamed is None else self._repair(rel, blamed))
+                None if isinstance(rel, PartialSumRelation) else self._repair(rel, blamed))
             if diagnosis and diagnosis.cause == "wrong_base" and severity == "error":
                 severity = "warning"
         message = self._message(rel, expected, outcome)

@@ -25,6 +25,11 @@ from .selfeval import self_evaluations
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
 LOOKBACK_PARAGRAPHS = 30
+_PRIOR_VALUE = re.compile(r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$")  # 较上年5382.72万元: not a part
+_COMPARED = re.compile(r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)")
+_INITIAL = re.compile(r"年初(?:预算|下达|批复|安排)")
+_ADJUSTMENT = re.compile(r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$")
+_ADJUSTED = re.compile(r"(?:全年预算|调整后(?:的)?预算|全年批复)")
 
 
 @dataclass(eq=False)
@@ -132,9 +137,17 @@ class Extractor:
         if nested:
             stop = nested.start()
         for i in self.doc.figures_in(start, stop):
-            if self.doc.is_level(i):
+            if self.doc.is_level(i) and not _PRIOR_VALUE.search(self._wide_prefix(i)):
                 parts.append(i)
         return parts
+
+    def _wide_prefix(self, i: int) -> str:
+        """The text before figure i back to the previous figure that is not a year."""
+        j = i - 1
+        while j >= 0 and self.figs[j].kind in ("year", "date"):
+            j -= 1
+        start = self.figs[j].end if j >= 0 else 0
+        return self.doc.text.text[max(start, self.figs[i].start - 40) : self.figs[i].start]
 
     def _parts_below(self, para: int) -> list[int]:
         doc = self.doc
@@ -171,9 +184,9 @@ class Extractor:
             hi = sum(self.figs[s].loose.hi for s in shares)
             complete = lo <= 100 <= hi
         concept = doc.concept(total)
-        if not complete and concept in self.vocab.identities:
+        if not complete and concept is not None:
             named = {doc.concept(p) for p in parts}
-            complete = named == set(self.vocab.identities[concept])
+            complete = any(named == set(ids) for ids in self.vocab.identities_of(concept))
         desc_parts = " + ".join(labels)
         roles = ["总数"] + ["部分"] * len(P)
         # a part in another unit that only the total's unit makes add up: a unit slip
@@ -402,7 +415,7 @@ class Extractor:
 
     def implied_budgets(self) -> None:
         """A part's budget cannot exceed its whole's: budgets implied by completion rates (actual / rate)."""
-        for whole, parts in self.vocab.identities.items():
+        for whole, parts in self.vocab.all_identities:
             if whole not in self.implied:
                 continue
             wa, wr = self.implied[whole]
@@ -429,6 +442,9 @@ class Extractor:
 
     # -- year labels ---------------------------------------------------------------
     def year_labels(self) -> None:
+        """This year's figure labelled with another year (FA501): seen when the sentence goes on
+        with 本年's parts, compares the figure with the previous year, or when the same concept's
+        current figure is stated with the same value elsewhere in the report."""
         doc, t = self.doc, self.doc.text.text
         if doc.year is None:
             return
@@ -443,17 +459,50 @@ class Extractor:
                 continue
             k = doc.sentence_of(f.start)
             s0, s1 = doc.sentence_span(k)
-            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap:
-                continue
-            if not ("本年" in t[self.figs[nxt].end : s1] and "其中" in t[self.figs[nxt].end : s1]):
+            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap or _is_budget(gap, self.ph):
                 continue
             concept = doc.concept(nxt)
-            if concept in ("income_year", "expense_year"):
+            year, amount = int(f.value), _cn(self.figs[nxt])
+            after = t[self.figs[nxt].end : s1]
+            if "本年" in after and "其中" in after and concept not in ("income_year", "expense_year"):
+                why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年度”，而同句的构成写的是“本年”"
+            elif (m := _COMPARED.match(after)) and self._compares_with_previous(m.group("with"), year):
+                why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年”，而同句把它与{m.group('with')}相比"
+            elif (other := self._restated(nxt)) is not None:
+                why = (f"{doc.year}年度的报告把{amount}写成“{year}年”的数，而同一数在第{doc.text.position(self.figs[other].start)[0]}行"
+                       f"是本年数")
+            else:
                 continue
             self.out.observations.append(Observation(
-                "FA501", [f, self.figs[nxt]], ["年份", "金额"],
-                f"{doc.year}年度的报告把本年数{_cn(self.figs[nxt])}写成“{int(f.value)}年度”，而同句的构成写的是“本年”",
-                f"{int(f.value)}年度", f"{doc.year}年度", "year_label"))
+                "FA501", [f, self.figs[nxt]], ["年份", "金额"], why, f"{year}年", f"{doc.year}年", "year_label"))
+
+    def _compares_with_previous(self, compared: str, year: int) -> bool:
+        if compared.startswith(("上年", "上一年", "去年", "同期")):
+            return True
+        m = re.match(r"(\d{4})", compared)
+        return bool(m) and (int(m.group(1)) == self.doc.year - 1 or int(m.group(1)) >= year)
+
+    def _restated(self, i: int) -> int | None:
+        """Another statement of figure i's concept and scope, as this year's figure, with its value."""
+        binder = self.out.binder
+        if binder is None or self.figs[i].value == 0:
+            return None
+        fact = binder.bind(i)
+        if fact is None:
+            return None
+        fig = self.figs[i]
+        for other in self.out.facts:
+            o = self.figs[other.index]
+            if other.index != i and other.period == "current" and (other.concept, other.scope) == (fact.concept, fact.scope) \
+                    and o.unit == fig.unit and o.value == fig.value and not self._year_before(other.index):
+                return other.index
+        return None
+
+    def _year_before(self, i: int) -> bool:
+        """Figure i is labelled with a year other than the report's."""
+        j = i - 1
+        return j >= 0 and self.figs[j].kind == "year" and self.figs[j].value != self.doc.year and \
+            not any(c in self.doc.text.text[self.figs[j].end : self.figs[i].start] for c in BOUNDARY)
 
     def garbled(self) -> None:
         for f in self.figs:
@@ -461,6 +510,39 @@ class Extractor:
                 self.out.observations.append(Observation(
                     "FA601", [f], ["数字"], f"数字书写有误：{f.note}", self.doc.as_written(f),
                     f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出", "garbled"))
+
+    # -- budgets adjusted during the year ----------------------------------------------
+    def adjusted_budgets(self) -> None:
+        """年初预算数X，年中追加（调减）预算Y，全年预算数Z in one sentence: Z = X ± Y (FA811)."""
+        doc = self.doc
+        seen: set[int] = set()
+        for i, f in enumerate(self.figs):
+            if not f.is_amount or i in seen:
+                continue
+            k = doc.sentence_of(f.start)
+            s0, s1 = doc.sentence_span(k)
+            levels = [j for j in doc.figures_in(s0, s1) if doc.is_level(j)]
+            seen.update(levels)
+            roles: dict[str, int] = {}
+            sign = 1
+            for j in levels:
+                label = doc.label(j)
+                if _INITIAL.search(label):
+                    roles.setdefault("initial", j)
+                elif m := _ADJUSTMENT.search(label):
+                    roles.setdefault("adjust", j)
+                    sign = -1 if m.group("down") else 1
+                elif _ADJUSTED.search(label):
+                    roles.setdefault("adjusted", j)
+            if len(roles) < 3 or not roles["initial"] < roles["adjust"] < roles["adjusted"]:
+                continue
+            X, Y, Z = (self.figs[roles[r]] for r in ("initial", "adjust", "adjusted"))
+            if sign < 0:
+                Y = replace(Y, value=-Y.value, number=f"-{Y.number}") if Y.value > 0 else Y
+                rel = SumRelation("FA811", Z, [X, Y], ["全年预算数", "年初预算数", "调减预算"], "全年预算数 = 年初预算数 − 调减数")
+            else:
+                rel = SumRelation("FA811", Z, [X, Y], ["全年预算数", "年初预算数", "追加预算"], "全年预算数 = 年初预算数 + 追加数")
+            self.out.relations.append(rel)
 
     # -- identities across the document --------------------------------------------
     def identities(self) -> None:
@@ -478,24 +560,26 @@ class Extractor:
             values.setdefault(fact.key, set()).add(fig.value * fig.scale)
         totals = {id(r.result) for r in self.out.relations if isinstance(r, SumRelation)}
         for (concept, scope, period), tfact in first.items():
-            parts = self.vocab.identities.get(concept)
-            if not parts:
-                continue
-            keys = [(p, scope, period) for p in parts]
-            present = [k for k in keys if k in first]
-            if len(present) < 2:
-                continue
-            T = self.figs[tfact.index]
-            if id(T) in totals or any(len(values[k]) > 1 for k in [tfact.key, *present]):
-                continue
-            P = [self.figs[first[k].index] for k in present]
-            labels = [self.doc.label(first[k].index) or k[0] for k in present]
-            desc = f"{self.doc.label(tfact.index) or concept} = {' + '.join(labels)}"
-            roles = ["总数"] + ["部分"] * len(P)
-            if len(present) == len(keys):
-                self.out.relations.append(SumRelation("FA105", T, P, roles, desc))
-            else:
-                self.out.relations.append(PartialSumRelation("FA105", T, P, roles, desc.replace(" = ", " ≥ "), True))
+            for parts in self.vocab.identities_of(concept):
+                self._identity(tfact, parts, first, values, totals)
+
+    def _identity(self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]) -> None:
+        concept, scope, period = tfact.key
+        keys = [(p, scope, period) for p in parts]
+        present = [k for k in keys if k in first]
+        if len(present) < 2:
+            return
+        T = self.figs[tfact.index]
+        if id(T) in totals or any(len(values[k]) > 1 for k in [tfact.key, *present]):
+            return
+        P = [self.figs[first[k].index] for k in present]
+        labels = [self.doc.label(first[k].index) or k[0] for k in present]
+        desc = f"{self.doc.label(tfact.index) or concept} = {' + '.join(labels)}"
+        roles = ["总数"] + ["部分"] * len(P)
+        if len(present) == len(keys):
+            self.out.relations.append(SumRelation("FA105", T, P, roles, desc))
+        else:
+            self.out.relations.append(PartialSumRelation("FA105", T, P, roles, desc.replace(" = ", " ≥ "), True))
 
     def run(self) -> Extraction:
         self.breakdowns()
@@ -504,9 +588,10 @@ class Extractor:
         self.changes()
         self.completions()
         self.implied_budgets()
-        self.year_labels()
         self.garbled()
+        self.adjusted_budgets()
         self.identities()
+        self.year_labels()
         tables = self_evaluations(self.doc)
         self.out.relations.extend(tables.relations)
         section = "绩效自评表"

@@ -153,7 +153,7 @@ class Binder:
             return None
         if i in self.parent_of:
             parent = self.vocab.concept(self.label(self.parent_of[i]))
-            if parent is None or concept not in self.vocab.identities.get(parent, ()):
+            if parent is None or not self.vocab.is_part(concept, parent):
                 return None  # 其中 under another total: a 公务接待费 inside 机关运行经费 is not the 三公 one
         project, top, sub = self.context(doc.figures[i].start)
         residue = self._strip_pattern(concept, project).sub(" ", label)
@@ -172,6 +172,8 @@ class Binder:
         else:
             period = "current"
         scope = self.vocab.scope(label)
+        if scope == "all" and i in self.parent_of:
+            scope = self.vocab.scope(self.label(self.parent_of[i]))
         if project:
             scope = f"project:{project}"
         elif scope == "all":

@@ -99,9 +99,17 @@ def phrases() -> Phrases:
 class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # (synonym, concept), longest first
     scopes: tuple[tuple[str, str], ...]
-    identities: dict[str, tuple[str, ...]]  # total concept -> part concepts
+    identities: dict[str, tuple[str, ...]]  # total concept -> part concepts (its first identity)
     fillers: tuple[str, ...] = ()  # words a bound label may hold besides concept and scope
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    all_identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every (total, parts), a total may have several
+
+    def identities_of(self, total: str) -> list[tuple[str, ...]]:
+        """Every way the concept `total` is split into parts."""
+        return [parts for t, parts in self.all_identities if t == total]
+
+    def is_part(self, part: str, total: str) -> bool:
+        return any(part in parts for parts in self.identities_of(total))
 
     def concept(self, label: str) -> str | None:
         """The concept whose longest synonym the label contains (memoised: labels repeat)."""
@@ -133,10 +141,12 @@ def vocabulary() -> Vocabulary:
     scopes = [(s, c) for c, words in data["scopes"].items() for s in words]
     scopes.sort(key=lambda x: len(x[0]), reverse=True)
     identities: dict[str, tuple[str, ...]] = {}
+    every: list[tuple[str, tuple[str, ...]]] = []
     for entry in data.get("identity", []):
         for concept in [entry["total"], *entry["parts"]]:
             if concept not in data["concepts"]:
                 raise RuleError(f"rules/concepts.toml: identity {entry['total']}: unknown concept '{concept}'")
-        identities[entry["total"]] = tuple(entry["parts"])
+        identities.setdefault(entry["total"], tuple(entry["parts"]))
+        every.append((entry["total"], tuple(entry["parts"])))
     fillers = tuple(data.get("binding", {}).get("fillers", ()))
-    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers)
+    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers, all_identities=tuple(every))

@@ -22,7 +22,7 @@ from decimal import Decimal
 from .document import Document
 from .figures import Figure
 from .intervals import Interval
-from .relations import Relation, SumRelation
+from .relations import PartialSumRelation, Relation, SumRelation
 
 _ROW_OPEN = re.compile(r"^\s*\|\s*$")
 _CELL_END = re.compile(r"\s*\|[\s|]*$")
@@ -34,6 +34,8 @@ ADJUST = ("年中预算调整数", "预算调整数", "调整数")
 ADJUSTED = ("调整后预算数", "全年预算数", "全年预算")
 ACTUAL = ("实际支出数", "全年执行数", "执行数", "实际支出")
 RATE = ("预算执行率", "执行率")
+WEIGHT = ("分值",)
+SCORE = ("得分",)
 FUND_ROWS = ("一般公共预算", "政府性基金", "国有资本经营", "其他资金", "上级", "本级", "财政拨款", "其它资金")
 
 
@@ -161,6 +163,7 @@ class SelfEvaluation:
         total_score: Figure | None = None
         exec_score: tuple[Figure, Decimal] | None = None
         score_col: int | None = None
+        weight_col = 0
         scores: list[Figure] = []
         scores_clean = True
         budget_rows: list[tuple[str, dict[str, Figure]]] = []
@@ -169,8 +172,9 @@ class SelfEvaluation:
             if _col(texts, INITIAL) is not None and (_col(texts, ACTUAL) is not None):
                 header = texts
                 continue
-            if _col(texts, ("指标得分", "得分")) is not None and _col(texts, ("分值",)) is not None:
+            if _col(texts, ("指标得分", "得分")) is not None and _col(texts, ("分值",)) is not None and header is None:
                 score_col = _col(texts, ("指标得分", "得分"))
+                weight_col = _col(texts, ("分值",))
                 continue
             # 自评得分(满分100分) | 95.94 | 预算执行(10分) | 5.94
             for k, cell in enumerate(row.cells[:-1]):
@@ -184,11 +188,13 @@ class SelfEvaluation:
                     exec_score = (fig, Decimal(w.group(1)))
             if header is not None and score_col is None:
                 cols = {key: _col(header, names) for key, names in
-                        (("initial", INITIAL), ("adjust", ADJUST), ("adjusted", ADJUSTED), ("actual", ACTUAL), ("rate", RATE))}
+                        (("initial", INITIAL), ("adjust", ADJUST), ("adjusted", ADJUSTED), ("actual", ACTUAL), ("rate", RATE),
+                         ("weight", WEIGHT), ("score", SCORE))}
                 width = max(c for c in cols.values() if c is not None) + 1
                 if len(row.cells) >= width:
                     tail = row.cells[len(row.cells) - width :]
                     figs = {key: self.figure(tail[width - 1 - c]) for key, c in cols.items() if c is not None}
+                    figs = {key: f for key, f in figs.items() if f is not None or key not in ("weight", "score")}
                     if all(f is not None for key, f in figs.items()):
                         label = " ".join(c.text for c in row.cells[: len(row.cells) - width])
                         budget_rows.append((label, figs))  # type: ignore[arg-type]
@@ -200,6 +206,10 @@ class SelfEvaluation:
                     fig = self.figure(cell)
                     if fig is not None:
                         scores.append(fig)
+                        weight = self.figure(row.cells[len(row.cells) - 1 - weight_col]) if len(row.cells) > weight_col else None
+                        if weight is not None:  # an indicator cannot score more than its weight
+                            self.relations.append(PartialSumRelation("FA816", weight, [fig], ["分值", "指标得分"],
+                                                                     "指标得分 ≤ 分值"))
                     elif any(ch.isdigit() for ch in cell.text) or len(row.cells) >= 4:
                         scores_clean = False
         for label, figs in budget_rows:
@@ -250,9 +260,14 @@ class SelfEvaluation:
             return
         if budget.value == 0:
             return
-        self.relations.append(RateRelation("FA812", _as_percent(rate), [figs["actual"], budget],
+        percent = _as_percent(rate)
+        self.relations.append(RateRelation("FA812", percent, [figs["actual"], budget],
                                            ["预算执行率", "实际支出数", "调整后预算数"],
                                            f"{name}：预算执行率 = 实际支出数 ÷ 调整后预算数"))
+        if "weight" in figs and "score" in figs:
+            self.relations.append(ScoreRelation("FA814", figs["score"], [percent], ["预算执行得分", "预算执行率"],
+                                                f"{name}：得分 = {figs['weight'].value}分 × 预算执行率",
+                                                weight=figs["weight"].value))
 
     def fund_sum(self, budget_rows: list[tuple[str, dict[str, Figure]]]) -> Figure | None:
         first_label, first = budget_rows[0]
