@@ -1,16 +1,24 @@
 """Why a relation probably failed: single-edit repairs of each figure involved.
 
 Every figure of a failed relation is edited once in each way a slip happens — another unit
-(元/万元/亿元), two adjacent digits swapped, the decimal point moved, one digit changed —
-and the relation is judged again. The repairs that make it hold name the culprit and the
-cause. Kinds of repair are ranked by how specific they are (a unit slip or a transposition
-explains a figure far better than "some digit"), and a cause is named only when one figure
-alone is repaired by the best kind.
+(元/万元/亿元, or the number converted while the unit word stayed), two adjacent digits
+swapped, the decimal point moved, one digit changed — and the relation is judged again. The
+repairs that make it hold name the culprit and the cause. Kinds of repair are ranked by how
+specific they are (a unit slip or a transposition explains a figure far better than "some
+digit"), and a cause is named only when one figure alone is repaired by the best kind.
+
+Ties between figures are broken by the report's own habits (its `Profile`): the unit it
+usually writes, the decimals it usually writes (3369.3 → 336.93 in a report of two-decimal
+amounts), the size its amounts usually have (16133000.00万元 → 1613.30万元, not the other
+figure × 10⁴). Over the whole report, `graph_blame` prefers the one repair that mends every
+relation a figure takes part in.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .figures import Figure, misspellings
 from .relations import PartialSumRelation, Relation
@@ -25,38 +33,91 @@ class Repair:
     figure: Figure  # the repaired figure
 
 
-def repairs(rel: Relation) -> list[Repair]:
-    found: list[Repair] = []
+@dataclass
+class Profile:
+    """How a report usually writes its figures."""
+
+    decimals: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, unit) -> decimals
+    unit: str | None = None  # the amount unit written most often
+    magnitude: dict[str, Decimal] = field(default_factory=dict)  # unit -> median log10 of nonzero amounts
+
+    @classmethod
+    def of(cls, figures: list[Figure]) -> "Profile":
+        counts: dict[tuple[str, str], dict[int, int]] = {}
+        units: dict[str, int] = {}
+        logs: dict[str, list[Decimal]] = {}
+        for f in figures:
+            if not (f.is_amount or f.is_percent) or f.value == 0:
+                continue
+            if f.value != f.value.to_integral():
+                c = counts.setdefault((f.kind, f.unit), {})
+                c[f.decimals] = c.get(f.decimals, 0) + 1
+            if f.is_amount:
+                units[f.unit] = units.get(f.unit, 0) + 1
+                logs.setdefault(f.unit, []).append(abs(f.value).log10())
+        magnitude = {u: sorted(v)[len(v) // 2] for u, v in logs.items()}
+        return cls({k: max(c, key=c.get) for k, c in counts.items()}, max(units, key=units.get) if units else None, magnitude)
+
+    def likelihood(self, fig: Figure, cand: Figure, cause: str) -> int:
+        """How much an edit brings a figure back to the report's habits (higher: more likely)."""
+        if cause == "misplaced_decimal":
+            want = self.decimals.get((cand.kind, cand.unit))
+            if want is None:
+                return 0
+            return int(fig.decimals != want and fig.value != fig.value.to_integral()) + int(cand.decimals == want) - int(
+                cand.decimals != want and cand.value != cand.value.to_integral())
+        if cause == "unit_slip" and cand.value != 0 and fig.value != 0:
+            typical = self.magnitude.get(cand.unit)
+            if typical is None:
+                return 0
+            before = abs(abs(fig.value * fig.scale / cand.scale).log10() - typical)
+            after = abs(abs(cand.value).log10() - typical)
+            return int(after + 1 < before) - int(before + 1 < after)
+        return 0
+
+
+def _usual_unit(rel: Relation, profile: Profile | None) -> str | None:
     units = [f.unit for f in rel.figures if f.is_amount]
-    usual = max(set(units), key=units.count) if units else None
+    if not units:
+        return None
+    top = max(units.count(u) for u in set(units))
+    tied = {u for u in units if units.count(u) == top}
+    if len(tied) > 1 and profile and profile.unit in tied:
+        return profile.unit
+    return max(tied, key=units.count)
+
+
+def _mends(rel: Relation, overrides: dict[int, Figure]) -> bool:
+    """The relation holds with the edit. A partial sum (Σ ≤ total) counts as mended only when
+    the edit makes the list add up to its total exactly: any total made large enough would
+    "mend" it otherwise."""
+    if isinstance(rel, PartialSumRelation):
+        exact = copy.copy(rel)
+        exact.exact = True
+        return exact.judge(overrides) in ("ok", "truncation")
+    return rel.judge(overrides) == "ok"
+
+
+def repairs(rel: Relation, profile: Profile | None = None) -> list[Repair]:
+    found: list[Repair] = []
+    usual = _usual_unit(rel, profile)
     for i, fig in enumerate(rel.figures):
         for cause, cand in misspellings(fig, usual):
-            if rel.judge({i: cand}) == "ok":
+            if _mends(rel, {i: cand}):
                 found.append(Repair(i, cause, cand))
     return found
 
 
-def normalising(fig: Figure, cand: Figure, usual: dict[tuple[str, str], int] | None) -> int:
-    """How much an edit brings a figure back to the decimals the report usually writes:
-    3369.3 → 336.93 in a report of two-decimal amounts is more likely than 75.00% → 7.500%."""
-    if not usual:
-        return 0
-    want = usual.get((cand.kind, cand.unit))
-    if want is None:
-        return 0
-    return int(fig.decimals != want and fig.value != fig.value.to_integral()) + int(cand.decimals == want) - int(
-        cand.decimals != want and cand.value != cand.value.to_integral())
-
-
-def best_repair(rel: Relation, usual: dict[tuple[str, str], int] | None = None) -> Repair | None:
+def best_repair(rel: Relation, profile: Profile | None = None) -> Repair | None:
     """The single most likely repair, or None when the evidence does not single one out."""
-    found = repairs(rel)
+    found = repairs(rel, profile)
     for cause in RANK:
         hits = [r for r in found if r.cause == cause]
         culprits = {r.index for r in hits}
-        if len(culprits) > 1 and usual and cause == "misplaced_decimal":
-            top = max(normalising(rel.figures[r.index], r.figure, usual) for r in hits)
-            hits = [r for r in hits if normalising(rel.figures[r.index], r.figure, usual) == top]
+        if len(culprits) > 1 and profile:
+            score = lambda r: profile.likelihood(rel.figures[r.index], r.figure, cause)  # noqa: E731
+            top = max(map(score, hits))
+            hits = [r for r in hits if score(r) == top]
             culprits = {r.index for r in hits}
         if len(culprits) == 1:
             # several edits of one figure: keep the smallest change
@@ -66,26 +127,27 @@ def best_repair(rel: Relation, usual: dict[tuple[str, str], int] | None = None) 
     return None
 
 
-def graph_blame(relations: list[Relation], outcomes: dict[int, str],
-                usual: dict[tuple[str, str], int] | None = None) -> dict[int, Repair]:
+def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Profile | None = None,
+                constraints: list[Relation] = ()) -> dict[int, Repair]:
     """Blame over the graph of relations: the single-edit repair of one figure that makes every
-    relation that figure takes part in hold, and fixes the most failed ones.
+    relation that figure takes part in hold, and mends the most failed ones.
 
     Returns, for each failed relation (by ``id``), the repair that explains it, when one figure
     alone is singled out. A figure whose repair would break a relation that holds now is not
-    blamed (基本支出 60→50 mends a sum but breaks its own stated share of 60%).
+    blamed (基本支出 60→50 mends a sum but breaks its own stated share of 60%); `constraints`
+    are relations that only constrain (one quantity stated twice must stay the same).
     """
     uses: dict[int, list[tuple[Relation, int]]] = {}
     figures: dict[int, Figure] = {}
-    for rel in relations:
+    for rel in [*relations, *constraints]:
+        if rel in constraints:
+            outcomes.setdefault(id(rel), "ok")
         if outcomes.get(id(rel)) in (None, "undefined"):
             continue
         for k, fig in enumerate(rel.figures):
             uses.setdefault(id(fig), []).append((rel, k))
             figures[id(fig)] = fig
-    # a partial sum (Σ ≤ total) constrains repairs but is never explained by one: any total
-    # made large enough "mends" it
-    failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail" and not isinstance(rel, PartialSumRelation)]
+    failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
     suspects = {id(f) for rel in failing for f in rel.figures}
     found: list[tuple[int, int, int, Repair, set[int]]] = []  # (fixed, rank, fig id, repair, fixed rels)
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
@@ -98,14 +160,15 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str],
             # judge the failed relations first: most candidate edits are rejected by the first one
             uses[fid].sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _ in uses[fid] for f in rel.figures if f.is_amount]
-            usual_unit = max(set(units), key=units.count) if units else None
+            usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
                 fixed: set[int] = set()
                 for rel, k in uses[fid]:
-                    if rel.judge({k: cand}) not in ("ok", "truncation"):
-                        break
-                    if outcomes[id(rel)] == "fail":
+                    failed = outcomes[id(rel)] == "fail"
+                    if failed and _mends(rel, {k: cand}):
                         fixed.add(id(rel))
+                    elif rel.judge({k: cand}) not in ("ok", "truncation"):
+                        break
                 else:
                     if fixed:
                         found.append((len(fixed), RANK.index(cause), fid, Repair(-1, cause, cand), fixed))
@@ -114,8 +177,7 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str],
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        score = lambda h: (h[0], -h[1], normalising(figures[h[2]], h[3].figure, usual)  # noqa: E731
-                           if h[3].cause == "misplaced_decimal" else 0)
+        score = lambda h: (h[0], -h[1], profile.likelihood(figures[h[2]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
         best = max(map(score, hits))
         top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:
@@ -124,3 +186,4 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str],
         index = next(k for k, f in enumerate(rel.figures) if id(f) == h[2])
         out[id(rel)] = Repair(index, h[3].cause, h[3].figure)
     return out
+

@@ -9,14 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from .crossref import ClassCheck, Disagreement, cross_references, figure_of
-from .diagnose import Repair, best_repair, graph_blame
+from .diagnose import Profile, Repair, best_repair, graph_blame
 from .document import Document
 from .extract import Extraction, Observation, extract
 from .facts import bind
 from .figures import Figure, misspellings
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
-from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
+from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation, SameRelation,
                         SumRelation)
 from .rules import catalogue
 
@@ -39,7 +39,7 @@ class FindingBuilder:
         self.rules = catalogue()
         self.cell_labels: dict[int, str] = {}
         self.bases: list[Figure] = []
-        self.usual: dict[tuple[str, str], int] = {}  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
+        self.profile: Profile | None = None  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
@@ -163,8 +163,7 @@ class FindingBuilder:
             diagnosis = Diagnosis(cause="unit_slip", explanation=CAUSES["unit_slip"],
                                   culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(fixed))
         else:
-            diagnosis = self._direction(rel) or self._wrong_base(rel) or (
-                None if isinstance(rel, PartialSumRelation) else self._repair(rel, blamed))
+            diagnosis = self._direction(rel) or self._wrong_base(rel) or self._repair(rel, blamed)
             if diagnosis and diagnosis.cause == "wrong_base" and severity == "error":
                 severity = "warning"
         message = self._message(rel, expected, outcome)
@@ -207,7 +206,7 @@ class FindingBuilder:
         return None
 
     def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:
-        rep = blamed or best_repair(rel, self.usual)
+        rep = blamed or best_repair(rel, self.profile)
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
                 return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
@@ -274,8 +273,8 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
             if any(rel.judge({k: alt}) in ("ok", "truncation") for alt in rel.alternatives):
                 outcome = "ok"
         outcomes[id(rel)] = outcome
-    builder.usual = _usual_decimals(doc)
-    blamed = graph_blame(ex.relations, outcomes, builder.usual)
+    builder.profile = Profile.of(doc.figures)
+    blamed = graph_blame(ex.relations, outcomes, builder.profile, _restatements(doc, ex.facts))
     for rel in ex.relations:
         outcome = outcomes[id(rel)]
         if outcome == "undefined":
@@ -317,14 +316,20 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=stats)
 
 
-def _usual_decimals(doc: Document) -> dict[tuple[str, str], int]:
-    """How many decimals the report usually writes, per kind and unit (万元 → 2, % → 2 …)."""
-    counts: dict[tuple[str, str], dict[int, int]] = {}
-    for f in doc.figures:
-        if (f.is_amount or f.is_percent) and f.value != 0 and f.value != f.value.to_integral():
-            c = counts.setdefault((f.kind, f.unit), {})
-            c[f.decimals] = c.get(f.decimals, 0) + 1
-    return {key: max(c, key=c.get) for key, c in counts.items()}
+def _restatements(doc: Document, facts: list) -> list[Relation]:
+    """Statements of one quantity that agree now, as constraints for blame: a repair may not
+    make one of them disagree with the others."""
+    groups: dict[tuple, list[Figure]] = {}
+    for fact in facts:
+        if not fact.unit:
+            groups.setdefault(fact.key, []).append(doc.figures[fact.index])
+    out: list[Relation] = []
+    for figs in groups.values():
+        for a, b in zip(figs, figs[1:]):
+            rel = SameRelation("FA801", a, [b], ["陈述", "陈述"], "同一数")
+            if rel.judge() == "ok":
+                out.append(rel)
+    return out
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -26,6 +26,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
 LOOKBACK_PARAGRAPHS = 30
 _PRIOR_VALUE = re.compile(r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$")  # 较上年5382.72万元: not a part
+_NAMED_SUM = re.compile(r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)$")
 _COMPARED = re.compile(r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)")
 _INITIAL = re.compile(r"年初(?:预算|下达|批复|安排)")
 _ADJUSTMENT = re.compile(r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$")
@@ -562,6 +563,31 @@ class Extractor:
         for (concept, scope, period), tfact in first.items():
             for parts in self.vocab.identities_of(concept):
                 self._identity(tfact, parts, first, values, totals)
+        self._named_sums(binder, first, values)
+
+    def _named_sums(self, binder: Binder, first: dict, values: dict) -> None:
+        """本年收入合计与年初结转和结余共计1782.47万元: a sum of quantities named, not stated, here."""
+        for i, fig in enumerate(self.figs):
+            if not fig.is_amount or not self.doc.is_level(i):
+                continue
+            m = _NAMED_SUM.match(binder.label(i))
+            if not m:
+                continue
+            project, top, sub = binder.context(fig.start)
+            keys = []
+            for piece in (m.group("a"), m.group("b")):
+                concept = self.vocab.concept(piece)
+                scope = self.vocab.scope(piece)
+                if scope == "all" and not project:
+                    scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
+                key = (concept, f"project:{project}" if project else scope, "current")
+                if concept is None or key not in first or len(values[key]) > 1 or first[key].index == i:
+                    break
+                keys.append(key)
+            else:
+                P = [self.figs[first[k].index] for k in keys]
+                self.out.relations.append(SumRelation(
+                    "FA105", fig, P, ["合计", "部分", "部分"], f"{m.group('a')} + {m.group('b')}"))
 
     def _identity(self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]) -> None:
         concept, scope, period = tfact.key

@@ -88,11 +88,30 @@ class SumRelation(Relation):
 class PartialSumRelation(Relation):
     """Σ parts ≤ total (a partial list): fails only when the parts must exceed the total."""
 
+    exact: bool = False  # judge as a complete list (Σ = total): how a repair is tested
+
     def holds_with(self, stated: Interval, values: list[Interval]) -> bool | None:
+        if self.exact:
+            return total(values).meets(stated)
         return total(values).lo <= stated.hi
 
     def compute(self, values: list[Interval]) -> Interval | None:
         return total(values)
+
+
+@dataclass(eq=False)
+class SameRelation(Relation):
+    """Two statements of one quantity: the same figure at the same precision, else rounding
+    intervals that meet (7.03 and 7.02 are two roundings, not one)."""
+
+    def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
+        a, b = (overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures))
+        if a.unit == b.unit and a.decimals == b.decimals:
+            return "ok" if a.value == b.value else "fail"
+        return "ok" if a.in_yuan(a.interval).meets(b.in_yuan(b.interval)) else "fail"
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return values[0]
 
 
 @dataclass(eq=False)
