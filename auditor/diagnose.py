@@ -47,14 +47,16 @@ class Profile:
         units: dict[str, int] = {}
         logs: dict[str, list[Decimal]] = {}
         for f in figures:
-            if not (f.is_amount or f.is_percent) or f.value == 0:
+            if not (f.is_amount or f.is_percent or f.kind == "number") or f.value == 0:
                 continue
-            if f.value != f.value.to_integral():
+            if f.value != f.value.to_integral() and f.kind != "number":
                 c = counts.setdefault((f.kind, f.unit), {})
                 c[f.decimals] = c.get(f.decimals, 0) + 1
             if f.is_amount:
                 units[f.unit] = units.get(f.unit, 0) + 1
                 logs.setdefault(f.unit, []).append(abs(f.value).log10())
+            elif f.kind == "number" and f.decimals and abs(f.value) >= 1:  # table cells written without a unit
+                logs.setdefault("", []).append(abs(f.value).log10())
         magnitude = {u: sorted(v)[len(v) // 2] for u, v in logs.items()}
         return cls({k: max(c, key=c.get) for k, c in counts.items()}, max(units, key=units.get) if units else None, magnitude)
 

@@ -26,7 +26,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
 LOOKBACK_PARAGRAPHS = 30
 _PRIOR_VALUE = re.compile(r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$")  # 较上年5382.72万元: not a part
-_NAMED_SUM = re.compile(r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)$")
+_NAMED_SUM = re.compile(r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)?$")
+_SUM_WORD = re.compile(r"(?:共计|合计|总计|之和)(?:为|是|达)?\s*$")
 _COMPARED = re.compile(r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)")
 _INITIAL = re.compile(r"年初(?:预算|下达|批复|安排)")
 _ADJUSTMENT = re.compile(r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$")
@@ -569,6 +570,8 @@ class Extractor:
         """本年收入合计与年初结转和结余共计1782.47万元: a sum of quantities named, not stated, here."""
         for i, fig in enumerate(self.figs):
             if not fig.is_amount or not self.doc.is_level(i):
+                continue
+            if not _SUM_WORD.search(self.doc.prefix(i)):
                 continue
             m = _NAMED_SUM.match(binder.label(i))
             if not m:
