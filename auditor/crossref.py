@@ -1,5 +1,6 @@
-"""Relations across the whole report: one quantity stated in several places, and the
-functional classes (类) against the items (项) listed for them.
+"""Relations across the whole report: one quantity stated in several places (judged after
+the other relations, whose support picks the statement to trust), and the functional classes
+(类) against the items (项) listed for them (relations like any other).
 
 Duplicate facts are judged as XBRL judges them: two statements of one concept, scope and
 period agree when they are the same figure at the same precision (``7.03`` and ``7.02`` do
@@ -17,6 +18,7 @@ from .document import Document
 from .facts import Binder, Fact
 from .figures import Figure, misspellings
 from .intervals import Interval
+from .relations import ClassItemsRelation
 
 #: Single-edit repairs specific enough to name a culprit when no arithmetic identity is stated.
 SPECIFIC = ("unit_slip", "transposed_digits", "misplaced_decimal")
@@ -43,21 +45,8 @@ class Disagreement:
 
 
 @dataclass
-class ClassCheck:
-    """A functional class total against the items listed for it."""
-
-    total: int  # figure index of the class total
-    items: list[int]
-    outcome: str  # ok | exceeds | repaired | incomplete
-    culprit: int | None = None
-    cause: str | None = None
-    suggested: Figure | None = None
-
-
-@dataclass
 class CrossReferences:
     disagreements: list[Disagreement] = field(default_factory=list)
-    classes: list[ClassCheck] = field(default_factory=list)
     checked: int = 0
     consistent: int = 0
     figures: set[int] = field(default_factory=set)  # indices of the figures compared
@@ -131,16 +120,17 @@ _CLASS_MARK = re.compile(r"\(类\)|（类）")
 _ITEM_END = re.compile(r"\((?:项|项目)\)|（项）")
 
 
-def classes(doc: Document, binder: Binder, facts: list[Fact], support: dict[int, int], out: CrossReferences) -> None:
-    """类 = Σ of the 项 lines listed for it, when a single slip explains a shortfall."""
+def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[ClassItemsRelation], dict[str, int]]:
+    """类 against the 项 lines listed for it (FA104), as relations that take part in blame."""
     vocab = binder.vocab
     t = doc.text.text
+    skipped: dict[str, int] = {}
     totals: dict[tuple[str, str], int] = {}
     for fact in facts:
         if fact.concept.startswith("class_") and fact.period == "current":
             totals.setdefault((fact.concept, fact.scope), fact.index)
     if not totals:
-        return
+        return [], skipped
     items: dict[tuple[str, str], list[int]] = {}
     sentences = sorted({doc.sentence_of(m.start()) for m in _CLASS_MARK.finditer(t)})
     for k in sentences:
@@ -165,48 +155,32 @@ def classes(doc: Document, binder: Binder, facts: list[Fact], support: dict[int,
             continue
         items.setdefault((concept, scope), []).append(actual)
     figs = doc.figures
+    out = []
     for key, members in items.items():
         total = totals.get(key)
         if total is None:
-            out.skip("class items: class total not stated in the same scope")
+            skipped["class items: class total not stated in the same scope"] = skipped.get(
+                "class items: class total not stated in the same scope", 0) + 1
             continue
         T = figs[total]
         parts = [figs[i] for i in members]
-        got = _sum(parts)
-        stated = T.in_yuan(T.interval)
-        out.checked += 1
-        out.figures.update([total, *members])
-        if got.meets(stated):
-            out.consistent += 1
-            out.classes.append(ClassCheck(total, members, "ok"))
-            continue
-        # a shortfall may be an item not listed; only a single specific slip makes it a finding
-        repairs = []
-        for k, fig in enumerate([T, *parts]):
-            for cause, cand in misspellings(fig, T.unit, SPECIFIC):
-                trial = [cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts
-                tot = cand if k == 0 else T
-                # exact, not within rounding: a coincidence must not pass for a repair
-                if sum(p.value * p.scale for p in trial) == tot.value * tot.scale:
-                    repairs.append((k, cause, cand))
-        if got.lo > stated.hi and not repairs:
-            out.classes.append(ClassCheck(total, members, "exceeds"))
-            continue
-        if not repairs:  # not a contradiction: the list may leave items out
-            out.skip("class items: shortfall with no single slip (list may be incomplete)")
-            out.checked -= 1
-            continue
-        indices = [total, *members]
-        culprits = {indices[k] for k, _, _ in repairs}
-        if len(culprits) > 1:  # the class or an item: other relations may tell which
-            confirmed = [i for i in culprits if support.get(i, 0) > 0]
-            culprits = culprits - set(confirmed) if len(confirmed) < len(culprits) else culprits
-        if len(culprits) != 1:
-            out.classes.append(ClassCheck(total, members, "repaired"))
-            continue
-        culprit = culprits.pop()
-        k, cause, cand = next(r for r in repairs if indices[r[0]] == culprit)
-        out.classes.append(ClassCheck(total, members, "repaired", culprit, cause, cand))
+        rel = ClassItemsRelation("FA104", T, parts, ["类", *["项"] * len(parts)],
+                                 f"{binder.label(total) or '类'} ≥ Σ 所列各项")
+        got, stated = _sum(parts), T.in_yuan(T.interval)
+        if got.hi < stated.lo:
+            # a shortfall may be an item not listed: only a single specific slip that closes it
+            # exactly (not within rounding: a coincidence must not pass for a repair) makes it one
+            rel.slip_closes = any(
+                sum(p.value * p.scale for p in trial) == tot.value * tot.scale
+                for k, fig in enumerate([T, *parts])
+                for _, cand in misspellings(fig, T.unit, SPECIFIC)
+                for trial, tot in [(([cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts), cand if k == 0 else T)])
+            if not rel.slip_closes:
+                skipped["class items: shortfall with no single slip (list may be incomplete)"] = skipped.get(
+                    "class items: shortfall with no single slip (list may be incomplete)", 0) + 1
+                continue
+        out.append(rel)
+    return out, skipped
 
 
 def _sum(figs: list[Figure]) -> Interval:
@@ -218,5 +192,4 @@ def _sum(figs: list[Figure]) -> Interval:
 def cross_references(doc: Document, binder: Binder, facts: list[Fact], support: dict[int, int]) -> CrossReferences:
     out = CrossReferences()
     duplicates(doc, facts, support, out)
-    classes(doc, binder, facts, support, out)
     return out

@@ -8,7 +8,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
-from .crossref import ClassCheck, Disagreement, cross_references, figure_of
+from .crossref import Disagreement, cross_references, figure_of
 from .diagnose import Profile, Repair, best_repair, graph_blame
 from .document import Document
 from .extract import Extraction, Observation, extract
@@ -16,7 +16,7 @@ from .facts import bind
 from .figures import Figure, misspellings
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
-from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation, SameRelation,
+from .relations import (ChangeAmountRelation, ChangeRateRelation, ClassItemsRelation, PartialSumRelation, RatioRelation, Relation, SameRelation,
                         SumRelation)
 from .rules import catalogue
 
@@ -111,29 +111,6 @@ class FindingBuilder:
                              stated, expected, relation=f"{concept} [{scope}, {period}] 各处相同",
                              diagnosis=diagnosis)
 
-    def from_class(self, c: ClassCheck) -> Finding | None:
-        if c.outcome == "ok" or (c.outcome == "repaired" and c.culprit is None):
-            return None
-        figs = self.doc.figures
-        T = figs[c.total]
-        items = [figs[i] for i in c.items]
-        total = sum((f.value * f.scale for f in items), Decimal(0)) / T.scale
-        names = "、".join(_shown(f) for f in items)
-        if c.outcome == "exceeds":
-            message = f"{self._label(T) or '类'}{_shown(T)}，所列各项（{names}）合计{_fmt(total, 2)}{T.unit}，超过该类"
-            return self._finding("FA104", self.rules["FA104"].severity, message, [T, *items],
-                                 ["类", *["项"] * len(items)], _shown(T), f"≥ {_fmt(total, 2)}{T.unit}",
-                                 relation="类 ≥ Σ 项")
-        culprit = figs[c.culprit]
-        role = "类" if c.culprit == c.total else "项"
-        diagnosis = Diagnosis(cause=c.cause, explanation=CAUSES[c.cause], culprit=self.evidence(culprit, role),
-                              suggested=_shown(c.suggested))
-        message = (f"{self._label(T) or '类'}{_shown(T)}，所列各项（{names}）合计{_fmt(total, 2)}{T.unit}；"
-                   f"可能原因：{diagnosis.explanation}（{diagnosis.culprit.text} → {diagnosis.suggested}）")
-        return self._finding("FA104", self.rules["FA104"].severity, message, [T, *items],
-                             ["类", *["项"] * len(items)], _shown(culprit), _shown(c.suggested),
-                             relation="类 = Σ 项", diagnosis=diagnosis)
-
     # -- relations ---------------------------------------------------------------
     def from_relation(self, rel: Relation, outcome: str, blamed: Repair | None = None) -> Finding | None:
         rule = self.rules[rel.code]
@@ -219,7 +196,12 @@ class FindingBuilder:
     def _message(self, rel: Relation, expected: str, outcome: str) -> str:
         res = rel.result
         lbl = self._label
-        if isinstance(rel, PartialSumRelation):
+        if isinstance(rel, ClassItemsRelation):
+            total = sum((f.value * f.scale for f in rel.inputs), Decimal(0)) / res.scale
+            names = "、".join(_shown(f) for f in rel.inputs)
+            text = (f"{lbl(res) or '类'}{_shown(res)}，所列各项（{names}）合计{_fmt(total, 2)}{res.unit}"
+                    f"{'，超过该类' if total * res.scale > res.in_yuan().hi else ''}")
+        elif isinstance(rel, PartialSumRelation):
             total = sum((f.value * f.scale for f in rel.inputs), Decimal(0)) / res.scale
             text = f"所列各部分之和{_fmt(total, 2)}{res.unit}超过{lbl(res) or '总数'}{_shown(res)}"
         elif isinstance(rel, SumRelation):
@@ -305,7 +287,6 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     for why, n in xref.skipped.items():
         skipped[why] = skipped.get(why, 0) + n
     findings.extend(builder.from_disagreement(d) for d in xref.disagreements)
-    findings.extend(f for c in xref.classes if (f := builder.from_class(c)) is not None)
     findings = _blame(_dedupe(findings))
     findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))
     stats.relations_skipped = skipped

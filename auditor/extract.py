@@ -14,6 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
+from .crossref import class_items
 from .facts import Binder, Fact
 from .figures import Figure, misspellings
 from .intervals import Interval
@@ -565,6 +566,10 @@ class Extractor:
             for parts in self.vocab.identities_of(concept):
                 self._identity(tfact, parts, first, values, totals)
         self._named_sums(binder, first, values)
+        classes, skipped = class_items(self.doc, binder, facts)
+        self.out.relations.extend(classes)
+        for why, n in skipped.items():
+            self.out.skipped[why] = self.out.skipped.get(why, 0) + n
 
     def _named_sums(self, binder: Binder, first: dict, values: dict) -> None:
         """本年收入合计与年初结转和结余共计1782.47万元: a sum of quantities named, not stated, here."""

@@ -100,6 +100,20 @@ class PartialSumRelation(Relation):
 
 
 @dataclass(eq=False)
+class ClassItemsRelation(PartialSumRelation):
+    """A functional class (类) and the items (项) listed for it: Σ items ≤ class, since a list
+    may leave items out. A shortfall that one specific slip closes exactly (`slip_closes`)
+    counts as a failure, to be explained: then only equality mends it."""
+
+    slip_closes: bool = False
+
+    def holds_with(self, stated: Interval, values: list[Interval]) -> bool | None:
+        if self.slip_closes or self.exact:
+            return total(values).meets(stated)
+        return total(values).lo <= stated.hi
+
+
+@dataclass(eq=False)
 class SameRelation(Relation):
     """Two statements of one quantity: the same figure at the same precision, else rounding
     intervals that meet (7.03 and 7.02 are two roundings, not one)."""
