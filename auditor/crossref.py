@@ -158,6 +158,10 @@ def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[
     out = []
     for key, members in items.items():
         total = totals.get(key)
+        if total is None and key[1] == "all":
+            # items listed where no heading names the scope: the one class total of that concept
+            same = [i for (concept, _), i in totals.items() if concept == key[0]]
+            total = same[0] if len(same) == 1 else None
         if total is None:
             skipped["class items: class total not stated in the same scope"] = skipped.get(
                 "class items: class total not stated in the same scope", 0) + 1

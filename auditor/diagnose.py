@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .figures import Figure, misspellings
+from .intervals import Interval
 from .relations import PartialSumRelation, Relation
 
 RANK = ["unit_slip", "transposed_digits", "misplaced_decimal", "wrong_digit"]
@@ -100,6 +101,18 @@ def _mends(rel: Relation, overrides: dict[int, Figure]) -> bool:
     return rel.judge(overrides) == "ok"
 
 
+def misfit(rel: Relation, overrides: dict[int, Figure]) -> Decimal:
+    """How far the relation is from holding at the figures' written values (no rounding): among
+    edits that all fit within rounding, the one that fits exactly is the one meant."""
+    figs = [overrides.get(k, f) for k, f in enumerate(rel.figures)]
+    res, ins = figs[0], figs[1:]
+    scale = lambda f: f.scale if f.is_amount else Decimal(1)  # noqa: E731
+    got = rel.compute([Interval.point(f.value * scale(f)) for f in ins])
+    if got is None:
+        return Decimal("Infinity")
+    return abs(got.mid - res.value * scale(res)) / (scale(res) * res.ulp)
+
+
 def repairs(rel: Relation, profile: Profile | None = None) -> list[Repair]:
     found: list[Repair] = []
     usual = _usual_unit(rel, profile)
@@ -122,8 +135,8 @@ def best_repair(rel: Relation, profile: Profile | None = None) -> Repair | None:
             hits = [r for r in hits if score(r) == top]
             culprits = {r.index for r in hits}
         if len(culprits) == 1:
-            # several edits of one figure: keep the smallest change
-            return min(hits, key=lambda r: abs(r.figure.value - rel.figures[r.index].value))
+            # several edits of one figure: keep the one that fits best, then the smallest change
+            return min(hits, key=lambda r: (misfit(rel, {r.index: r.figure}), abs(r.figure.value - rel.figures[r.index].value)))
         if len(culprits) > 1:
             return None
     return None
@@ -151,7 +164,7 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
             figures[id(fig)] = fig
     failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
     suspects = {id(f) for rel in failing for f in rel.figures}
-    found: list[tuple[int, int, int, Repair, set[int]]] = []  # (fixed, rank, fig id, repair, fixed rels)
+    found: list[tuple[int, int, int, Repair, set[int], int]] = []  # (fixed, rank, fig id, repair, fixed rels, sharpened)
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
     for tier in (RANK[:3], RANK[3:]):
         explained = {r for h in found for r in h[4]}
@@ -165,27 +178,31 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
             usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
                 fixed: set[int] = set()
+                sharpened = 0  # relations that held only if truncated and now hold as rounded
                 for rel, k in uses[fid]:
                     failed = outcomes[id(rel)] == "fail"
                     if failed and _mends(rel, {k: cand}):
                         fixed.add(id(rel))
-                    elif rel.judge({k: cand}) not in ("ok", "truncation"):
+                        continue
+                    got = rel.judge({k: cand})
+                    if got not in ("ok", "truncation"):
                         break
+                    sharpened += outcomes[id(rel)] == "truncation" and got == "ok"
                 else:
                     if fixed:
-                        found.append((len(fixed), RANK.index(cause), fid, Repair(-1, cause, cand), fixed))
+                        found.append((len(fixed), RANK.index(cause), fid, Repair(-1, cause, cand), fixed, sharpened))
     out: dict[int, Repair] = {}
     for rel in failing:
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        score = lambda h: (h[0], -h[1], profile.likelihood(figures[h[2]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
+        score = lambda h: (h[0], -h[1], h[5], profile.likelihood(figures[h[2]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
         best = max(map(score, hits))
         top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:
             continue
-        h = min(top, key=lambda h: abs(h[3].figure.value - figures[h[2]].value))
-        index = next(k for k, f in enumerate(rel.figures) if id(f) == h[2])
+        index = next(k for k, f in enumerate(rel.figures) if id(f) == top[0][2])
+        h = min(top, key=lambda h: (misfit(rel, {index: h[3].figure}), abs(h[3].figure.value - figures[h[2]].value)))
         out[id(rel)] = Repair(index, h[3].cause, h[3].figure)
     return out
 
