@@ -16,12 +16,17 @@ __version__ = "0.1.0"
 __all__ = [
     "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Coverage", "Stats",
     "InputError", "RuleError", "Figure", "scan", "catalogue",
+    "audit_many", "AuditBatch", "InputFailure", "assert_consistent", "load_rules", "reset_rules", "RulePack",
+    "Baseline", "load_baseline", "fingerprint",
 ]
 
 _LAZY = {
     "audit": "engine", "audit_text": "engine", "audit_file": "engine",
     "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models", "Coverage": "models",
     "InputError": "errors", "RuleError": "errors", "Figure": "figures", "scan": "figures", "catalogue": "rules",
+    "audit_many": "api", "AuditBatch": "api", "assert_consistent": "api", "InputFailure": "models",
+    "load_rules": "rules", "reset_rules": "rules", "RulePack": "rules",
+    "Baseline": "baseline", "load_baseline": "baseline", "fingerprint": "baseline",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import InputError, RuleError
     from .figures import Figure, scan
     from .models import AuditReport, Diagnosis, Coverage, Evidence, Finding, Stats
-    from .rules import catalogue
+    from .rules import catalogue, load_rules, reset_rules, RulePack
+    from .api import AuditBatch, assert_consistent, audit_many
+    from .baseline import Baseline, fingerprint, load_baseline
+    from .models import InputFailure
 
 
 def __getattr__(name: str) -> Any:

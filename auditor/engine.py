@@ -11,6 +11,7 @@ from .diagnose import best_repair
 from .document import Document
 from .extract import Extraction, Observation, extract
 from .figures import Figure
+from .finish import finish
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
@@ -212,7 +213,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
-    return judge(doc, extract(doc))
+    return finish(judge(doc, extract(doc)), source)  # rule packs, fingerprints (auditor/finish.py)
 
 
 def audit_text(text: str, name: str = "<text>") -> AuditReport:
