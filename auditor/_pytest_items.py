@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -79,7 +80,9 @@ class AuditSession:
             shown = _relative(err.source, config)
             added.append(AuditPathItem.from_parent(session, name=f"audit[{shown}]", problem=f"{shown}: {err.problem}"))
         for f in files:
-            node = AuditFile.from_parent(session, path=Path(f).resolve(), audit_session=self)
+            path = Path(f).resolve()
+            node = AuditFile.from_parent(session, path=path, audit_session=self,
+                                         nodeid=os.path.relpath(path, config.rootpath).replace(os.sep, "/"))
             # the public collection hooks, as pytest's own collect_one_node: counted and reported like any file
             node.ihook.pytest_collectstart(collector=node)
             rep = node.ihook.pytest_make_collect_report(collector=node)

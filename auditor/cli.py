@@ -124,9 +124,8 @@ def _schema() -> int:
     return EXIT_OK
 
 
-def _audit_paths(paths: list[str], min_severity: str = "info"):
-    """Audit every report under the paths: (reports, input errors); findings below the severity dropped."""
-    from .baseline import recount
+def _audit_paths(paths: list[str]):
+    """Audit every report under the paths: (reports, input errors)."""
     from .engine import audit_source
     from .reading import discover, read_path
 
@@ -138,11 +137,7 @@ def _audit_paths(paths: list[str], min_severity: str = "info"):
         except InputError as exc:
             failures.append(exc)
             continue
-        report = audit_source(source)
-        if min_severity != "info":
-            report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
-            recount(report)
-        reports.append(report)
+        reports.append(audit_source(source))
     return reports, failures
 
 
@@ -181,16 +176,22 @@ def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str |
         except InputError as exc:
             print(f"auditor: {exc}", file=sys.stderr)
             return EXIT_TOOL
-    reports, failures = _audit_paths(paths, min_severity)
+    reports, failures = _audit_paths(paths)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
-    if accepted is not None:
+    if accepted is not None:  # before the severity filter: accepted info findings are matched too
         from .baseline import apply_baseline
 
         result = apply_baseline(reports, accepted)
         print(f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
               + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
               file=sys.stderr)
+    if min_severity != "info":
+        from .baseline import recount
+
+        for report in reports:
+            report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
+            recount(report)
     errors = [InputFailure(path=e.source, error=e.problem) for e in failures]
     text = _write(fmt, reports, errors, to_terminal=output is None)
     if output:
