@@ -62,12 +62,24 @@ class AuditSession:
             self._baseline = load_baseline(self.conf["baseline"]).counts() if self.conf["baseline"] else Counter()
         return self._baseline
 
+    _saved_packs: tuple | None = None
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        """Put back the rule packs loaded before this session (pytester runs share the process)."""
+        if self._saved_packs is not None:
+            from .rules import restore_packs
+
+            restore_packs(self._saved_packs)
+
     @pytest.hookimpl(tryfirst=True)  # before -k / -m / --deselect filter the items
     def pytest_collection_modifyitems(self, session: pytest.Session, config: pytest.Config, items: list) -> None:
         from .reading import discover
         from .rules import load_rules, reset_rules
 
         if self.conf["rules"]:
+            from .rules import loaded_packs
+
+            self._saved_packs = loaded_packs()
             reset_rules()
             try:
                 for pack in self.conf["rules"]:

@@ -65,10 +65,16 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args.code)
         if args.command == "schema":
             return _schema()
-        _load_packs(getattr(args, "rules", []))
-        if args.command == "baseline":
-            return _baseline(args.paths, args.output)
-        return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
+        from .rules import loaded_packs, restore_packs
+
+        before = loaded_packs()
+        try:  # packs given on the command line hold for this command only (main() may run in-process)
+            _load_packs(getattr(args, "rules", []))
+            if args.command == "baseline":
+                return _baseline(args.paths, args.output)
+            return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
+        finally:
+            restore_packs(before)
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL

@@ -268,6 +268,11 @@ def loaded_packs() -> tuple[RulePack, ...]:
     return tuple(_PACKS)
 
 
+def restore_packs(packs: tuple[RulePack, ...]) -> None:
+    """Make exactly these packs loaded (as returned by ``loaded_packs()`` earlier)."""
+    _PACKS[:] = list(packs)
+
+
 def reset_rules() -> None:
     """Unload every rule pack: back to the built-in rules only (for tests and long-lived processes)."""
     _PACKS.clear()

@@ -79,3 +79,15 @@ def test_cli_rules_option(tmp_path, seeds, capsys):
     bad = pack(tmp_path, '[[rule]]\ncode = "FA999"\n', "bad.toml")
     assert main(["check", "--rules", str(bad), str(seeds["002"])]) == 2
     assert "bad.toml: rule FA999: unknown rule code" in capsys.readouterr().err
+
+
+def test_packs_from_cli_and_plugin_do_not_leak(tmp_path, seeds, pytester):
+    from auditor.rules import loaded_packs
+
+    p = pack(tmp_path, '[[rule]]\ncode = "FA301"\nenabled = false\n')
+    main(["check", "--rules", str(p), str(seeds["000"])])
+    assert loaded_packs() == ()
+    (pytester.path / "r.txt").write_bytes(seeds["000"].read_bytes())
+    pytester.runpytest("--audit", "r.txt", "--audit-rules", str(p)).assert_outcomes(failed=1)
+    assert loaded_packs() == ()
+    assert "FA301" in {f.rule for f in auditor.audit(seeds["000"]).findings}
