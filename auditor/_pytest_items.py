@@ -52,7 +52,9 @@ class AuditSession:
         self.config = config
         self.conf = conf
         self._baseline: Counter[str] | None = None
-        self._setup_error: str | None = None
+        self.documents: set[str] = set()
+        self.accepted_count = 0
+        self.findings_count = 0
 
     def accepted(self) -> Counter[str]:
         """Fingerprints the baseline still accepts (consumed as documents are checked)."""
@@ -63,6 +65,16 @@ class AuditSession:
         return self._baseline
 
     _saved_packs: tuple | None = None
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        """One line: documents audited, findings failed on, findings the baseline accepted."""
+        if not self.documents:
+            return
+        line = (f"auditor: {len(self.documents)} document(s) audited, {self.findings_count} finding(s) at or above "
+                f"{self.conf['severity']}")
+        if self.conf["baseline"]:
+            line += f", {self.accepted_count} accepted by the baseline {Path(self.conf['baseline']).name}"
+        terminalreporter.write_line(line)
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         """Put back the rule packs loaded before this session (pytester runs share the process)."""
@@ -168,13 +180,17 @@ class AuditItem(pytest.Item):
         except InputError as exc:
             raise UnreadableInput(f"{self.display_path()}: {exc.problem}") from None
         findings = [f for f in at_or_above(report, conf["severity"]) if self.rule is None or f.rule == self.rule]
-        accepted = parent.audit_session.accepted()
+        session = parent.audit_session
+        session.documents.add(str(self.path))
+        accepted = session.accepted()
         new = []
         for f in findings:
             if accepted[f.fingerprint] > 0:
                 accepted[f.fingerprint] -= 1
+                session.accepted_count += 1
             else:
                 new.append(f)
+        session.findings_count += len(new)
         if new:
             text = report_text(report, new, conf["severity"])
             summary = ", ".join(f"{f.rule} line {f.evidence[0].line if f.evidence else '?'}" for f in new[:5])

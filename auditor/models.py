@@ -42,6 +42,8 @@ class Evidence(BaseModel):
 
 
 class Diagnosis(BaseModel):
+    """The most likely cause of a failed relation, the figure blamed and the value it should have."""
+
     cause: str = Field(description="code of the most likely cause (see CAUSES)")
     explanation: str
     culprit: Evidence | None = None
@@ -49,6 +51,8 @@ class Diagnosis(BaseModel):
 
 
 class Finding(BaseModel):
+    """A failed relation: rule, severity, message, the figures as evidence, stated vs consistent value."""
+
     rule: str
     name: str
     severity: Severity

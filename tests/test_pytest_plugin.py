@@ -77,6 +77,8 @@ def test_baseline_accepts_known_findings_and_fails_new_ones(pytester, reports):
     assert data["version"] == 1 and {e["rule"] for e in data["findings"]} == {"FA301", "FA103", "FA501", "FA102"}
     result = pytester.runpytest("--audit", "reports", "--audit-baseline", "audit-baseline.json", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["auditor: 2 document(s) audited, 0 finding(s) at or above error, "
+                                 "2 accepted by the baseline audit-baseline.json"])
     # a new slip in another document still fails, and only it is shown
     (reports / "new.txt").write_text(SLIP, encoding="utf-8")
     result = pytester.runpytest("--audit", "reports", "--audit-baseline", "audit-baseline.json", "-p", "no:cacheprovider")
