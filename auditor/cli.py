@@ -130,8 +130,9 @@ def _schema() -> int:
     return EXIT_OK
 
 
-def _audit_paths(paths: list[str]):
-    """Audit every report under the paths: (reports, input errors)."""
+def _audit_paths(paths: list[str], keep_text: bool = True):
+    """Audit every report under the paths: (reports, input errors). Without ``keep_text`` the
+    reports do not hold their source text (a large corpus in JSON or SARIF needs no text)."""
     from .engine import audit_source
     from .reading import discover, read_path
 
@@ -143,14 +144,17 @@ def _audit_paths(paths: list[str]):
         except InputError as exc:
             failures.append(exc)
             continue
-        reports.append(audit_source(source))
+        report = audit_source(source)
+        if not keep_text:
+            report._source_text = None
+        reports.append(report)
     return reports, failures
 
 
 def _baseline(paths: list[str], output: str | None) -> int:
     from .baseline import Baseline
 
-    reports, failures = _audit_paths(paths)
+    reports, failures = _audit_paths(paths, keep_text=False)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if failures:  # a baseline written from a partial corpus would accept too little: refuse
@@ -182,7 +186,7 @@ def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str |
         except InputError as exc:
             print(f"auditor: {exc}", file=sys.stderr)
             return EXIT_TOOL
-    reports, failures = _audit_paths(paths)
+    reports, failures = _audit_paths(paths, keep_text=fmt in ("rich", "html"))
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if accepted is not None:  # before the severity filter: accepted info findings are matched too

@@ -87,3 +87,12 @@ def test_assert_consistent_with_baseline_and_batch(tmp_path):
     auditor.assert_consistent(batch.reports[0], severity="error", baseline=base)
     with pytest.raises(ValueError):
         auditor.assert_consistent(batch.reports[0], severity="fatal")
+
+
+def test_baseline_refuses_partial_corpus(tmp_path, seeds, capsys):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    out = tmp_path / "b.json"
+    assert main(["baseline", str(seeds["000"]), str(tmp_path / "bad.txt"), "-o", str(out)]) == 2
+    assert not out.exists() and "baseline not written" in capsys.readouterr().err
+    assert main(["baseline", str(seeds["001"])]) == 0  # to standard output
+    assert json.loads(capsys.readouterr().out)["findings"][0]["rule"] == "FA102"
