@@ -64,6 +64,8 @@ def _cause(f: Finding) -> str:
         if d.culprit is not None and d.suggested:
             text += f" — {escape(d.culprit.text)} (line {d.culprit.line}) should read <b>{escape(d.suggested)}</b>"
         parts.append(text)
+    if f.also_breaks:
+        parts.append("the same figure also breaks: " + "; ".join(escape(x) for x in f.also_breaks))
     return '<div class="cause">' + "<br>".join(parts) + "</div>"
 
 

@@ -20,9 +20,12 @@ FINGERPRINT_KEY = "auditorFingerprint/v1"
 
 
 def _uri(path: str) -> str:
-    if path.startswith("<"):
+    if path.startswith("<"):  # "<text>", "<bytes #2>": not files
         return quote(path, safe="")
-    return quote(Path(path).as_posix(), safe="/:")
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/")
 
 
 def _region(e: Evidence) -> dict:

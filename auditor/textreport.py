@@ -57,6 +57,8 @@ def finding_text(finding: Finding, lines: list[str] | None = None) -> str:
             cause += f"; {d.culprit.text} at line {d.culprit.line} should read {d.suggested}"
         out.append(cause)
     out.append(f"    stated {finding.stated}, consistent {finding.expected}")
+    if finding.also_breaks:
+        out.append(f"    the same figure also breaks: {'; '.join(finding.also_breaks)}")
     line = marked_line(finding, lines)
     if line:
         out.append("  " + line)

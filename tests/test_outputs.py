@@ -116,3 +116,12 @@ def test_output_file_for_each_format(seeds, tmp_path, fmt, suffix):
     assert proc.returncode == 0 and proc.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert "FA102" in text and "\x1b[" not in text
+
+
+def test_sarif_uris(tmp_path):
+    from auditor.models import AuditReport
+    from auditor.sarif import to_sarif
+
+    reports = [AuditReport(path="reports/雅安 2021.txt"), AuditReport(path=str(tmp_path / "a.txt")), AuditReport(path="<text>")]
+    uris = [a["location"]["uri"] for a in to_sarif(reports)["runs"][0]["artifacts"]]
+    assert uris == ["reports/%E9%9B%85%E5%AE%89%202021.txt", (tmp_path / "a.txt").as_uri(), "%3Ctext%3E"]
