@@ -9,7 +9,7 @@ Names are imported lazily so that ``import auditor`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import auditor` stays cheap
 
 __version__ = "0.1.0"
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .models import InputFailure
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'auditor' has no attribute {name!r}")
