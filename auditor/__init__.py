@@ -9,19 +9,24 @@ Names are imported lazily so that ``import auditor`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import auditor` stays cheap
 
 __version__ = "0.1.0"
 
 __all__ = [
     "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Coverage", "Stats",
     "InputError", "RuleError", "Figure", "scan", "catalogue",
+    "audit_many", "AuditBatch", "InputFailure", "assert_consistent", "load_rules", "reset_rules", "RulePack",
+    "Baseline", "load_baseline", "fingerprint",
 ]
 
 _LAZY = {
     "audit": "engine", "audit_text": "engine", "audit_file": "engine",
     "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models", "Coverage": "models",
     "InputError": "errors", "RuleError": "errors", "Figure": "figures", "scan": "figures", "catalogue": "rules",
+    "audit_many": "api", "AuditBatch": "api", "assert_consistent": "api", "InputFailure": "models",
+    "load_rules": "rules", "reset_rules": "rules", "RulePack": "rules",
+    "Baseline": "baseline", "load_baseline": "baseline", "fingerprint": "baseline",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,10 +34,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import InputError, RuleError
     from .figures import Figure, scan
     from .models import AuditReport, Diagnosis, Coverage, Evidence, Finding, Stats
-    from .rules import catalogue
+    from .rules import catalogue, load_rules, reset_rules, RulePack
+    from .api import AuditBatch, assert_consistent, audit_many
+    from .baseline import Baseline, fingerprint, load_baseline
+    from .models import InputFailure
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'auditor' has no attribute {name!r}")

@@ -21,14 +21,32 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_TOOL)
 
 
+FORMATS = {"rich": ".txt", "json": ".json", "sarif": ".sarif", "html": ".html"}
+
+
+def _shared_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="PACK",
+                   help="rule pack (TOML) to load beside the built-in rules; repeatable")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="auditor", description="Check the arithmetic of 部门决算 reports.")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="audit report files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=["rich", "json"], default="rich")
+    check.add_argument("--format", choices=list(FORMATS), default=None,
+                       help="rich (terminal), json (see 'auditor schema'), sarif (SARIF 2.1.0), html (self-contained page); "
+                            "default: from the --output suffix, else rich")
     check.add_argument("--severity", choices=["error", "warning", "info"], default="info",
                        help="show findings of this severity and above")
+    _shared_options(check)
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings this baseline file accepts")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    baseline = sub.add_parser("baseline", help="write a baseline accepting every current finding")
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument("-o", "--output", metavar="FILE", help="baseline file to write (default: standard output)")
+    _shared_options(baseline)
+    sub.add_parser("schema", help="print the JSON Schema of --format json")
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="explain one rule")
     explain.add_argument("code")
@@ -45,7 +63,18 @@ def main(argv: list[str] | None = None) -> int:
             return _rules()
         if args.command == "explain":
             return _explain(args.code)
-        return _check(args.paths, args.format, args.severity)
+        if args.command == "schema":
+            return _schema()
+        from .rules import loaded_packs, restore_packs
+
+        before = loaded_packs()
+        try:  # packs given on the command line hold for this command only (main() may run in-process)
+            _load_packs(getattr(args, "rules", []))
+            if args.command == "baseline":
+                return _baseline(args.paths, args.output)
+            return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
+        finally:
+            restore_packs(before)
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL
@@ -61,7 +90,10 @@ def _rules() -> int:
 
     table = Table("code", "name", "severity", "summary")
     for r in catalogue().values():
-        table.add_row(r.code, r.name, r.severity, r.summary)
+        severity = r.severity if not getattr(r, "configured", None) else f"{r.configured} (default {r.severity})"
+        if not getattr(r, "enabled", True):
+            severity = "disabled"
+        table.add_row(r.code, r.name, severity, r.summary)
     Console().print(table)
     return EXIT_OK
 
@@ -84,14 +116,28 @@ def _explain(code: str) -> int:
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
-def _check(paths: list[str], fmt: str, min_severity: str) -> int:
+def _load_packs(packs: list[str]) -> None:
+    from .rules import load_rules
+
+    for pack in packs:
+        load_rules(pack)
+
+
+def _schema() -> int:
+    from .schema import SCHEMA_FILE
+
+    sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def _audit_paths(paths: list[str], keep_text: bool = True):
+    """Audit every report under the paths: (reports, input errors). Without ``keep_text`` the
+    reports do not hold their source text (a large corpus in JSON or SARIF needs no text)."""
     from .engine import audit_source
-    from .models import InputFailure, documents_json
     from .reading import discover, read_path
 
     files, failures = discover(paths)
     reports = []
-    originals = {}
     for path in files:
         try:
             source = read_path(path)
@@ -99,27 +145,103 @@ def _check(paths: list[str], fmt: str, min_severity: str) -> int:
             failures.append(exc)
             continue
         report = audit_source(source)
-        report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
+        if not keep_text:
+            report._source_text = None
         reports.append(report)
-        if fmt == "rich":  # the source lines are shown beside the findings
-            originals[path] = source.text
+    return reports, failures
+
+
+def _baseline(paths: list[str], output: str | None) -> int:
+    from .baseline import Baseline
+
+    reports, failures = _audit_paths(paths, keep_text=False)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
-    if fmt == "json":
-        print(documents_json(reports, [InputFailure(path=e.source, error=e.problem) for e in failures]))
+    if failures:  # a baseline written from a partial corpus would accept too little: refuse
+        print("auditor: baseline not written: some inputs could not be read", file=sys.stderr)
+        return EXIT_TOOL
+    baseline = Baseline.from_reports(reports)
+    if output:
+        baseline.write(output)
+        print(f"auditor: wrote {output}: {len(baseline.findings)} accepted finding(s) in {len(reports)} document(s)",
+              file=sys.stderr)
     else:
-        from rich.console import Console
+        sys.stdout.write(baseline.to_json())
+    return EXIT_OK
 
-        from .render import render
 
-        console = Console()
+def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str | None = None,
+           output: str | None = None) -> int:
+    from .models import InputFailure
+
+    if fmt is None:
+        suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = {"json": "json", "sarif": "sarif", "html": "html", "htm": "html"}.get(suffix, "rich")
+    accepted = None
+    if baseline:
+        from .baseline import load_baseline
+
+        try:
+            accepted = load_baseline(baseline)
+        except InputError as exc:
+            print(f"auditor: {exc}", file=sys.stderr)
+            return EXIT_TOOL
+    reports, failures = _audit_paths(paths, keep_text=fmt in ("rich", "html"))
+    for exc in failures:
+        print(f"auditor: {exc}", file=sys.stderr)
+    if accepted is not None:  # before the severity filter: accepted info findings are matched too
+        from .baseline import apply_baseline
+
+        result = apply_baseline(reports, accepted)
+        print(f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
+              + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
+              file=sys.stderr)
+    if min_severity != "info":
+        from .baseline import recount
+
         for report in reports:
-            render(console, report, originals[report.path])
-        errors = sum(r.coverage.findings["error"] for r in reports)
-        console.print(f"{len(reports)} document(s) audited, {errors} error finding(s), {len(failures)} unreadable input(s)")
+            report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
+            recount(report)
+    errors = [InputFailure(path=e.source, error=e.problem) for e in failures]
+    text = _write(fmt, reports, errors, to_terminal=output is None)
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"auditor: wrote {output} ({fmt})", file=sys.stderr)
+    elif text:
+        sys.stdout.write(text)
     if failures:
         return EXIT_TOOL
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+
+
+def _write(fmt: str, reports, errors, to_terminal: bool) -> str:
+    """The report in one format, as text ('' when it was printed to the terminal already)."""
+    if fmt == "json":
+        from .models import documents_json
+
+        return documents_json(reports, errors) + "\n"
+    if fmt == "sarif":
+        from .sarif import sarif_json
+
+        return sarif_json(reports, errors) + "\n"
+    if fmt == "html":
+        from .htmlreport import to_html
+
+        return to_html(reports, errors)
+    from io import StringIO
+
+    from rich.console import Console
+
+    from .render import render
+
+    console = Console() if to_terminal else Console(file=StringIO(), width=120, no_color=True, highlight=False)
+    for report in reports:
+        render(console, report, report.source_text)
+    errors_n = sum(r.coverage.findings["error"] for r in reports)
+    console.print(f"{len(reports)} document(s) audited, {errors_n} error finding(s), {len(errors)} unreadable input(s)")
+    return "" if to_terminal else console.file.getvalue()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ relation a figure takes part in.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .figures import Figure, misspellings
@@ -149,60 +149,92 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
 
     Returns, for each failed relation (by ``id``), the repair that explains it, when one figure
     alone is singled out. A figure whose repair would break a relation that holds now is not
-    blamed (基本支出 60→50 mends a sum but breaks its own stated share of 60%); `constraints`
-    are relations that only constrain (one quantity stated twice must stay the same).
+    blamed (基本支出 60→50 mends a sum but breaks its own stated share of 60%). `constraints`
+    tie figures that state one quantity: a repair is tried on all of them at once (the same
+    misstated figure copied into two sections is one slip, not two).
     """
     uses: dict[int, list[tuple[Relation, int]]] = {}
     figures: dict[int, Figure] = {}
-    for rel in [*relations, *constraints]:
-        if rel in constraints:
-            outcomes.setdefault(id(rel), "ok")
+    twin: dict[int, int] = {}  # union-find over figures that state one quantity
+
+    def root(x: int) -> int:
+        while twin.get(x, x) != x:
+            x = twin[x]
+        return x
+
+    for rel in constraints:
+        a, b = (root(id(f)) for f in rel.figures)
+        if a != b:
+            twin[b] = a
+    for rel in relations:
         if outcomes.get(id(rel)) in (None, "undefined"):
             continue
         for k, fig in enumerate(rel.figures):
             uses.setdefault(id(fig), []).append((rel, k))
             figures[id(fig)] = fig
+    for rel in constraints:
+        for fig in rel.figures:
+            figures.setdefault(id(fig), fig)
+    groups: dict[int, list[int]] = {}
+    for fid in figures:
+        groups.setdefault(root(fid), []).append(fid)
+    # a partial list (Σ ≤ total) is mended only by an edit that makes it add up exactly (_mends)
     failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
-    suspects = {id(f) for rel in failing for f in rel.figures}
-    found: list[tuple[int, int, int, Repair, set[int], int]] = []  # (fixed, rank, fig id, repair, fixed rels, sharpened)
+    suspects = {root(id(f)) for rel in failing for f in rel.figures}
+    found: list[tuple[int, int, int, Repair, set[int], int]] = []  # (fixed, rank, group, repair, fixed rels, sharpened)
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
     for tier in (RANK[:3], RANK[3:]):
         explained = {r for h in found for r in h[4]}
         if tier is not RANK[:3] and all(id(rel) in explained for rel in failing):
             break
-        for fid in suspects:
-            fig = figures[fid]
-            # judge the failed relations first: most candidate edits are rejected by the first one
-            uses[fid].sort(key=lambda use: outcomes[id(use[0])] != "fail")
-            units = [f.unit for rel, _ in uses[fid] for f in rel.figures if f.is_amount]
+        for group in suspects:
+            members = groups[group]
+            fig = figures[members[0]]
+            # every relation of every statement; the failed ones first: most edits fail the first
+            group_uses = [(rel, k, fid) for fid in members for rel, k in uses.get(fid, [])]
+            group_uses.sort(key=lambda use: outcomes[id(use[0])] != "fail")
+            units = [f.unit for rel, _, _ in group_uses for f in rel.figures if f.is_amount]
             usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
+                edits = {fid: cand if fid == members[0] else _restate(figures[fid], cand) for fid in members}
                 fixed: set[int] = set()
                 sharpened = 0  # relations that held only if truncated and now hold as rounded
-                for rel, k in uses[fid]:
+                seen: set[int] = set()
+                for rel, _, _ in group_uses:
+                    if id(rel) in seen:
+                        continue
+                    seen.add(id(rel))
+                    overrides = {k: edits[id(f)] for k, f in enumerate(rel.figures) if id(f) in edits}
                     failed = outcomes[id(rel)] == "fail"
-                    if failed and _mends(rel, {k: cand}):
+                    if failed and _mends(rel, overrides):
                         fixed.add(id(rel))
                         continue
-                    got = rel.judge({k: cand})
+                    got = rel.judge(overrides)
                     if got not in ("ok", "truncation"):
                         break
                     sharpened += outcomes[id(rel)] == "truncation" and got == "ok"
                 else:
                     if fixed:
-                        found.append((len(fixed), RANK.index(cause), fid, Repair(-1, cause, cand), fixed, sharpened))
+                        found.append((len(fixed), RANK.index(cause), group, Repair(-1, cause, cand), fixed, sharpened))
     out: dict[int, Repair] = {}
     for rel in failing:
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        score = lambda h: (h[0], -h[1], h[5], profile.likelihood(figures[h[2]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
+        score = lambda h: (h[0], -h[1], h[5], profile.likelihood(figures[groups[h[2]][0]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
         best = max(map(score, hits))
         top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:
             continue
-        index = next(k for k, f in enumerate(rel.figures) if id(f) == top[0][2])
-        h = min(top, key=lambda h: (misfit(rel, {index: h[3].figure}), abs(h[3].figure.value - figures[h[2]].value)))
-        out[id(rel)] = Repair(index, h[3].cause, h[3].figure)
+        index = next(k for k, f in enumerate(rel.figures) if root(id(f)) == top[0][2])
+        own = rel.figures[index]
+        h = min(top, key=lambda h: (misfit(rel, {index: _restate(own, h[3].figure)}), abs(h[3].figure.value - own.value)))
+        out[id(rel)] = Repair(index, h[3].cause, _restate(own, h[3].figure))
     return out
 
+
+def _restate(fig: Figure, cand: Figure) -> Figure:
+    """The edit `cand` (made to one statement) made to another statement `fig` of the quantity."""
+    if fig is cand or (fig.start == cand.start and fig.end == cand.end):
+        return cand
+    return replace(fig, number=cand.number, value=cand.value, decimals=cand.decimals, unit=cand.unit)

@@ -14,6 +14,7 @@ from .document import Document
 from .extract import Extraction, Observation, extract
 from .facts import bind
 from .figures import Figure, misspellings
+from .finish import finish
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
 from .reading import REPORT_SUFFIXES, Source, place_at, read_bytes, read_path, read_text
 from .relations import (ChangeAmountRelation, ChangeRateRelation, ClassItemsRelation, PartialSumRelation, RatioRelation, Relation, SameRelation,
@@ -148,7 +149,11 @@ class FindingBuilder:
             message += f"；可能原因：{diagnosis.explanation}"
             if diagnosis.culprit and diagnosis.suggested:
                 message += f"（{diagnosis.culprit.text} → {diagnosis.suggested}）"
-        return self._finding(rel.code, severity, message, rel.figures, rel.roles, _shown(res), expected,
+        stated = _shown(res)
+        if "unit_slip" in rel.context:  # the odd figure as written, and as it would be consistent
+            k, fixed = rel.context["unit_slip"]
+            stated, expected, difference = _shown(rel.figures[k]), _shown(fixed), None
+        return self._finding(rel.code, severity, message, rel.figures, rel.roles, stated, expected,
                              difference, rel.description, diagnosis)
 
     def _direction(self, rel: Relation) -> Diagnosis | None:
@@ -349,7 +354,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
-    return judge(doc, extract(doc))
+    return finish(judge(doc, extract(doc)), source)  # rule packs, fingerprints (auditor/finish.py)
 
 
 def audit_text(text: str, name: str = "<text>") -> AuditReport:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 Severity = Literal["error", "warning", "info"]
 
@@ -43,6 +43,8 @@ class Evidence(BaseModel):
 
 
 class Diagnosis(BaseModel):
+    """The most likely cause of a failed relation, the figure blamed and the value it should have."""
+
     cause: str = Field(description="code of the most likely cause (see CAUSES)")
     explanation: str
     culprit: Evidence | None = None
@@ -50,6 +52,8 @@ class Diagnosis(BaseModel):
 
 
 class Finding(BaseModel):
+    """A failed relation: rule, severity, message, the figures as evidence, stated vs consistent value."""
+
     rule: str
     name: str
     severity: Severity
@@ -91,6 +95,12 @@ class AuditReport(BaseModel):
     year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
     coverage: Coverage = Field(default_factory=Coverage)
+    _source_text: str | None = PrivateAttr(default=None)  # the text audited, for renderers (not serialised)
+
+    @property
+    def source_text(self) -> str | None:
+        """The text that was audited (as decoded), when the report came from ``audit*``; else None."""
+        return self._source_text
 
     @property
     def ok(self) -> bool:
@@ -102,12 +112,17 @@ class AuditReport(BaseModel):
 
 
 class InputFailure(BaseModel):
+    """A source that could not be read: its path and the one-line reason."""
+
     path: str
     error: str
 
 
 def documents_json(reports: list[AuditReport], failures: list[InputFailure] | None = None) -> str:
+    from .schema import SCHEMA_VERSION
+
     data = {
+        "schema_version": SCHEMA_VERSION,
         "documents": [r.model_dump(mode="json") for r in reports],
         "errors": [f.model_dump(mode="json") for f in failures or []],
     }

@@ -60,7 +60,7 @@ def catalogue() -> dict[str, Rule]:
         if rule.code in rules:
             raise RuleError(f"rules/catalogue.toml: rule {rule.code}: duplicate code")
         rules[rule.code] = rule
-    return rules
+    return dict(sorted(rules.items()))  # by code, whatever the file's order
 
 
 def rule(code: str) -> Rule:
@@ -101,7 +101,7 @@ class Vocabulary:
     scopes: tuple[tuple[str, str], ...]
     identities: dict[str, tuple[str, ...]]  # total concept -> part concepts (its first identity)
     fillers: tuple[str, ...] = ()  # words a bound label may hold besides concept and scope
-    _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False, init=False)
     all_identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every (total, parts), a total may have several
 
     def identities_of(self, total: str) -> list[tuple[str, ...]]:
@@ -150,3 +150,184 @@ def vocabulary() -> Vocabulary:
         every.append((entry["total"], tuple(entry["parts"])))
     fillers = tuple(data.get("binding", {}).get("fillers", ()))
     return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers, all_identities=tuple(every))
+
+
+# -- user rule packs (additive registry) ----------------------------------------------------
+# A rule pack is a TOML file loaded beside the built-in rules with ``load_rules(path)``:
+#
+#     [[rule]]
+#     code = "FA102"
+#     severity = "error"        # override the default severity
+#     [[rule]]
+#     code = "FA601"
+#     enabled = false           # never report this rule
+#     [concepts]
+#     income_year = ["本年度收入"]   # extra names for an existing concept
+#
+# Packs only change what exists: they cannot add rules or concepts. The built-in functions
+# above are kept as they are; ``catalogue()`` and ``vocabulary()`` below wrap them.
+
+_builtin_catalogue = catalogue
+_builtin_vocabulary = vocabulary
+
+
+class RuleSetting(BaseModel):
+    """One ``[[rule]]`` entry of a pack: a built-in rule's severity, or whether it runs at all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    severity: Severity | None = None
+    enabled: bool = True
+
+
+class RulePack(BaseModel):
+    """A validated rule pack: settings for built-in rules and extra concept synonyms."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str = ""
+    name: str = ""
+    rule: tuple[RuleSetting, ...] = ()
+    concepts: dict[str, tuple[str, ...]] = {}
+
+
+class ConfiguredRule(Rule):
+    """A built-in rule as the loaded packs leave it: ``severity`` stays the built-in default
+    (the engine reasons from it); ``configured`` is the severity a pack set, ``enabled`` False
+    when a pack turned the rule off, ``pack`` the file that changed it."""
+
+    configured: Severity | None = None
+    enabled: bool = True
+    pack: str = ""
+
+    @property
+    def effective_severity(self) -> Severity:
+        """The severity findings of this rule are reported with (before engine demotions)."""
+        return self.configured or self.severity
+
+
+_PACKS: list[RulePack] = []
+_MERGED: dict[str, tuple] = {}  # cache of the merged catalogue / vocabulary, keyed by the packs loaded
+
+
+def _pack_error(path: str, where: str, exc: ValidationError) -> RuleError:
+    err = exc.errors()[0]
+    loc = [str(x) for x in err["loc"]]
+    field = ".".join(loc) if loc else "?"
+    msg = err["msg"]
+    if err["type"] == "literal_error" and loc and loc[-1] == "severity":
+        msg = "must be error|warning|info"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    return RuleError(f"{path}: {where}field {field}: {msg}")
+
+
+def _parse_pack(path: str, data: dict) -> RulePack:
+    settings = []
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise RuleError(f"{path}: field rule: must be an array of tables ([[rule]])")
+    builtin = _builtin_catalogue()
+    seen: set[str] = set()
+    for i, entry in enumerate(entries):
+        code = entry.get("code") if isinstance(entry, dict) else None
+        where = f"rule {code if isinstance(code, str) else f'#{i + 1}'}: "
+        if not isinstance(entry, dict):
+            raise RuleError(f"{path}: {where}must be a table")
+        try:
+            setting = RuleSetting(**entry)
+        except ValidationError as exc:
+            raise _pack_error(path, where, exc) from None
+        if setting.code not in builtin:
+            raise RuleError(f"{path}: rule {setting.code}: unknown rule code (see 'auditor rules')")
+        if setting.code in seen:
+            raise RuleError(f"{path}: rule {setting.code}: listed twice")
+        seen.add(setting.code)
+        settings.append(setting)
+    concepts = data.get("concepts", {})
+    if not isinstance(concepts, dict):
+        raise RuleError(f"{path}: field concepts: must be a table of concept = [synonyms]")
+    known = {c for _, c in _builtin_vocabulary().synonyms}
+    for concept, words in concepts.items():
+        if concept not in known:
+            raise RuleError(f"{path}: concept {concept}: unknown concept (packs add names to existing concepts)")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise RuleError(f"{path}: concept {concept}: field synonyms: must be a list of non-empty strings")
+    rest = {k: v for k, v in data.items() if k not in ("rule", "concepts")}
+    try:
+        return RulePack(path=path, rule=tuple(settings), concepts={c: tuple(w) for c, w in concepts.items()}, **rest)
+    except ValidationError as exc:
+        raise _pack_error(path, "", exc) from None
+
+
+def load_rules(path: str | Path) -> RulePack:
+    """Load a user rule pack (TOML) beside the built-in rules and return it.
+
+    A pack may override the severity of built-in rules, disable them, and add synonyms to
+    existing concepts. Later packs win over earlier ones. Errors raise ``RuleError`` whose
+    message names the file, the rule and the field, e.g.
+    ``rules/my.toml: rule FA999: unknown rule code``. ``reset_rules()`` unloads every pack.
+    """
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(f"{name}: no such rule pack") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{name}: not valid TOML: {exc}") from None
+    pack = _parse_pack(name, data)
+    _PACKS.append(pack)
+    return pack
+
+
+def loaded_packs() -> tuple[RulePack, ...]:
+    """The rule packs loaded so far, in loading order."""
+    return tuple(_PACKS)
+
+
+def restore_packs(packs: tuple[RulePack, ...]) -> None:
+    """Make exactly these packs loaded (as returned by ``loaded_packs()`` earlier)."""
+    _PACKS[:] = list(packs)
+
+
+def reset_rules() -> None:
+    """Unload every rule pack: back to the built-in rules only (for tests and long-lived processes)."""
+    _PACKS.clear()
+
+
+def catalogue() -> dict[str, ConfiguredRule]:  # noqa: F811 - wraps the built-in catalogue
+    """The rule catalogue: the built-in rules with the loaded packs applied (see ``ConfiguredRule``)."""
+    base = _builtin_catalogue()
+    key = (id(base), tuple(id(p) for p in _PACKS))
+    if _MERGED.get("catalogue", (None,))[0] != key:
+        rules = {code: ConfiguredRule(**r.model_dump()) for code, r in base.items()}
+        for pack in _PACKS:
+            for s in pack.rule:
+                update: dict = {"pack": pack.path, "enabled": s.enabled}
+                if s.severity is not None:
+                    update["configured"] = s.severity
+                rules[s.code] = rules[s.code].model_copy(update=update)
+        _MERGED["catalogue"] = (key, rules)
+    return dict(_MERGED["catalogue"][1])
+
+
+def vocabulary() -> Vocabulary:  # noqa: F811 - wraps the built-in vocabulary
+    """The concept vocabulary: the built-in one plus the synonyms of the loaded packs."""
+    base = _builtin_vocabulary()
+    if not any(pack.concepts for pack in _PACKS):
+        return base
+    key = (id(base), tuple(id(p) for p in _PACKS))
+    if _MERGED.get("vocabulary", (None,))[0] != key:
+        from dataclasses import replace
+
+        have = set(base.synonyms)
+        extra = [(w, c) for pack in _PACKS for c, words in pack.concepts.items() for w in words]
+        extra = [x for i, x in enumerate(extra) if x not in have and x not in extra[:i]]
+        synonyms = sorted([*base.synonyms, *extra], key=lambda x: len(x[0]), reverse=True)  # stable: file order
+        _MERGED["vocabulary"] = (key, replace(base, synonyms=tuple(synonyms)))
+    return _MERGED["vocabulary"][1]

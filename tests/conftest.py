@@ -10,3 +10,5 @@ SEEDS = {p.name[:3]: p for p in sorted(REPORTS.glob("*.txt"))}
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Path]:
     return SEEDS
+
+pytest_plugins = ["pytester"]
