@@ -183,8 +183,14 @@ class FindingBuilder:
             if alt.value * alt.scale in slips:
                 continue  # the stated base is one slip away from the other figure: a slip, not a base
             if rel.judge({k: alt}) == "ok":
-                return Diagnosis(cause="wrong_base", explanation=CAUSES["wrong_base"] + f"：按{self._label(alt)}{_shown(alt)}计算则相符",
-                                 culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=_shown(alt))
+                # the percentage is what is wrong as written: computed on another total
+                exp = rel.expected()
+                res = rel.result
+                suggested = f"{_fmt(exp.mid, max(res.decimals, 2))}{res.unit}" if exp is not None else None
+                return Diagnosis(cause="wrong_base",
+                                 explanation=CAUSES["wrong_base"] + f"：它按{self._label(alt)}{_shown(alt)}计算，"
+                                 f"而不是{self._label(base) or rel.roles[k]}{_shown(base)}",
+                                 culprit=self.evidence(res, rel.roles[0]), suggested=suggested)
         return None
 
     def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:

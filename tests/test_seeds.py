@@ -44,8 +44,8 @@ EXPECTED = {
     ],
     "003": [
         # 722.58 / (1964.05 + 722.58) = 26.90%; 26.61% fits 总收入 1993.23
-        ("FA301", "warning", 42, "1964.05万元", "wrong_base"),
-        ("FA301", "warning", 52, "1978.08万元", "wrong_base"),
+        ("FA301", "warning", 42, "26.61 %", "wrong_base"),
+        ("FA301", "warning", 52, "26.61 %", "wrong_base"),
         ("FA402", "error", 70, "100.0%", "percentage_of_zero"),  # budget 0.00, spent 0.6
         ("FA401", "error", 84, "100%", "miscalculated"),  # budget 2215, spent 0: 0%
         # 一般公共预算财政拨款支出1954.42万元 (line 63) against the department self-evaluation
