@@ -324,6 +324,8 @@ def _restatements(doc: Document, facts: list) -> list[Relation]:
     return out
 
 
+# which finding speaks for a culprit that breaks several relations: a named slip first
+_CAUSE_ORDER = {"impossible_share": 1, "percentage_of_zero": 1, "inconsistent_restatement": 2, "miscalculated": 3}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -339,7 +341,7 @@ def _blame(findings: list[Finding]) -> list[Finding]:
     for group in by_culprit.values():
         if len(group) < 2:
             continue
-        group.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.diagnosis.cause == "miscalculated"))
+        group.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], _CAUSE_ORDER.get(f.diagnosis.cause, 0)))
         keep = group[0]
         for other in group[1:]:
             keep.also_breaks.append(f"{other.rule} {other.relation or other.name}: {other.message}")

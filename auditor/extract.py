@@ -340,8 +340,11 @@ class Extractor:
                     self.out.relations.append(ChangeAmountRelation(
                         "FA303", D, [self.figs[base], Pf], ["变动额", "本年数", "上年数"],
                         f"{doc.label(base) or '本年数'} − {doc.label(prior) or '上年数'}", sign=sign))
-                self.out.relations.append(RatioRelation("FA301", r, [D, Pf], ["变动率", "变动额", "上年数"],
-                                                        f"变动额 ÷ {doc.label(prior) or '上年数'}"))
+                rate = RatioRelation("FA301", r, [D, Pf], ["变动率", "变动额", "上年数"],
+                                     f"变动额 ÷ {doc.label(prior) or '上年数'}")
+                rate.alternatives = self._alternatives(d, {prior, d})
+                rate.context["base_index"] = 2
+                self.out.relations.append(rate)
                 continue
             base, heuristic = self._base_before(mark, s0)
             if base is None:
