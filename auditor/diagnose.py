@@ -40,13 +40,13 @@ class Profile:
 
     decimals: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, unit) -> decimals
     unit: str | None = None  # the amount unit written most often
-    magnitude: dict[str, Decimal] = field(default_factory=dict)  # unit -> median log10 of nonzero amounts
+    magnitude: dict[str, int] = field(default_factory=dict)  # unit -> median ⌊log10⌋ of nonzero amounts
 
     @classmethod
     def of(cls, figures: list[Figure]) -> "Profile":
         counts: dict[tuple[str, str], dict[int, int]] = {}
         units: dict[str, int] = {}
-        logs: dict[str, list[Decimal]] = {}
+        logs: dict[str, list[int]] = {}  # unit -> decimal exponents (⌊log10⌋) of nonzero amounts
         for f in figures:
             if not (f.is_amount or f.is_percent or f.kind == "number") or f.value == 0:
                 continue
@@ -55,9 +55,9 @@ class Profile:
                 c[f.decimals] = c.get(f.decimals, 0) + 1
             if f.is_amount:
                 units[f.unit] = units.get(f.unit, 0) + 1
-                logs.setdefault(f.unit, []).append(abs(f.value).log10())
+                logs.setdefault(f.unit, []).append(abs(f.value).adjusted())
             elif f.kind == "number" and f.decimals and abs(f.value) >= 1:  # table cells written without a unit
-                logs.setdefault("", []).append(abs(f.value).log10())
+                logs.setdefault("", []).append(abs(f.value).adjusted())
         magnitude = {u: sorted(v)[len(v) // 2] for u, v in logs.items()}
         return cls({k: max(c, key=c.get) for k, c in counts.items()}, max(units, key=units.get) if units else None, magnitude)
 
@@ -73,8 +73,8 @@ class Profile:
             typical = self.magnitude.get(cand.unit)
             if typical is None:
                 return 0
-            before = abs(abs(fig.value * fig.scale / cand.scale).log10() - typical)
-            after = abs(abs(cand.value).log10() - typical)
+            before = abs(abs(fig.value * fig.scale / cand.scale).adjusted() - typical)
+            after = abs(abs(cand.value).adjusted() - typical)
             return int(after + 1 < before) - int(before + 1 < after)
         return 0
 
@@ -195,7 +195,17 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
             group_uses.sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _, _ in group_uses for f in rel.figures if f.is_amount]
             usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
+            # what the failed relations need of this figure: edits outside it are not judged
+            failed_uses = [(rel, k, fid) for rel, k, fid in group_uses if outcomes[id(rel)] == "fail"]
+            needs = [rel.need(k) if fid == members[0] and not isinstance(rel, PartialSumRelation) else None
+                     for rel, k, fid in failed_uses]
+            if any(need is None for need in needs):
+                needs = []  # some failed relation it may mend is not worked out: judge every edit
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
+                if needs:
+                    at = _as_value(cand)
+                    if not any(need.meets(at) for need in needs):
+                        continue
                 edits = {fid: cand if fid == members[0] else _restate(figures[fid], cand) for fid in members}
                 fixed: set[int] = set()
                 sharpened = 0  # relations that held only if truncated and now hold as rounded
@@ -231,6 +241,12 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
         h = min(top, key=lambda h: (misfit(rel, {index: _restate(own, h[3].figure)}), abs(h[3].figure.value - own.value)))
         out[id(rel)] = Repair(index, h[3].cause, _restate(own, h[3].figure))
     return out
+
+
+def _as_value(fig: Figure) -> Interval:
+    """What a figure stands for, rounded or truncated, in yuan when it is an amount."""
+    loose = fig.loose
+    return loose.scale(fig.scale) if fig.is_amount else loose
 
 
 def _restate(fig: Figure, cand: Figure) -> Figure:

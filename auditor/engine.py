@@ -40,7 +40,8 @@ class FindingBuilder:
         self.rules = catalogue()
         self.cell_labels: dict[int, str] = {}
         self.bases: list[Figure] = []
-        self.profile: Profile | None = None  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
+        self.profile: Profile | None = None
+        self.blamed_all = False  # graph blame has tried every figure of every failed relation  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
@@ -194,7 +195,7 @@ class FindingBuilder:
         return None
 
     def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:
-        rep = blamed or best_repair(rel, self.profile)
+        rep = blamed if self.blamed_all else (blamed or best_repair(rel, self.profile))
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
                 return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
@@ -268,6 +269,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         outcomes[id(rel)] = outcome
     builder.profile = Profile.of(doc.figures)
     blamed = graph_blame(ex.relations, outcomes, builder.profile, _restatements(doc, ex.facts))
+    builder.blamed_all = True
     for rel in ex.relations:
         outcome = outcomes[id(rel)]
         if outcome == "undefined":

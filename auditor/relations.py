@@ -63,6 +63,15 @@ class Relation:
         """What a figure stands for in this relation: its rounding interval."""
         return fig.interval
 
+    def need(self, k: int) -> Interval | None:
+        """The values (in yuan for amounts) figure k would have to stand for, the others as
+        stated, for the relation to hold; None when not worked out for this kind of relation.
+        A cheap filter before judging candidate edits: it may be wider than needed, never narrower."""
+        return None
+
+    def _loose_values(self) -> list[Interval]:
+        return [_value(f, self.loose_of(f)) for f in self.figures]
+
     def loose_of(self, fig: Figure) -> Interval:
         return fig.loose
 
@@ -82,6 +91,13 @@ class SumRelation(Relation):
 
     def compute(self, values: list[Interval]) -> Interval | None:
         return total(values)
+
+    def need(self, k: int) -> Interval | None:
+        v = self._loose_values()
+        if k == 0:
+            return total(v[1:])
+        others = total([x for j, x in enumerate(v[1:], 1) if j != k]) if len(v) > 2 else Interval.point(Decimal(0))
+        return v[0] - others
 
 
 @dataclass(eq=False)
@@ -134,6 +150,16 @@ class RatioRelation(Relation):
 
     def compute(self, values: list[Interval]) -> Interval | None:
         return ratio_percent(values[0], values[1])
+
+    def need(self, k: int) -> Interval | None:
+        p, a, b = self._loose_values()
+        if k == 0:
+            return ratio_percent(a, b)
+        if p.lo <= 0:
+            return None
+        if k == 1:
+            return image(lambda x, y: x * y / 100, [p, b])
+        return ratio_percent(a, p)
 
 
 @dataclass(eq=False)
