@@ -197,7 +197,7 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
             usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
             # what the failed relations need of this figure: edits outside it are not judged
             failed_uses = [(rel, k, fid) for rel, k, fid in group_uses if outcomes[id(rel)] == "fail"]
-            needs = [rel.need(k) if fid == members[0] and not isinstance(rel, PartialSumRelation) else None
+            needs = [rel.need(k) if fid == members[0] else None
                      for rel, k, fid in failed_uses]
             if any(need is None for need in needs):
                 needs = []  # some failed relation it may mend is not worked out: judge every edit

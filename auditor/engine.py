@@ -268,7 +268,9 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
                 outcome = "ok"
         outcomes[id(rel)] = outcome
     builder.profile = Profile.of(doc.figures)
-    blamed = graph_blame(ex.relations, outcomes, builder.profile, _restatements(doc, ex.facts))
+    # a relation a turned direction word or another stated base explains needs no digit blamed
+    plain = [rel for rel in ex.relations if outcomes[id(rel)] != "fail" or not (builder._direction(rel) or builder._wrong_base(rel))]
+    blamed = graph_blame(plain, outcomes, builder.profile, _restatements(doc, ex.facts))
     builder.blamed_all = True
     for rel in ex.relations:
         outcome = outcomes[id(rel)]

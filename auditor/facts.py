@@ -69,6 +69,7 @@ class Binder:
         self.department_names = _name_variants(self.department)
         self.prior_year = str(doc.year - 1) if doc.year else None
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._labels: dict[int, str] = {}
 
     @cached_property
     def headings(self) -> list[tuple[int, int, str]]:
@@ -186,6 +187,12 @@ class Binder:
 
     def label(self, i: int) -> str:
         """The figure's label, read back over year figures (``财政安排2021年政务云…经费``)."""
+        label = self._labels.get(i)
+        if label is None:
+            label = self._labels[i] = self._label(i)
+        return label
+
+    def _label(self, i: int) -> str:
         doc, t = self.doc, self.doc.text.text
         fig = doc.figures[i]
         start = doc.sentence_starts[doc.sentence_of(fig.start)]

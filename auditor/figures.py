@@ -10,7 +10,7 @@ note saying so; figures no person could read (``1121.82.5``) are kept as unreada
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Literal
@@ -155,7 +155,7 @@ def scan(text: str) -> list[Figure]:
 def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
     plain = number.lstrip("-")
     decimals = len(plain.split(".")[1]) if "." in plain else 0
-    return replace(fig, number=number, value=Decimal(number), decimals=decimals, unit=unit or fig.unit)
+    return Figure(fig.start, fig.end, number, Decimal(number), decimals, unit or fig.unit, fig.kind, fig.note)
 
 
 def misspellings(fig: Figure, usual_unit: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[str, Figure]]:
@@ -184,7 +184,7 @@ def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure
     if fig.is_amount and usual_unit and fig.unit != usual_unit:
         for unit in SCALES:
             if unit != fig.unit:
-                yield "unit_slip", replace(fig, unit=unit)
+                yield "unit_slip", Figure(fig.start, fig.end, fig.number, fig.value, fig.decimals, unit, fig.kind, fig.note)
     if fig.kind in ("amount", "number") and fig.value != 0:
         # the number converted (元 ↔ 万元 ↔ 亿元, or by 10³) but the unit word left as it was
         for power in (4, -4, 3, -3, 8, -8):

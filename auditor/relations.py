@@ -114,6 +114,10 @@ class PartialSumRelation(Relation):
     def compute(self, values: list[Interval]) -> Interval | None:
         return total(values)
 
+    def need(self, k: int) -> Interval | None:
+        """What figure k needs for the list to add up exactly (how a repair mends it)."""
+        return SumRelation.need(self, k)  # type: ignore[arg-type]
+
 
 @dataclass(eq=False)
 class ClassItemsRelation(PartialSumRelation):
@@ -179,6 +183,19 @@ class ChangeRateRelation(Relation):
             return d * 100 / prior
 
         return image(fn, [current, delta])
+
+    def need(self, k: int) -> Interval | None:
+        r, x, d = self._loose_values()
+        s = Decimal(self.sign)
+        if k == 0:
+            return self.compute([x, d])
+        if r.lo <= 0 and r.hi >= 0:
+            return None
+        if k == 1:  # X = d·100/rate + s·d
+            return image(lambda dd, rr: dd * 100 / rr + s * dd, [d, r])
+        if (100 + s * r.lo) * (100 + s * r.hi) <= 0:
+            return None
+        return image(lambda rr, xx: rr * xx / (100 + s * rr), [r, x])  # d = rate·X / (100 + s·rate)
 
 
 @dataclass(eq=False)

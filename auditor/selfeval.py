@@ -57,6 +57,8 @@ class Row:
 def rows(doc: Document) -> list[list[Row]]:
     """The tables of the text, each a list of rows (runs of one-cell-per-line or pipe rows)."""
     t = doc.text.text
+    if "|" not in t:
+        return []
     tables: list[list[Row]] = []
     current: list[Row] = []
     row: Row | None = None
