@@ -15,7 +15,9 @@ from .errors import InputError
 
 #: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
 MAX_BYTES = 20 * 1024 * 1024
-REPORT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+#: Everything discover() picks up in a folder: plain text and the formats of auditor.formats.
+REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", ".xlsx", ".xlsm", ".xls")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +28,15 @@ class Source:
     formats other than plain text: a sorted tuple of ``(line, column, place)`` (1-based), each
     place holding from its position up to the next one, such as ``(12, 1, "第3页第7行")`` or
     ``(40, 9, "收入支出决算总表!C7")``. Plain text has none: line and column are the place.
+    ``tables`` holds the tables a format reader found (:class:`auditor.tables.Table`, cells with
+    their places), for the statistical tables' own arithmetic.
     """
 
     name: str  # the path as given, or "<text>"
     text: str
     encoding: str
     places: tuple[tuple[int, int, str], ...] = ()
+    tables: tuple = ()
 
     def place_at(self, line: int, column: int) -> str | None:
         return place_at(self.places, line, column)
@@ -118,15 +123,22 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode(data, name)
-    return Source(name, text, encoding)
+    return _read(data, name)
+
+
+def _read(data: bytes, name: str) -> Source:
+    """Plain text is decoded here; documents (PDF, Word, workbooks, web pages) go to auditor.formats."""
+    if not data.strip():
+        raise InputError(name, "empty file: nothing to audit")
+    from .formats import read_document
+
+    return read_document(data, name)
 
 
 def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report")
-    text, encoding = decode(data, name)
-    return Source(name, text, encoding)
+    return _read(data, name)
 
 
 def read_text(text: str, name: str = "<text>") -> Source:

@@ -1,0 +1,163 @@
+"""PDF with a text layer (pdfplumber): text lines rejoined into paragraphs, ruled tables as tables.
+
+A PDF has lines, not paragraphs: a line that runs to the right margin continues on the next
+line (on the same page or the next one) unless that one is indented, which starts a new
+paragraph, so a sentence (and a figure) broken by the layout is read whole. Page numbers
+alone on a line (``- 3 -``, ``第3页 共9页``) are dropped. Tables with ruling lines are read as
+tables (pipe rows). Places: ``第3页第7行`` (page, line of that page) and ``第3页表1第2行第4列``.
+
+No OCR: a PDF whose pages have no text layer is refused as scanned.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from statistics import median
+
+from ..errors import InputError
+from . import needs_extra
+from .layout import Layout, clean
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–_·]*\s*\d{1,4}\s*[-—–_·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
+_LATIN = re.compile(r"[A-Za-z0-9%.,]")
+
+
+def read_pdf(data: bytes, name: str):
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError:
+        raise needs_extra(name, ".pdf", "pdf") from None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
+    except Exception as exc:
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
+        raise InputError(name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse'})") from None
+    try:
+        items = []  # (page, kind, payload)
+        chars = 0
+        images = 0
+        for p, page in enumerate(pages, start=1):
+            chars += len(page.chars)
+            images += len(page.images)
+            items.extend(_page_items(page, p))
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse page'})") from None
+    finally:
+        pdf.close()
+    if not pages:
+        raise InputError(name, "PDF has no pages")
+    if chars == 0:
+        why = "no text layer (scanned?): OCR is not supported" if images else "no text layer: the PDF holds no text"
+        raise InputError(name, why)
+    return _lay(items, name)
+
+
+def _page_items(page, p: int):
+    tables = []
+    try:
+        found = page.find_tables()
+    except Exception:
+        found = []
+    for t in found:
+        rows = t.extract()
+        if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2:
+            tables.append((t.bbox, rows))
+
+    def outside(obj) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b, _ in tables)
+
+    text_page = page.filter(outside) if tables else page
+    lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True) if ln["text"].strip()]
+    items = []
+    for k, ln in enumerate(lines, start=1):
+        sizes = [c.get("size", 0) or (c["bottom"] - c["top"]) for c in ln["chars"]] or [ln["bottom"] - ln["top"]]
+        items.append((ln["top"], "line", {"page": p, "no": k, "text": ln["text"], "x0": ln["x0"], "x1": ln["x1"],
+                                          "top": ln["top"], "bottom": ln["bottom"], "size": median(sizes),
+                                          "first": _first_word_width(ln["chars"])}))
+    for t, (bbox, rows) in enumerate(tables, start=1):
+        items.append((bbox[1], "table", {"page": p, "no": t, "rows": rows}))
+    items.sort(key=lambda it: it[0])
+    return [(p, kind, payload) for _, kind, payload in items]
+
+
+def _lay(items, name: str):
+    lines = [it[2] for it in items if it[1] == "line" and not _PAGE_NUMBER.match(it[2]["text"])]
+    left = min((ln["x0"] for ln in lines), default=0)
+    right = _right_margin([ln["x1"] for ln in lines])
+    layout = Layout()
+    paragraph: list[tuple[str, str]] = []
+    previous = None
+    for p, kind, payload in items:
+        if kind == "table":
+            if paragraph:
+                layout.pieces(paragraph)
+                paragraph, previous = [], None
+            rows = [[(clean(cell), f"第{p}页表{payload['no']}第{r}行第{c}列") for c, cell in enumerate(row, start=1)]
+                    for r, row in enumerate(payload["rows"], start=1)]
+            layout.table(f"第{p}页表{payload['no']}", rows, caption=layout.last_text())
+            continue
+        ln = payload
+        if _PAGE_NUMBER.match(ln["text"]):
+            continue
+        place = f"第{p}页第{ln['no']}行"
+        if previous is not None and _continues(previous, ln, left, right):
+            # a word processor breaks a run of Latin letters and digits only where it had a space
+            joint = " " if _LATIN.match(ln["text"][:1]) and _LATIN.match(paragraph[-1][0][-1:]) else ""
+            paragraph.append((joint + ln["text"], place))
+        else:
+            if paragraph:
+                layout.pieces(paragraph)
+            paragraph = [(ln["text"], place)]
+        previous = ln
+    if paragraph:
+        layout.pieces(paragraph)
+    return layout.source(name, "pdf")
+
+
+def _right_margin(ends: list[float]) -> float:
+    """Where full lines end: the median end of the lines near the rightmost one (a few overshoot it)."""
+    if not ends:
+        return 0.0
+    top = max(ends)
+    band = [x for x in ends if x >= top - 60]
+    return median(band)
+
+
+def _first_word_width(chars: list[dict]) -> float:
+    """Width of the line's first unbreakable piece: a run of Latin letters and digits, or one character."""
+    if not chars:
+        return 0.0
+    k = 0
+    while k + 1 < len(chars) and chars[k]["text"].isascii() and not chars[k]["text"].isspace() \
+            and chars[k + 1]["text"].isascii() and not chars[k + 1]["text"].isspace():
+        k += 1
+    return chars[k]["x1"] - chars[0]["x0"]
+
+
+def _continues(prev: dict, line: dict, left: float, right: float) -> bool:
+    """Does `line` carry on the paragraph `prev` ends?
+
+    It does when the previous line was wrapped: it runs to the right margin, or the first word
+    of `line` would not have fitted after it; and `line` is not indented, nor far below.
+    """
+    size = prev["size"] or 10
+    wrapped = prev["x1"] >= right - 2.2 * size or prev["x1"] + 0.3 * size + line["first"] > right
+    if not wrapped:
+        return False  # the previous line stopped short: its paragraph ended there
+    if line["x0"] > left + 1.2 * size:
+        return False  # indented: a new paragraph
+    if line["page"] == prev["page"] and line["top"] - prev["bottom"] > 1.2 * size:
+        return False  # a blank line between them
+    if prev["text"].rstrip().endswith(("。", "：", ":")) and prev["x1"] < right - 0.9 * size:
+        return False
+    return True
