@@ -212,7 +212,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
-    return judge(doc, extract(doc))
+    report = judge(doc, extract(doc))
+    if source.tables:  # [formats] the statistical tables' own arithmetic (auditor/tables.py, FA7xx)
+        from .tables import add_table_findings
+        add_table_findings(report, source.tables, doc)
+    return report
 
 
 def audit_text(text: str, name: str = "<text>") -> AuditReport:

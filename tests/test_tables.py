@@ -1,0 +1,148 @@
+"""The statistical tables' own arithmetic (FA701–FA705), on generated 附表 workbooks and documents."""
+
+import re
+
+import pytest
+
+import auditor
+from auditor.engine import audit_source
+from auditor.reading import read_path
+from auditor.tables import Cell, Table, audit_tables, recognise
+
+from fujian import sheets, as_blocks
+from makedocs import sheets_to_xls, sheets_to_xlsx, to_docx, to_html
+
+
+def _audit(tmp_path, book, name="fj.xlsx"):
+    path = (sheets_to_xls if name.endswith(".xls") else sheets_to_xlsx)(book, tmp_path / name)
+    return audit_source(read_path(path))
+
+
+@pytest.mark.parametrize("name", ["fj.xlsx", "fj.xls"])
+def test_consistent_tables_are_clean_and_checked(tmp_path, name):
+    src = read_path((sheets_to_xls if name.endswith(".xls") else sheets_to_xlsx)(sheets(), tmp_path / name))
+    checker = audit_tables(src.tables)
+    assert len(checker.grids) == 8  # every standard table recognised by its title
+    assert checker.checked >= 100 and checker.consistent == checker.checked
+    report = audit_source(src)
+    assert report.findings == []  # nor does the prose engine misread the pipe rows
+    assert report.coverage.relations_checked >= checker.checked
+
+
+# (sheet, row, column (0-based), new value, rule, the cell named first)
+BREAKS = [
+    ("支出决算表", 5, 2, 1233.21, "FA701", "支出决算表!C6"),  # 合计 row ≠ Σ 类 (and ≠ 基本 + 项目: reported once)
+    ("收入决算表", 7, 2, 1191.93, "FA701", "收入决算表!C8"),  # 款 20103 ≠ Σ 项
+    # a 项 cell breaks its 款's sum and its row's column sum: one finding, the cell its culprit
+    ("收入决算表", 8, 3, 909.00, "FA701", "收入决算表!D9"),
+    ("一般公共预算财政拨款支出决算表", 10, 4, 181.93, "FA701", "一般公共预算财政拨款支出决算表!E11"),
+    ("收入支出决算总表", 6, 2, 1233.21, "FA701", "收入支出决算总表!C15"),  # 本年收入合计 ≠ Σ items
+    ("收入支出决算总表", 17, 5, 1293.21, "FA701", "收入支出决算总表!F18"),  # 支出总计 ≠ 本年支出合计 + 年末
+    ("三公经费支出决算表", 6, 11, 1.01, "FA702", "三公经费支出决算表!G7"),  # 决算 合计 ≠ 出国 + 公务用车 + 接待
+    ("政府性基金预算财政拨款收入支出决算表", 7, 7, 8.00, "FA701", "政府性基金预算财政拨款收入支出决算表!H8"),
+    ("政府性基金预算财政拨款收入支出决算表", 6, 7, 8.00, "FA701", "政府性基金预算财政拨款收入支出决算表!H7"),
+    ("一般公共预算财政拨款基本支出决算表", 10, 2, 412.73, "FA704", "一般公共预算财政拨款支出决算表!D7"),
+]
+
+
+@pytest.mark.parametrize("sheet, row, col, value, rule, place", BREAKS)
+def test_a_broken_cell_is_caught_with_the_cell_named(tmp_path, sheet, row, col, value, rule, place):
+    book = sheets()
+    book[sheet][row][col] = value
+    report = _audit(tmp_path, book)
+    found = [f for f in report.findings if f.rule == rule]
+    assert found, [(f.rule, f.message) for f in report.findings]
+    f = next(f for f in found if place in (f.diagnosis.culprit.place if f.diagnosis else f.evidence[0].place))
+    assert place in [e.place for e in f.evidence]
+    assert all(re.fullmatch(r".+![A-Z]+\d+", e.place) for e in f.evidence)
+    assert f.severity == "error" and not report.ok
+    # evidence points at the cell's text in the audited text
+    lines = read_path(tmp_path / "fj.xlsx").text.splitlines()
+    for e in f.evidence:
+        assert lines[e.line - 1][e.column - 1 : e.end_column - 1] == e.text
+
+
+def test_broken_total_reported_once_with_what_else_it_breaks(tmp_path):
+    book = sheets()
+    book["支出决算表"][5][2] = 1233.21
+    report = _audit(tmp_path, book)
+    assert [(f.rule, f.evidence[0].place) for f in report.findings] == [("FA701", "支出决算表!C6")]
+    f = report.findings[0]
+    assert f.expected == "1233.12万元" and f.stated == "1233.21万元"
+    assert any(a.startswith("FA702") for a in f.also_breaks)
+    assert f.diagnosis.culprit.place == "支出决算表!C6" and f.diagnosis.suggested == "1233.12万元"
+
+
+def test_culprit_of_several_broken_sums(tmp_path):
+    book = sheets()
+    book["收入决算表"][7][2] = 1191.93  # 款 20103: breaks 201 = Σ款, 20103 = Σ项 and its row's columns
+    report = _audit(tmp_path, book)
+    assert len(report.findings) == 1
+    f = report.findings[0]
+    assert f.diagnosis.culprit.place == "收入决算表!C8" and len(f.also_breaks) == 2
+
+
+def test_balance_between_income_and_expenditure(tmp_path):
+    book = sheets()
+    book["收入支出决算总表"][16][2] = 50.09  # 年初结转和结余, and 收入总计 with it: income side adds up,
+    book["收入支出决算总表"][17][2] = 1293.21  # but no longer balances the 支出总计 1293.12
+    report = _audit(tmp_path, book)
+    assert [(f.rule, [e.place for e in f.evidence]) for f in report.findings] == \
+        [("FA703", ["收入支出决算总表!F18", "收入支出决算总表!C18"])]
+
+
+def test_fund_flow(tmp_path):
+    book = sheets()
+    for r in range(6, 10):  # 年末结转和结余 8.00 in every row: the rows still add up, 5 + 20 − 18 ≠ 8
+        book["政府性基金预算财政拨款收入支出决算表"][r][7] = 8.00
+    report = _audit(tmp_path, book)
+    assert [f.rule for f in report.findings] == ["FA703"] * 4
+    assert report.findings[0].expected == "7.00万元"
+
+
+def test_fiscal_total_against_general_table(tmp_path):
+    book = sheets()
+    for r in (10,):  # 本年支出合计 of 财政拨款收入支出决算总表, both columns, and its 总计 rows stay consistent
+        book["财政拨款收入支出决算总表"][r][5] = book["财政拨款收入支出决算总表"][r][6] = 1233.02
+    report = _audit(tmp_path, book)
+    assert any(f.rule == "FA704" and f.evidence[0].place == "财政拨款收入支出决算总表!G11" for f in report.findings)
+
+
+def test_rounding_is_judged_per_cell():
+    # three parts of two decimals may miss their rounded total by up to 0.015: consistent
+    rows = [["支出决算表"], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+            ["合计", "", "3.01", "1.00", "1.00", "1.00", "", ""], ["201", "一般公共服务支出", "3.01", "1.00", "1.00", "1.00", "", ""]]
+    table = Table("t", [[Cell(str(v), f"t!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)] for i, r in enumerate(rows)])
+    assert recognise(table).kind == "支出决算表"
+    checker = audit_tables([table])
+    assert checker.findings == [] and checker.checked >= 2
+    table.rows[2][2] = Cell("3.04", "t!C3", 3, 3)
+    assert [f.rule for f in audit_tables([table]).findings] == ["FA702"]
+
+
+@pytest.mark.parametrize("fmt, place", [("docx", r"表\d+第\d+行第\d+列"), ("html", r"表\d+第\d+行第\d+列")])
+def test_tables_in_documents(tmp_path, fmt, place):
+    book = sheets()
+    book["支出决算表"][5][2] = 1233.21
+    from fujian import SHEETS
+
+    blocks = []
+    for title, rows in book.items():
+        blocks.append(rows[0][0])
+        blocks.append([[("" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))) for v in r] for r in rows[1:]])
+    path = (to_docx if fmt == "docx" else to_html)(blocks, tmp_path / f"fj.{fmt}")
+    report = audit_source(read_path(path))
+    assert [f.rule for f in report.findings] == ["FA701"]
+    assert re.fullmatch(place, report.findings[0].evidence[0].place)
+
+
+def test_three_public_table_against_prose(tmp_path):
+    prose = ["2021年度一般公共预算财政拨款“三公”经费支出决算为1.11万元，完成预算的55.5%。"]
+    report = audit_source(read_path(to_docx(as_blocks(prose), tmp_path / "ok.docx")))
+    assert report.findings == []
+    prose = ["2021年度一般公共预算财政拨款“三公”经费支出决算为1.21万元，完成预算的60.5%。"]
+    report = audit_source(read_path(to_docx(as_blocks(prose), tmp_path / "bad.docx")))
+    f = next(f for f in report.findings if f.rule == "FA705")
+    assert f.severity == "warning"
+    assert {e.text for e in f.evidence} == {"1.11", "1.21万元"}
+    assert f.evidence[1].place == "第1段"
