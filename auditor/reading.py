@@ -60,6 +60,16 @@ def _cjk_share(text: str) -> float:
     return cjk / len(sample)
 
 
+# Characters frequent in reports, simplified and traditional: mojibake holds few of them.
+_COMMON = frozenset("的一是在年元万萬支出收入预預算财財政拨撥款合计計决決本部门門单單位位和中为為其他项項目"
+                    "经經费費用务務公共基业業等及上下不有人行了大对對会會于於发發")
+
+
+def _common_share(text: str) -> float:
+    sample = [c for c in text[:20000] if c > "\u2e80"]
+    return sum(1 for c in sample if c in _COMMON) / max(len(sample), 1)
+
+
 def _looks_like_text(text: str) -> bool:
     bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
     return bad <= max(2, len(text[:20000]) // 1000)
@@ -83,13 +93,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if _looks_like_text(text):
             return text, "utf-8"
         raise InputError(name, "binary file (control characters): not a text report")
+    candidates = []
     for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text) and _cjk_share(text) >= 0.3:
-            return text, encoding
+            candidates.append((_common_share(text), encoding, text))
+    if candidates:  # Big5 bytes often decode as GB18030 too, into rare characters: the common ones decide
+        _, encoding, text = max(candidates, key=lambda c: c[0])
+        return text, encoding
     from charset_normalizer import from_bytes  # slow import: only for unusual files
 
     best = from_bytes(data).best()

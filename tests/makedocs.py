@@ -62,7 +62,7 @@ def to_html(blocks: list[Block], path: Path, encoding: str = "utf-8") -> Path:
                 "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
                 for row in b) + "</table>")
     out.append('</div><div id="footer">版权所有 联系电话 0835-1234567</div></body></html>')
-    path.write_bytes("\n".join(out).encode(encoding))
+    path.write_bytes("\n".join(out).encode(encoding, errors="xmlcharrefreplace"))
     return path
 
 

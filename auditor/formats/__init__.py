@@ -145,9 +145,9 @@ def read_document(data: bytes, name: str) -> "Source":
         from .sheets import read_xls
 
         return read_xls(data, name)
-    text, encoding = decode(data, name)
     if kind == "html":
         from .html import read_html
 
-        return read_html(data, name, text, encoding)
+        return read_html(data, name)
+    text, encoding = decode(data, name)
     return Source(name, text, encoding)

@@ -35,17 +35,31 @@ def _declared(data: bytes) -> str | None:
     return {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}.get(enc, enc)
 
 
-def read_html(data: bytes, name: str, text: str, encoding: str):
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """The page's text: a BOM, else its declared charset, else detection (markup ignored)."""
+    from ..reading import decode
+
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = _declared(data)
+        if declared:
+            try:
+                return data.decode(declared), declared
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: detect instead
+        for encoding in ("utf-8", "gb18030", "big5hkscs"):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+    return decode(data, name)
+
+
+def read_html(data: bytes, name: str):
     try:
         import lxml.html
     except ImportError:
         raise needs_extra(name, ".html", "html") from None
-    declared = _declared(data) if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else None
-    if declared and declared.replace("-", "") not in (encoding.replace("-", ""), "utf8sig"):
-        try:
-            text, encoding = data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: keep what detection found
+    text, encoding = _decode(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     try:
         root = lxml.html.document_fromstring(text)

@@ -35,7 +35,8 @@ def read_pdf(data: bytes, name: str):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        inner = [exc, *exc.args, exc.__context__]  # pdfplumber wraps pdfminer's errors
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner) or "password" in str(exc).lower():
             raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
         raise InputError(name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse'})") from None
     try:

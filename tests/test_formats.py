@@ -1,0 +1,315 @@
+"""Reports as published: each seed as .docx, .html, .xlsx and .pdf gives the findings of its text."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+import auditor
+from auditor.engine import audit_source
+from auditor.errors import InputError
+from auditor.reading import discover, read_bytes, read_path
+
+import makedocs as M
+
+FORMATS = {
+    # format: (writer, place pattern)
+    "docx": (M.to_docx, r"第\d+段"),
+    "html": (M.to_html, r"第\d+段"),
+    "xlsx": (M.to_xlsx, r"Sheet1!A\d+"),
+    "pdf": (M.to_pdf, r"第\d+页第\d+行"),
+}
+
+
+def _key(report):
+    """What a finding says, independent of where the format put it: rule, severity, figures as written."""
+    return sorted((f.rule, f.severity, tuple((e.text, e.value, e.unit) for e in f.evidence),
+                   f.diagnosis.cause if f.diagnosis else None) for f in report.findings)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
+def test_seed_in_each_format_gives_the_same_findings(tmp_path, seeds, seed, fmt):
+    text = seeds[seed].read_text(encoding="utf-8")
+    expected = auditor.audit(seeds[seed])
+    writer, place = FORMATS[fmt]
+    path = writer(M.blocks_of(text), tmp_path / f"{seed}.{fmt}")
+    source = read_path(path)
+    report = audit_source(source)
+    assert report.findings, "the seeds all have findings"
+    assert _key(report) == _key(expected)
+    lines = source.text.splitlines()
+    for f in report.findings:
+        for e in f.evidence:
+            assert re.fullmatch(place, e.place), e.place  # in the document's own terms
+            assert lines[e.line - 1][e.column - 1 : e.end_column - 1] == e.text  # and in the audited text
+    if fmt in ("docx", "xlsx"):  # one paragraph / row per line of the seed: the place is the seed's line
+        for f, g in zip(sorted(report.findings, key=_order), sorted(expected.findings, key=_order)):
+            n = int(re.search(r"\d+$", f.evidence[0].place.replace("段", "")).group())
+            assert n == g.evidence[0].line
+
+
+def _order(f):
+    return (f.rule, tuple(e.text for e in f.evidence))
+
+
+def test_pdf_places_name_page_and_line(tmp_path, seeds):
+    text = seeds["000"].read_text(encoding="utf-8")
+    source = read_path(M.to_pdf(M.blocks_of(text), tmp_path / "r.pdf"))
+    report = audit_source(source)
+    unit = next(f for f in report.findings if f.rule == "FA103")
+    page, line = map(int, re.fullmatch(r"第(\d+)页第(\d+)行", unit.evidence[0].place).groups())
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
+        lines = [ln["text"] for ln in pdf.pages[page - 1].extract_text_lines()]
+    assert unit.evidence[0].text in lines[line - 1]  # the figure is on that line of that page
+    assert "- 1 -" not in source.text  # page numbers are not text
+
+
+def test_html_drops_navigation_and_scripts_keeps_tables(tmp_path):
+    blocks = ["2021年本年支出合计1909.08万元。", [["项目", "金额"], ["基本支出", "501.68"], ["项目支出", "1407.40"]]]
+    source = read_path(M.to_html(blocks, tmp_path / "p.html"))
+    assert "99.99" not in source.text and "var x" not in source.text and "版权所有" not in source.text
+    assert "当前位置" not in source.text
+    assert "| 基本支出 | 501.68 |" in source.text
+    assert source.place_at(source.text.splitlines().index("| 基本支出 | 501.68 |") + 1, 12) == "表1第2行第2列"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5", "utf-16"])
+def test_html_in_chinese_encodings(tmp_path, encoding):
+    text = "本年收入合计1368.43万元，其中：财政拨款收入1024.83万元，占74.89%；其他收入334.6万元，占25.11%。"
+    if encoding == "big5":
+        text = text.replace("合计", "合計").replace("万元", "萬元").replace("财政拨款", "財政撥款")
+    source = read_path(M.to_html([text], tmp_path / "p.html", encoding=encoding))
+    assert text in source.text
+    report = audit_source(source)
+    assert "FA101" in [f.rule for f in report.findings]  # 1024.83 + 334.6 = 1359.43 ≠ 1368.43
+    assert report.findings[0].evidence[0].place == "第1段"
+
+
+def test_xls_workbook(tmp_path):
+    from fujian import sheets
+
+    source = read_path(M.sheets_to_xls(sheets(), tmp_path / "b.xls"))
+    assert source.encoding == "xls"
+    assert "| 合计 |  | 1233.12 | 501.73 | 731.39 |" in source.text  # number formats give the decimals shown
+    assert len(source.tables) == 8
+
+
+# --- traditional characters and Big5 ---------------------------------------------------------
+
+def _positions(report):
+    return [(f.rule, f.severity, [(e.line, e.column, e.end_column) for e in f.evidence]) for f in report.findings]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
+def test_traditional_seed_same_findings_same_places(seeds, seed):
+    from opencc import OpenCC
+
+    text = seeds[seed].read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text)
+    assert traditional != text
+    a, b = auditor.audit_text(text), auditor.audit_text(traditional)
+    assert _positions(b) == _positions(a)
+    lines = traditional.splitlines()
+    for f in b.findings:  # evidence shows the traditional characters as written
+        for e in f.evidence:
+            assert lines[e.line - 1][e.column - 1 : e.end_column - 1] == e.text
+
+
+@pytest.mark.parametrize("seed", ["001", "003"])
+def test_big5_traditional_seed(tmp_path, seeds, seed):
+    from opencc import OpenCC
+
+    text = OpenCC("s2tw").convert(seeds[seed].read_text(encoding="utf-8")).replace("≤", "≦").replace("≥", "≧")
+    p = tmp_path / "big5.txt"
+    p.write_bytes(text.encode("big5"))
+    source = read_path(p)
+    assert source.encoding == "big5" and source.text == text
+    assert _positions(audit_source(source)) == _positions(auditor.audit(seeds[seed]))
+
+
+def test_traditional_without_opencc_still_reads(monkeypatch, seeds):
+    from opencc import OpenCC
+
+    import auditor.normalize as N
+
+    text = OpenCC("s2t").convert(seeds["002"].read_text(encoding="utf-8"))
+    monkeypatch.setattr(N, "_CONVERTER", [None])
+    report = auditor.audit_text(text)  # reads; matching words is weaker, figures are still found
+    assert report.coverage.figures == auditor.audit(seeds["002"]).coverage.figures
+    assert N.to_simplified("財政撥款") == "財政撥款"
+
+
+def test_conversion_keeps_length():
+    from auditor.normalize import normalize, to_simplified
+
+    for t in ["財政撥款收入", "「三公」經費支出決算為1.11萬元", "乾隆", "後來的髮型"]:
+        assert len(to_simplified(t)) == len(t)
+    n = normalize("一般公共預算財政撥款收入１０２４.８３萬元")
+    assert "预算财政拨款收入1024.83万元" in n.text and n.position(n.text.index("1024")) == (1, 13)
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def _scanned_pdf(path):
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("L", (600, 200), 255)
+    ImageDraw.Draw(img).rectangle([20, 20, 580, 60], fill=0)
+    c = canvas.Canvas(str(path))
+    c.drawImage(ImageReader(img), 50, 500, width=500, height=160)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _zip_bomb(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+        with z.open("word/media/bomb.bin", "w") as fh:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(64):
+                fh.write(block)
+    return path
+
+
+def _encrypted_xlsx(path, tmp_path):
+    import msoffcrypto
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = M.to_xlsx(["收入合计100.00万元"], tmp_path / "plain.xlsx")
+    with open(plain, "rb") as src, open(path, "wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    assert msoffcrypto.OfficeFile(open(path, "rb")).is_encrypted()
+    return path
+
+
+@pytest.fixture
+def bad_files(tmp_path):
+    text = ["2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"]
+    good_pdf = M.to_pdf(text, tmp_path / "good.pdf").read_bytes()
+    files = {
+        "corrupt.pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ngarbage" + bytes(range(256)) * 4, "corrupt PDF"),
+        "truncated.pdf": (good_pdf[: len(good_pdf) // 3], "PDF"),
+        "encrypted.pdf": (M.to_pdf(text, tmp_path / "e.pdf", encrypt="secret").read_bytes(), "encrypted PDF"),
+        "scanned.pdf": (_scanned_pdf(tmp_path / "s.pdf").read_bytes(), "no text layer (scanned?): OCR is not supported"),
+        "bomb.docx": (_zip_bomb(tmp_path / "b.zip").read_bytes(), "zip bomb"),
+        "locked.xlsx": (_encrypted_xlsx(tmp_path / "l.xlsx", tmp_path).read_bytes(), "password-protected"),
+        "text.pdf": ("本年收入合计1368.43万元。".encode(), "extension says .pdf but the content is plain text"),
+        "image.docx": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "extension says .docx but the content is an image"),
+        "notdocx.docx": (_plain_zip(tmp_path / "z.zip").read_bytes(), "extension says .docx but the content is a zip archive"),
+        "corrupt.xlsx": (_broken_xlsx(tmp_path).read_bytes(), "xlsx"),
+    }
+    for name, (data, _) in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path, {name: why for name, (_, why) in files.items()}
+
+
+def _plain_zip(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("readme.txt", "hello")
+    return path
+
+
+def _broken_xlsx(tmp_path):
+    import zipfile
+
+    src = M.to_xlsx(["收入合计100.00万元"], tmp_path / "ok.xlsx")
+    out = tmp_path / "broken.zip"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]  # cut mid-XML
+            zout.writestr(item, data)
+    return out
+
+
+def test_each_bad_input_is_one_clear_error(bad_files):
+    folder, reasons = bad_files
+    for name, why in reasons.items():
+        with pytest.raises(InputError) as exc:
+            read_path(folder / name)
+        message = str(exc.value)
+        assert name in message and why in message and "\n" not in message, (name, message)
+
+
+def test_bad_inputs_in_a_batch_at_the_command_line(bad_files, seeds):
+    folder, reasons = bad_files
+    import json
+    import os
+
+    before = sorted(os.listdir(folder))
+    paths = [str(folder / n) for n in reasons] + [str(folder / "good.pdf"), str(seeds["002"])]
+    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", *paths],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == len(reasons)
+    for name, why in reasons.items():
+        line = next(ln for ln in errors if name in ln)
+        assert why in line
+    data = json.loads(proc.stdout)
+    assert sorted(os.path.basename(d["path"]) for d in data["documents"]) == sorted(["good.pdf", seeds["002"].name])
+    good = next(d for d in data["documents"] if d["path"].endswith("good.pdf"))
+    assert good["findings"] == [] and good["coverage"]["relations_checked"] >= 3
+    assert sorted(os.listdir(folder)) == before  # nothing written
+
+
+def test_content_decides_when_it_is_a_supported_format(tmp_path, seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    expected = _key(auditor.audit(seeds["002"]))
+    pdf_named_txt = tmp_path / "report.txt"
+    pdf_named_txt.write_bytes(M.to_pdf(M.blocks_of(text), tmp_path / "r.pdf").read_bytes())
+    html_named_xls = tmp_path / "report.xls"  # download sites serve web pages as .xls
+    html_named_xls.write_bytes(M.to_html(M.blocks_of(text), tmp_path / "r.html").read_bytes())
+    docx_named_pdf = tmp_path / "report.pdf"
+    docx_named_pdf.write_bytes(M.to_docx(M.blocks_of(text), tmp_path / "r.docx").read_bytes())
+    for p, place in [(pdf_named_txt, r"第\d+页第\d+行"), (html_named_xls, r"第\d+段"), (docx_named_pdf, r"第\d+段")]:
+        report = audit_source(read_path(p))
+        assert _key(report) == expected
+        assert re.fullmatch(place, report.findings[0].evidence[0].place)
+    assert _key(auditor.audit(pdf_named_txt.read_bytes(), name="x.bin")) == expected  # bytes: sniffed too
+
+
+@pytest.mark.parametrize("module, fmt, extra", [("pdfplumber", "pdf", "pdf"), ("docx", "docx", "office"),
+                                                 ("openpyxl", "xlsx", "office"), ("lxml", "html", "html")])
+def test_missing_extra_names_it(tmp_path, monkeypatch, module, fmt, extra):
+    path = FORMATS[fmt][0](["收入合计100.00万元"], tmp_path / f"a.{fmt}")
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    monkeypatch.setitem(sys.modules, f"{module}.html", None)
+    with pytest.raises(InputError) as exc:
+        read_path(path)
+    assert str(exc.value) == f"{path}: reading .{fmt} needs the extra: pip install 'auditor[{extra}]'"
+
+
+def test_discover_finds_the_new_formats(tmp_path):
+    for name in ["a.txt", "b.pdf", "c.docx", "d.xlsx", "e.xls", "f.html", "g.htm", "h.png", "i.doc"]:
+        (tmp_path / name).write_bytes(b"x")
+    files, errors = discover([str(tmp_path)])
+    assert [p.rsplit("/", 1)[1] for p in files] == ["a.txt", "b.pdf", "c.docx", "d.xlsx", "e.xls", "f.html", "g.htm"]
+
+
+def test_import_stays_light():
+    code = ("import sys, auditor; r = auditor.audit_text('本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。');"
+            "heavy = [m for m in ('lxml', 'docx', 'openpyxl', 'xlrd', 'pdfplumber', 'pdfminer', 'opencc') if m in sys.modules];"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_bytes_are_read_by_content(tmp_path):
+    data = M.to_docx(["本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。"], tmp_path / "a.docx").read_bytes()
+    source = read_bytes(data, "download")
+    assert source.encoding == "docx" and source.places[0] == (1, 1, "第1段")
