@@ -492,32 +492,32 @@ def blame(findings: list["Finding"]) -> list["Finding"]:
     counts = Counter(place for f in findings if f.rule in ("FA701", "FA702", "FA703")
                      for place in {e.place for e in f.evidence})
     out: list["Finding"] = []
-    by_culprit: dict[str, "Finding"] = {}
+    groups: dict[str, list[tuple["Finding", object]]] = {}
     for f in sorted(findings, key=lambda f: f.rule):
         if f.rule not in ("FA701", "FA702", "FA703"):
             out.append(f)
             continue
         ranked = sorted(f.evidence, key=lambda e: -counts[e.place])
-        culprit = ranked[0] if counts[ranked[0].place] >= 2 and (len(ranked) == 1 or counts[ranked[1].place] < counts[ranked[0].place]) else None
-        if culprit is None:
+        top = counts[ranked[0].place]
+        if top >= 2 and (len(ranked) == 1 or counts[ranked[1].place] < top):
+            groups.setdefault(ranked[0].place, []).append((f, ranked[0]))
+        else:
             out.append(f)
-            continue
-        first = by_culprit.get(culprit.place)
-        if first is not None:
-            first.also_breaks.append(f"{f.rule} {f.relation}")
-            continue
+    for place, members in groups.items():
+        # the finding in which the culprit is the stated total speaks of it most directly
+        members.sort(key=lambda m: (m[0].evidence[0].place != place, m[0].rule))
+        f, culprit = members[0]
+        f.also_breaks.extend(f"{g.rule} {g.relation}" for g, _ in members[1:])
         suggested = None
-        if culprit is f.evidence[0]:
+        if f.evidence[0].place == place:
             suggested = f.expected
-        elif f.difference is not None and culprit.role == "部分":
-            try:
-                suggested = _fmt(Decimal(culprit.value) + Decimal(f.difference.rstrip("万元亿千")) *
-                                 (1 if "－" + culprit.label not in f.message else -1), 2)
-            except Exception:
-                suggested = None
-        f.diagnosis = Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"] + f"：{culprit.place}与多处合计不符",
+        f.diagnosis = Diagnosis(cause="miscalculated",
+                                explanation=CAUSES["miscalculated"] + f"：{place}与{len(members)}处合计不符",
                                 culprit=culprit, suggested=suggested)
-        by_culprit[culprit.place] = f
+        if len(members) > 1:
+            f.message += f"；{place}（{culprit.text}）同时使{len(members) - 1}处其他合计不符，最可能是此格有误"
+            if suggested:
+                f.message += f"，应为{suggested}"
         out.append(f)
     out.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule))
     return out

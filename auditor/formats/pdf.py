@@ -38,7 +38,8 @@ def read_pdf(data: bytes, name: str):
         inner = [exc, *exc.args, exc.__context__]  # pdfplumber wraps pdfminer's errors
         if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner) or "password" in str(exc).lower():
             raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
-        raise InputError(name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse'})") from None
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # unwrap pdfplumber's wrapper
+        raise InputError(name, f"corrupt PDF ({type(cause).__name__}: {str(cause)[:80] or 'cannot parse'})") from None
     try:
         items = []  # (page, kind, payload)
         chars = 0
