@@ -167,10 +167,10 @@ def sheets() -> dict[str, list[list[object]]]:
     return copy.deepcopy(SHEETS)
 
 
-def as_blocks(prose: list[str] | None = None) -> list:
+def as_blocks(prose: list[str] | None = None, book: dict | None = None) -> list:
     """The tables in a Word/PDF/web page: each title as a paragraph above its table."""
     blocks: list = list(prose or [])
-    for title, rows in sheets().items():
+    for title, rows in (book or sheets()).items():
         blocks.append(rows[0][0])
         blocks.append([[("" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))) for v in r] for r in rows[1:]])
     return blocks

@@ -10,7 +10,7 @@ from auditor.reading import read_path
 from auditor.tables import Cell, Table, audit_tables, recognise
 
 from fujian import sheets, as_blocks
-from makedocs import sheets_to_xls, sheets_to_xlsx, to_docx, to_html
+from makedocs import sheets_to_xls, sheets_to_xlsx, to_docx, to_html, to_pdf
 
 
 def _audit(tmp_path, book, name="fj.xlsx"):
@@ -120,17 +120,17 @@ def test_rounding_is_judged_per_cell():
     assert [f.rule for f in audit_tables([table]).findings] == ["FA702"]
 
 
-@pytest.mark.parametrize("fmt, place", [("docx", r"表\d+第\d+行第\d+列"), ("html", r"表\d+第\d+行第\d+列")])
+@pytest.mark.parametrize("fmt, place", [("docx", r"表\d+第\d+行第\d+列"), ("html", r"表\d+第\d+行第\d+列"),
+                                        ("pdf", r"第\d+页表\d+第\d+行第\d+列")])
 def test_tables_in_documents(tmp_path, fmt, place):
+    writer = {"docx": to_docx, "html": to_html, "pdf": to_pdf}[fmt]
+    clean = read_path(writer(as_blocks(), tmp_path / f"ok.{fmt}"))
+    checker = audit_tables(clean.tables)
+    assert len(checker.grids) == 8 and checker.checked >= 100 and checker.consistent == checker.checked
+    assert audit_source(clean).findings == []
     book = sheets()
     book["支出决算表"][5][2] = 1233.21
-    from fujian import SHEETS
-
-    blocks = []
-    for title, rows in book.items():
-        blocks.append(rows[0][0])
-        blocks.append([[("" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))) for v in r] for r in rows[1:]])
-    path = (to_docx if fmt == "docx" else to_html)(blocks, tmp_path / f"fj.{fmt}")
+    path = writer(as_blocks(book=book), tmp_path / f"fj.{fmt}")
     report = audit_source(read_path(path))
     assert [f.rule for f in report.findings] == ["FA701"]
     assert re.fullmatch(place, report.findings[0].evidence[0].place)

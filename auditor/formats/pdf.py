@@ -92,7 +92,36 @@ def _page_items(page, p: int):
     return [(p, kind, payload) for _, kind, payload in items]
 
 
+def _cell(text: str | None) -> str:
+    """A PDF cell's text: lines wrapped inside the cell rejoined (no space between Chinese characters)."""
+    if not text:
+        return ""
+    return clean(_CELL_WRAP.sub("", text))
+
+
+_CELL_WRAP = re.compile(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])")
+
+
+def _merge_tables(items):
+    """A table running onto the next page (nothing but a page number between, same columns) is one table."""
+    out = []
+    for p, kind, payload in items:
+        if kind == "line" and _PAGE_NUMBER.match(payload["text"]):
+            continue
+        if kind == "table":
+            payload = dict(payload, origin=[(p, payload["no"], r) for r in range(1, len(payload["rows"]) + 1)])
+            prev = out[-1] if out else None
+            if prev and prev[1] == "table" and p == prev[2]["origin"][-1][0] + 1 \
+                    and len(prev[2]["rows"][0]) == len(payload["rows"][0]):
+                prev[2]["rows"] = prev[2]["rows"] + payload["rows"]
+                prev[2]["origin"] = prev[2]["origin"] + payload["origin"]
+                continue
+        out.append((p, kind, payload))
+    return out
+
+
 def _lay(items, name: str):
+    items = _merge_tables(items)
     lines = [it[2] for it in items if it[1] == "line" and not _PAGE_NUMBER.match(it[2]["text"])]
     left = min((ln["x0"] for ln in lines), default=0)
     right = _right_margin([ln["x1"] for ln in lines])
@@ -104,8 +133,8 @@ def _lay(items, name: str):
             if paragraph:
                 layout.pieces(paragraph)
                 paragraph, previous = [], None
-            rows = [[(clean(cell), f"第{p}页表{payload['no']}第{r}行第{c}列") for c, cell in enumerate(row, start=1)]
-                    for r, row in enumerate(payload["rows"], start=1)]
+            rows = [[(_cell(cell), f"第{pp}页表{no}第{r}行第{c}列") for c, cell in enumerate(row, start=1)]
+                    for row, (pp, no, r) in zip(payload["rows"], payload["origin"])]
             layout.table(f"第{p}页表{payload['no']}", rows, caption=layout.last_text())
             continue
         ln = payload
