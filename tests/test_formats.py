@@ -313,3 +313,34 @@ def test_bytes_are_read_by_content(tmp_path):
     data = M.to_docx(["本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。"], tmp_path / "a.docx").read_bytes()
     source = read_bytes(data, "download")
     assert source.encoding == "docx" and source.places[0] == (1, 1, "第1段")
+
+
+def test_html_merged_cells_keep_their_columns(tmp_path):
+    page = """<html><head><meta charset="gbk"></head><body><div class="TRS_Editor">
+    <p style="text-indent:2em">一、收入支出决算总体情况说明</p>
+    <table><thead><tr><td rowspan="2">项目</td><td colspan="2">决算数</td></tr>
+    <tr><td>本年</td><td>上年</td></tr></thead>
+    <tbody><tr><td>收入合计</td><td>100.00</td><td>90.00</td></tr></tbody></table>
+    <p>本年收入合计100.00万元。<br>比上年增加10.00万元，增长11.11%。</p></div></body></html>"""
+    p = tmp_path / "t.htm"
+    p.write_bytes(page.encode("gbk"))
+    source = read_path(p)
+    lines = source.text.splitlines()
+    assert lines[0] == "一、收入支出决算总体情况说明"
+    assert lines[3] == "| 收入合计 | 100.00 | 90.00 |"
+    assert source.place_at(4, lines[3].index("90.00") + 1) == "表1第3行第3列"
+    assert source.place_at(2, lines[1].index("决算数") + 1) == "表1第1行第2列"
+    assert lines[2].startswith("|  | 本年 | 上年")  # the row-spanned cell keeps its column
+    assert lines[4:6] == ["本年收入合计100.00万元。", "比上年增加10.00万元，增长11.11%。"]
+    assert source.place_at(6, 1) == "第3段"
+
+
+@pytest.mark.parametrize("value, fmt, shown", [
+    (0.1 + 0.2, "General", "0.3"), (1234.5, "#,##0.00", "1234.50"), (0.9736, "0.00%", "97.36%"),
+    (5, "0", "5"), (1233.12, "General", "1233.12"), (1233.0, "0.00_ ", "1233.00"), (None, "General", ""),
+    (-12.5, "#,##0.00;[Red]-#,##0.00", "-12.50"),
+])
+def test_cells_read_as_the_sheet_shows_them(value, fmt, shown):
+    from auditor.formats.sheets import shown as show
+
+    assert show(value, fmt) == shown

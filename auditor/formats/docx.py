@@ -27,10 +27,19 @@ def read_docx(data: bytes, name: str):
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors, PackageNotFoundError …
         raise InputError(name, f"corrupt .docx ({type(exc).__name__}: {str(exc)[:80]})") from None
     layout = Layout()
-    body = document.element.body
     paragraph_no = table_no = 0
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+
+    def blocks(parent):  # content controls (w:sdt) hold paragraphs and tables too
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "sdt":
+                for content in child.iterchildren():
+                    if content.tag.rsplit("}", 1)[-1] == "sdtContent":
+                        yield from blocks(content)
+            else:
+                yield tag, child
+
+    for tag, child in blocks(document.element.body):
         if tag == "p":
             paragraph_no += 1
             text = Paragraph(child, document).text
