@@ -197,6 +197,7 @@ class Checker:
         self.checked = 0
         self.consistent = 0
         self.grids: dict[str, Grid] = {}
+        self.facts: list[tuple[str, tuple[str, ...], Value, Grid, str]] = []
 
     # -- findings ---------------------------------------------------------------------------
     def evidence(self, v: Value, role: str, label: str, unit: str) -> "Evidence":
@@ -366,6 +367,12 @@ class Checker:
                     self.sum_check("FA701", grid, f"「{rows[grand][0]}」行", (tv, rows[grand][0]), [(p, lab) for p, lab in parts])
             if grand is not None:
                 sides.append((rows[grand][0], value_of(rows[grand][1][vcols[0]])))
+            if grid.kind.kind == "收入支出决算总表" and subtotal is not None:
+                side = "income" if "收入" in rows[subtotal][0] else "expense"
+                self.fact(f"{side}_year", ("all",), value_of(rows[subtotal][1][vcols[0]]), grid, rows[subtotal][0])
+                if grand is not None:
+                    self.fact(f"{side}_total", ("all",), value_of(rows[grand][1][vcols[0]]), grid,
+                              ("收入" if side == "income" else "支出") + rows[grand][0])
         if grid.kind.balance and len(sides) >= 2 and sides[0][1] is not None and sides[1][1] is not None:
             (la, a), (lb, b) = sides[0], sides[1]
             self.sum_check("FA703", grid, "收入总计与支出总计", (b, f"支出{lb}"), [(a, f"收入{la}")])
@@ -422,43 +429,96 @@ class Checker:
             return
         self.sum_check("FA704", a, f"与{b.kind.kind}{blabel}", (av, alabel), [(bv, f"{b.kind.kind}{blabel}")])
 
+    # facts a table states that the prose states too: (concept, scopes the prose may name, value, grid, name)
+    def fact(self, concept: str, scopes: tuple[str, ...], value: Value | None, grid: Grid, name: str) -> None:
+        if value is not None and value.cell.text.strip():
+            self.facts.append((concept, scopes, value, grid, name))
+
+    def gather_facts(self) -> None:
+        three = self.grids.get("三公经费支出决算表")
+        if three is not None and three.data:
+            for concept, name in (("three_public", "合计"), ("abroad", "因公出国(境)费"),
+                                  ("car_total", "公务用车购置及运行维护费小计|公务用车购置及运行费小计"), ("reception", "公务接待费")):
+                k = next((k for k, lab in enumerate(three.labels) if lab.startswith("决算") and _ends(lab, name)), None)
+                row = next((r for r in three.data if k is not None and value_of(r[k]) is not None and r[k].text.strip()), None)
+                if row is not None:
+                    self.fact(concept, ("all", "gpb", "fin"), value_of(row[k]), three, f"决算数{name.split('|')[0]}")
+        for kind, scope in (("支出决算表", ("all",)), ("一般公共预算财政拨款支出决算表", ("gpb",))):
+            grid = self.grids.get(kind)
+            if grid is None:
+                continue
+            row = next((r for r in grid.data if squeeze(grid.label(r)) in ("合计", "本年支出合计", "总计")), None)
+            if row is None:
+                continue
+            for concept, name in (("expense_year", "本年支出合计|小计"), ("basic", "基本支出"), ("project", "项目支出")):
+                k = next((k for k, lab in enumerate(grid.labels) if lab and _ends(lab, name)), None)
+                if k is not None:
+                    self.fact(concept, scope, value_of(row[k]), grid, f"合计行{grid.labels[k]}")
+
     def prose(self) -> None:
-        grid = self.grids.get("三公经费支出决算表")
-        if grid is None or self.doc is None or not grid.data:
+        """Each fact a table states against the prose figures of the same concept and scope.
+
+        Reported (FA705, a warning) only when the prose states the concept and none of its
+        statements can be the table's value: a prose figure that differs from another prose
+        figure is the prose's own affair.
+        """
+        if self.doc is None:
             return
-        k = next((k for k, lab in enumerate(grid.labels) if lab.startswith("决算") and lab.endswith("合计")), None)
-        row = next((r for r in grid.data if k is not None and value_of(r[k]) is not None and r[k].text.strip()), None)
-        if row is None:
+        self.gather_facts()
+        if not self.facts:
             return
-        tv = value_of(row[k])
-        scale = _SCALE.get(grid.unit, Decimal(10000))
+        from .rules import vocabulary
+
         doc = self.doc
-        stated = []
+        vocab = vocabulary()
+        stated: dict[tuple[str, str], list[int]] = {}
         for i, f in enumerate(doc.figures):
             if not f.is_amount or not doc.is_level(i):
                 continue
-            label = squeeze(doc.label(i)).replace("一般公共预算财政拨款", "")
-            if "三公经费" in label and "预算" not in label and "上年" not in label and "增" not in label and "减" not in label:
-                stated.append((i, f))
-        if not stated:
-            return
-        self.checked += 1
-        table_yuan = tv.interval.scale(scale)
-        if any(f.in_yuan().meets(table_yuan) for _, f in stated):
-            self.consistent += 1
-            return
+            label = doc.label(i)
+            concept = doc.concept(i)
+            if concept is None:
+                continue
+            bare = squeeze(label)
+            for word, _ in vocab.scopes:
+                bare = bare.replace(word, "")
+            if any(w in bare for w in ("预算", "上年", "去年", "上一年", "同比", "比", "较", "增", "减")):
+                continue
+            years = re.findall(r"(20\d\d)年", doc.prefix(i) + label)
+            if doc.year and any(int(y) != doc.year for y in years):
+                continue
+            stated.setdefault((concept, vocab.scope(label)), []).append(i)
+        reported: dict[int, "Finding"] = {}
+        for concept, scopes, value, grid, name in self.facts:
+            found = [i for scope in scopes for i in stated.get((concept, scope), [])]
+            if not found:
+                continue
+            self.checked += 1
+            table_yuan = value.interval.scale(_SCALE.get(grid.unit, Decimal(10000)))
+            if any(doc.figures[i].in_yuan().meets(table_yuan) for i in found):
+                self.consistent += 1
+                continue
+            i = min(found)
+            if i in reported:  # one prose figure against two tables: one finding
+                reported[i].also_breaks.append(f"FA705 {grid.kind.kind}{name}（{value.cell.place}）为{value.cell.text}")
+                continue
+            self._prose_finding(grid, value, name, i)
+            reported[i] = self.findings[-1]
+
+    def _prose_finding(self, grid: Grid, value: Value, name: str, i: int) -> None:
         from .models import Evidence
 
-        i, f = stated[0]
+        doc = self.doc
+        f = doc.figures[i]
         line, col = doc.text.position(f.start)
         end_line, end_col = doc.text.position(max(f.start, f.end - 1))
-        prose = Evidence(line=line, column=col, end_line=end_line, end_column=end_col + 1, text=doc.as_written(f),
-                         value=f"{f.value:f}", unit=f.unit, role="文中", label=doc.label(i),
-                         place=_place(doc, line, col))
-        self._add("FA705", f"“三公”经费支出决算表（{tv.cell.place}）决算合计为{tv.cell.text}{grid.unit}，"
-                           f"文中“三公”经费支出为{doc.as_written(f)}", [(tv, "表中", "决算数合计")], grid.unit,
-                  stated=doc.as_written(f), expected=f"{tv.cell.text}{grid.unit}", difference=None,
-                  relation="“三公”经费：表与文字说明", extra=[prose])
+        written = doc.as_written(f)
+        prose = Evidence(line=line, column=col, end_line=end_line, end_column=end_col + 1, text=written,
+                         value=f"{f.value:f}", unit=f.unit, role="文中", label=doc.label(i), place=_place(doc, line, col))
+        self._add("FA705", f"{grid.kind.kind}（{value.cell.place}）{name}为{value.cell.text}{grid.unit}，"
+                           f"文中{doc.label(i) or name}为{written}", [(value, "表中", name)], grid.unit,
+                  stated=written, expected=f"{value.cell.text}{grid.unit}", difference=None,
+                  relation=f"{grid.kind.kind}{name}：表与文字说明", extra=[prose])
 
 
 def _place(doc: "Document", line: int, col: int) -> str | None:

@@ -43,8 +43,10 @@ def to_docx(blocks: list[Block], path: Path) -> Path:
             width = max(len(r) for r in b)
             t = d.add_table(rows=len(b), cols=width)
             for i, row in enumerate(b):
+                cells = t.rows[i].cells  # once per row: table.cell(i, j) walks the grid each time
                 for j, v in enumerate(row):
-                    t.cell(i, j).text = "" if v is None else str(v)
+                    if v is not None and v != "":
+                        cells[j].text = str(v)
     d.save(path)
     return path
 

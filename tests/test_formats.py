@@ -344,3 +344,17 @@ def test_cells_read_as_the_sheet_shows_them(value, fmt, shown):
     from auditor.formats.sheets import shown as show
 
     assert show(value, fmt) == shown
+
+
+def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
+    """Old sites put the whole article in a layout table: its paragraphs are still paragraphs."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    inner = M.to_html(M.blocks_of(text), tmp_path / "inner.html").read_text(encoding="utf-8")
+    body = inner[inner.index('<div class="article">'): inner.index('<div id="footer">')]
+    page = ("<html><head><meta charset='utf-8'></head><body><table width='100%'><tr><td class='left'>"
+            "<a href='/'>首页</a></td><td>" + body + "</td></tr></table></body></html>")
+    p = tmp_path / "layout.html"
+    p.write_text(page, encoding="utf-8")
+    report = audit_source(read_path(p))
+    assert _key(report) == _key(auditor.audit(seeds["002"]))
+    assert all(re.fullmatch(r"第\d+段", f.evidence[0].place) for f in report.findings)

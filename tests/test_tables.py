@@ -146,3 +146,31 @@ def test_three_public_table_against_prose(tmp_path):
     assert f.severity == "warning"
     assert {e.text for e in f.evidence} == {"1.11", "1.21万元"}
     assert f.evidence[1].place == "第1段"
+
+
+PROSE = ["某某市大数据局2021年度部门决算", "一、收入支出决算总体情况说明",
+         "2021年度收入总计1293.12万元。本年收入合计1243.12万元。",
+         "本年支出合计1233.12万元，其中：基本支出501.73万元，占40.69%；项目支出731.39万元，占59.31%。",
+         "2020年本年支出合计1000.00万元。",  # another year: not this table's figure
+         "一般公共预算财政拨款基本支出501.73万元。"]
+
+
+def test_tables_against_prose(tmp_path):
+    report = audit_source(read_path(to_docx(as_blocks(PROSE), tmp_path / "ok.docx")))
+    assert report.findings == []
+    prose = list(PROSE)
+    prose[2] = "2021年度收入总计1293.12万元。本年收入合计1234.12万元。"  # table: 1243.12
+    report = audit_source(read_path(to_docx(as_blocks(prose), tmp_path / "bad.docx")))
+    assert [(f.rule, f.severity) for f in report.findings] == [("FA705", "warning")]
+    f = report.findings[0]
+    assert [e.text for e in f.evidence] == ["1243.12", "1234.12万元"]
+    assert f.evidence[1].place == "第3段"
+    assert re.fullmatch(r"表1第\d+行第3列", f.evidence[0].place)
+
+
+def test_prose_against_two_tables_is_one_finding(tmp_path):
+    prose = list(PROSE)
+    prose[3] = "本年支出合计1233.21万元。"  # 收入支出决算总表 and 支出决算表 both say 1233.12
+    report = audit_source(read_path(to_docx(as_blocks(prose), tmp_path / "bad.docx")))
+    assert [f.rule for f in report.findings] == ["FA705"]
+    assert report.findings[0].evidence[1].text == "1233.21万元" and len(report.findings[0].also_breaks) == 1

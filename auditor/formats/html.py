@@ -97,13 +97,13 @@ class _Walker:
             if el.tail:
                 self.buffer.append(el.tail)
             return
-        if tag == "table":
+        if tag == "table" and not _is_layout(el):
             self.flush()
             self.table(el)
         elif tag == "br":
             self.flush()
         else:
-            block = tag in _BLOCK
+            block = tag in _BLOCK or tag in ("table", "tr", "td", "th")  # a layout table: its cells are blocks
             if block:
                 self.flush()
             if el.text:
@@ -159,6 +159,21 @@ class _Walker:
             self.paragraphs += 1
             self.layout.paragraph(title, f"第{self.paragraphs}段")
         self.layout.table(f"表{n}", rows, caption=title)
+
+
+def _is_layout(table) -> bool:
+    """A table used to lay out the page (old sites put the whole article in one): its cells hold
+    paragraphs, tables or long text. Its cells are then read as blocks, not as a data table."""
+    for tr in _rows(table):
+        for td in tr:
+            if not isinstance(td.tag, str):
+                continue
+            if any(isinstance(d.tag, str) and d.tag.lower() in ("table", "p", "div", "h1", "h2", "h3", "ul", "ol")
+                   for d in td.iterdescendants()):
+                return True
+            if len(td.text_content()) > 300:
+                return True
+    return False
 
 
 def _rows(table):
