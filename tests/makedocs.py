@@ -124,7 +124,7 @@ def sheets_to_xls(sheets: dict[str, list[list[object]]], path: Path) -> Path:
     return path
 
 
-def to_pdf(blocks: list[Block], path: Path, encrypt: str | None = None) -> Path:
+def to_pdf(blocks: list[Block], path: Path, encrypt: "str | object | None" = None) -> Path:
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -156,6 +156,6 @@ def to_pdf(blocks: list[Block], path: Path, encrypt: str | None = None) -> Path:
     if encrypt:
         from reportlab.lib.pdfencrypt import StandardEncryption
 
-        kwargs["encrypt"] = StandardEncryption(encrypt, canPrint=0)
+        kwargs["encrypt"] = StandardEncryption(encrypt, canPrint=0) if isinstance(encrypt, str) else encrypt
     SimpleDocTemplate(str(path), pagesize=A4, **kwargs).build(story, onFirstPage=page_number, onLaterPages=page_number)
     return path

@@ -181,11 +181,11 @@ def _zip_bomb(path):
     return path
 
 
-def _encrypted_xlsx(path, tmp_path):
+def _encrypted_xlsx(path, tmp_path, writer=M.to_xlsx):
     import msoffcrypto
     from msoffcrypto.format.ooxml import OOXMLFile
 
-    plain = M.to_xlsx(["收入合计100.00万元"], tmp_path / "plain.xlsx")
+    plain = writer(["收入合计100.00万元"], tmp_path / ("plain" + path.suffix))
     with open(plain, "rb") as src, open(path, "wb") as dst:
         OOXMLFile(src).encrypt("secret", dst)
     assert msoffcrypto.OfficeFile(open(path, "rb")).is_encrypted()
@@ -203,6 +203,7 @@ def bad_files(tmp_path):
         "scanned.pdf": (_scanned_pdf(tmp_path / "s.pdf").read_bytes(), "no text layer (scanned?): OCR is not supported"),
         "bomb.docx": (_zip_bomb(tmp_path / "b.zip").read_bytes(), "zip bomb"),
         "locked.xlsx": (_encrypted_xlsx(tmp_path / "l.xlsx", tmp_path).read_bytes(), "password-protected"),
+        "locked.docx": (_encrypted_xlsx(tmp_path / "l.docx", tmp_path, M.to_docx).read_bytes(), "password-protected"),
         "text.pdf": ("本年收入合计1368.43万元。".encode(), "extension says .pdf but the content is plain text"),
         "image.docx": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "extension says .docx but the content is an image"),
         "notdocx.docx": (_plain_zip(tmp_path / "z.zip").read_bytes(), "extension says .docx but the content is a zip archive"),
@@ -265,6 +266,17 @@ def test_bad_inputs_in_a_batch_at_the_command_line(bad_files, seeds):
     good = next(d for d in data["documents"] if d["path"].endswith("good.pdf"))
     assert good["findings"] == [] and good["coverage"]["relations_checked"] >= 3
     assert sorted(os.listdir(folder)) == before  # nothing written
+
+
+def test_pdf_with_only_an_owner_password_reads(tmp_path):
+    """Restrictions (no printing) without a password to open: the text is there to read."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    text = ["2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"]
+    path = tmp_path / "restricted.pdf"
+    M.to_pdf(text, path, encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0))
+    source = read_path(path)
+    assert text[0] in source.text and source.places[0][2] == "第1页第1行"
 
 
 def test_content_decides_when_it_is_a_supported_format(tmp_path, seeds):
