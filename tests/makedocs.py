@@ -88,6 +88,13 @@ def to_xlsx(blocks: list[Block], path: Path, title: str = "Sheet1") -> Path:
     return path
 
 
+def to_xls(blocks: list[Block], path: Path, title: str = "Sheet1") -> Path:
+    rows: list[list[object]] = []
+    for b in blocks:
+        rows.extend([[b]] if isinstance(b, str) else b)
+    return sheets_to_xls({title: rows}, path)
+
+
 def sheets_to_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> Path:
     import openpyxl
 

@@ -18,6 +18,7 @@ FORMATS = {
     "docx": (M.to_docx, r"第\d+段"),
     "html": (M.to_html, r"第\d+段"),
     "xlsx": (M.to_xlsx, r"Sheet1!A\d+"),
+    "xls": (M.to_xls, r"Sheet1!A\d+"),
     "pdf": (M.to_pdf, r"第\d+页第\d+行"),
 }
 
@@ -44,7 +45,7 @@ def test_seed_in_each_format_gives_the_same_findings(tmp_path, seeds, seed, fmt)
         for e in f.evidence:
             assert re.fullmatch(place, e.place), e.place  # in the document's own terms
             assert lines[e.line - 1][e.column - 1 : e.end_column - 1] == e.text  # and in the audited text
-    if fmt in ("docx", "xlsx"):  # one paragraph / row per line of the seed: the place is the seed's line
+    if fmt in ("docx", "xlsx", "xls"):  # one paragraph / row per line of the seed: the place is the seed's line
         for f, g in zip(sorted(report.findings, key=_order), sorted(expected.findings, key=_order)):
             n = int(re.search(r"\d+$", f.evidence[0].place.replace("段", "")).group())
             assert n == g.evidence[0].line
