@@ -8,7 +8,18 @@ their titles and checks them (see the FA7xx rules).
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .intervals import Interval
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .models import AuditReport, Evidence, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,17 +39,6 @@ class Table:
 
 # --- reading a table ------------------------------------------------------------------------
 
-import hashlib
-import re
-from decimal import Decimal
-from functools import lru_cache
-from typing import TYPE_CHECKING
-
-from .intervals import Interval, total
-
-if TYPE_CHECKING:
-    from .document import Document
-    from .models import AuditReport, Evidence, Finding
 
 _AMOUNT = re.compile(r"^\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\)?$")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "0"}  # 0 is "none" as well, exactly
@@ -171,10 +171,6 @@ _SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), 
 
 def _ends(label: str, names: str) -> bool:
     return any(label.endswith(squeeze(n)) for n in names.split("|"))
-
-
-def _meets(a: Interval, b: Interval) -> bool:
-    return a.meets(b)
 
 
 def _fmt(v: Decimal, decimals: int) -> str:
@@ -589,6 +585,7 @@ def audit_tables(tables, doc: "Document | None" = None) -> Checker:
         checker.table(t)
     checker.between()
     checker.prose()
+    checker.findings = blame(checker.findings)
     return checker
 
 
@@ -597,7 +594,6 @@ def add_table_findings(report: "AuditReport", tables, doc: "Document | None" = N
     checker = audit_tables(tables, doc)
     report.coverage.relations_checked += checker.checked
     report.coverage.relations_consistent += checker.consistent
-    checker.findings = blame(checker.findings)
     for f in checker.findings:
         report.coverage.findings[f.severity] += 1
     report.findings.extend(checker.findings)

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-import auditor
 from auditor.engine import audit_source
 from auditor.reading import read_path
 from auditor.tables import Cell, Table, audit_tables, recognise
@@ -174,3 +173,61 @@ def test_prose_against_two_tables_is_one_finding(tmp_path):
     report = audit_source(read_path(to_docx(as_blocks(prose), tmp_path / "bad.docx")))
     assert [f.rule for f in report.findings] == ["FA705"]
     assert report.findings[0].evidence[1].text == "1233.21万元" and len(report.findings[0].also_breaks) == 1
+
+
+# --- metamorphic: a generated consistent table stays clean; one changed cell is blamed ----------
+
+from decimal import Decimal
+
+from hypothesis import assume, given, settings, strategies as st
+
+HEAD = ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+
+
+def _spending_table(leaves: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """支出决算表 rows from 项 amounts in fen: leaves[class][item] = (基本, 项目), one 款 per class."""
+    rows, total = [], [0, 0]
+    body = []
+    for c, items in enumerate(leaves):
+        cls = [sum(b for b, _ in items), sum(p for _, p in items)]
+        code = f"2{c + 1:02d}"
+        body.append([code, f"类{c}", *cls])
+        body.append([code + "01", f"款{c}", *cls])
+        for i, (b, p) in enumerate(items):
+            body.append([f"{code}01{i + 1:02d}", f"项{c}{i}", b, p])
+        total = [total[0] + cls[0], total[1] + cls[1]]
+    rows.append(["合计", "", *total])
+    rows.extend(body)
+    fmt = lambda fen: f"{Decimal(fen) / 100:.2f}"
+    return [["支出决算表"], HEAD] + [[code, name, fmt(b + p), fmt(b), fmt(p), "", "", ""] for code, name, b, p in rows]
+
+
+def _table(rows):
+    return Table("支出决算表", [[Cell(v, f"支出决算表!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)]
+                               for i, r in enumerate(rows)])
+
+
+amounts = st.integers(min_value=0, max_value=10_000_000)
+leaves = st.lists(st.lists(st.tuples(amounts, amounts), min_size=1, max_size=4), min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(leaves=leaves, data=st.data())
+def test_generated_table_clean_and_one_changed_cell_blamed(leaves, data):
+    assume(any(b or p for items in leaves for b, p in items))
+    rows = _spending_table(leaves)
+    checker = audit_tables([_table(rows)])
+    assert checker.findings == [] and checker.checked > 0
+    r = data.draw(st.integers(min_value=2, max_value=len(rows) - 1), label="row")
+    k = data.draw(st.integers(min_value=2, max_value=4), label="column")
+    # beyond the rounding slack of any sum here (≤ 5 rounded parts and the total: 0.03), so every
+    # sum the cell is in breaks; a smaller change may be rounding, and is rightly not reported
+    delta = data.draw(st.integers(min_value=4, max_value=100_000).map(lambda x: Decimal(x) / 100), label="delta")
+    value = Decimal(rows[r][k]) + delta
+    rows[r][k] = f"{value:.2f}"
+    findings = audit_tables([_table(rows)]).findings
+    assert findings, (r, k)
+    place = f"支出决算表!{chr(65 + k)}{r + 1}"
+    # the changed cell breaks its row's sum and its column's hierarchy: it is the one culprit
+    assert len(findings) == 1, [f.message for f in findings]
+    assert findings[0].diagnosis.culprit.place == place
