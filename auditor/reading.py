@@ -15,6 +15,9 @@ from .errors import InputError
 
 #: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
 MAX_BYTES = 20 * 1024 * 1024
+#: PDFs and Office files carry images and fonts: they may be larger.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+_DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 #: Everything discover() picks up in a folder: plain text and the formats of auditor.formats.
 REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", ".xlsx", ".xlsm", ".xls")
@@ -130,6 +133,10 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
         raise InputError(name, "is a folder (use discover() to list its reports)")
     try:
         size = p.stat().st_size
+        if size > max_bytes and max_bytes == MAX_BYTES:
+            with p.open("rb") as fh:
+                if fh.read(8).startswith(_DOCUMENT_MAGIC):
+                    max_bytes = MAX_DOCUMENT_BYTES
         if size > max_bytes:
             raise InputError(name, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one report")
         data = p.read_bytes()
@@ -150,7 +157,7 @@ def _read(data: bytes, name: str) -> Source:
 
 
 def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
-    if len(data) > MAX_BYTES:
+    if len(data) > (MAX_DOCUMENT_BYTES if data[:8].startswith(_DOCUMENT_MAGIC) else MAX_BYTES):
         raise InputError(name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report")
     return _read(data, name)
 

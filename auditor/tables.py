@@ -490,8 +490,9 @@ class Checker:
             if not found:
                 continue
             self.checked += 1
-            table_yuan = value.interval.scale(_SCALE.get(grid.unit, Decimal(10000)))
-            if any(doc.figures[i].in_yuan().meets(table_yuan) for i in found):
+            # a table without a 单位 line may be in 万元 or in 元: either reading may match
+            scales = [_SCALE[grid.unit]] if grid.unit in _SCALE else [Decimal(10000), Decimal(1)]
+            if any(doc.figures[i].in_yuan().meets(value.interval.scale(sc)) for i in found for sc in scales):
                 self.consistent += 1
                 continue
             i = min(found)

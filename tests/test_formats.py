@@ -198,8 +198,9 @@ def bad_files(tmp_path):
     text = ["2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"]
     good_pdf = M.to_pdf(text, tmp_path / "good.pdf").read_bytes()
     files = {
-        "corrupt.pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ngarbage" + bytes(range(256)) * 4, "corrupt PDF"),
-        "truncated.pdf": (good_pdf[: len(good_pdf) // 3], "PDF"),
+        "corrupt.pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ngarbage" + bytes(range(256)) * 4 + b"\n%%EOF\n", "corrupt PDF"),
+        "truncated.pdf": (good_pdf[: len(good_pdf) // 3], "corrupt PDF (truncated"),
+        "broken-xref.pdf": (good_pdf[:200] + b"garbage" + good_pdf[-40:], "corrupt PDF"),
         "encrypted.pdf": (M.to_pdf(text, tmp_path / "e.pdf", encrypt="secret").read_bytes(), "encrypted PDF"),
         "scanned.pdf": (_scanned_pdf(tmp_path / "s.pdf").read_bytes(), "no text layer (scanned?): OCR is not supported"),
         "bomb.docx": (_zip_bomb(tmp_path / "b.zip").read_bytes(), "zip bomb"),
@@ -371,3 +372,24 @@ def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
     report = audit_source(read_path(p))
     assert _key(report) == _key(auditor.audit(seeds["002"]))
     assert all(re.fullmatch(r"第\d+段", f.evidence[0].place) for f in report.findings)
+
+
+def test_unmapped_glyphs_are_refused_not_audited():
+    from auditor.formats.pdf import unmapped_share
+
+    line = lambda t: (1, "line", {"text": t})
+    assert unmapped_share([line("(cid:12)(cid:34)(cid:56)1234.56"), line("(cid:7)(cid:8)")]) > 0.5
+    assert unmapped_share([line("本年收入合计1368.43万元"), line("其中(cid:3)")]) < 0.3
+
+
+def test_large_pdf_allowed_large_text_not(tmp_path):
+    from auditor.reading import MAX_BYTES
+
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as fh:  # a PDF over the text limit is not refused for its size
+        fh.write(b"%PDF-1.4\n")
+        fh.seek(MAX_BYTES + 10)
+        fh.write(b"x")
+    with pytest.raises(InputError) as exc:
+        read_path(big)
+    assert "MB" not in str(exc.value) and "corrupt PDF" in str(exc.value)

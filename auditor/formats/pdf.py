@@ -29,6 +29,8 @@ def read_pdf(data: bytes, name: str):
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     except ImportError:
         raise needs_extra(name, ".pdf", "pdf") from None
+    if b"%%EOF" not in data[-4096:]:  # pdfminer would crawl the whole file looking for objects
+        raise InputError(name, "corrupt PDF (truncated: no end-of-file marker)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = list(pdf.pages)
@@ -59,7 +61,22 @@ def read_pdf(data: bytes, name: str):
     if chars == 0:
         why = "no text layer (scanned?): OCR is not supported" if images else "no text layer: the PDF holds no text"
         raise InputError(name, why)
+    if unmapped_share(items) > 0.3:
+        raise InputError(name, "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
+                               "OCR is not supported")
     return _lay(items, name)
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped_share(items) -> float:
+    """Share of the text that is (cid:N): glyphs whose font gives no Unicode character."""
+    texts = [payload["text"] for _, kind, payload in items if kind == "line"]
+    total = sum(len(t) for t in texts)
+    if not total:
+        return 0.0
+    return sum(len(m.group()) for t in texts for m in _CID.finditer(t)) / total
 
 
 def _page_items(page, p: int):
