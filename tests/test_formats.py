@@ -210,6 +210,11 @@ def bad_files(tmp_path):
         "image.docx": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "extension says .docx but the content is an image"),
         "notdocx.docx": (_plain_zip(tmp_path / "z.zip").read_bytes(), "extension says .docx but the content is a zip archive"),
         "corrupt.xlsx": (_broken_xlsx(tmp_path).read_bytes(), "xlsx"),
+        "report.rtf": (b"{\\rtf1\\ansi\\ansicpg936 \\'ca\\'d5\\'c8\\'eb}", "an RTF document is not supported"),
+        "report.mht": (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n",
+                       "MHTML web archive (single-file web page) is not supported"),
+        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 512,
+                    "legacy Word .doc is not supported"),
     }
     for name, (data, _) in files.items():
         (tmp_path / name).write_bytes(data)
@@ -393,3 +398,27 @@ def test_large_pdf_allowed_large_text_not(tmp_path):
     with pytest.raises(InputError) as exc:
         read_path(big)
     assert "MB" not in str(exc.value) and "corrupt PDF" in str(exc.value)
+
+
+def test_folder_of_published_formats_at_the_command_line(tmp_path, seeds):
+    import json
+
+    from fujian import sheets
+
+    M.to_docx(M.blocks_of(seeds["000"].read_text(encoding="utf-8")), tmp_path / "000.docx")
+    M.to_html(M.blocks_of(seeds["003"].read_text(encoding="utf-8")), tmp_path / "003.htm")
+    book = sheets()
+    book["支出决算表"][5][2] = 1233.21
+    M.sheets_to_xlsx(book, tmp_path / "附表.xlsx")
+    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    docs = {d["path"].rsplit("/", 1)[1]: d for d in json.loads(proc.stdout)["documents"]}
+    assert sorted(docs) == ["000.docx", "003.htm", "附表.xlsx"]
+    table = docs["附表.xlsx"]["findings"]
+    assert [(f["rule"], f["evidence"][0]["place"]) for f in table] == [("FA701", "支出决算表!C6")]
+    unit = next(f for f in docs["000.docx"]["findings"] if f["rule"] == "FA103")
+    assert unit["evidence"][2]["place"] == "第327段" and unit["evidence"][2]["text"] == "1132.69元"
+    rich = subprocess.run([sys.executable, "-m", "auditor", "check", str(tmp_path / "附表.xlsx")], capture_output=True,
+                          text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert "支出决算表!C6" in rich.stdout and "FA701" in rich.stdout

@@ -46,7 +46,8 @@ _KIND_OF_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xl
 _NAMES = {"pdf": "a PDF", "docx": "a Word .docx", "xlsx": "an Excel .xlsx workbook", "xls": "an Excel .xls workbook",
           "html": "a web page", "text": "plain text", "doc": "a legacy Word .doc", "zip": "a zip archive",
           "ole": "an OLE2 (old Office) file", "encrypted-office": "a password-protected Office file",
-          "image": "an image", "binary": "binary data"}
+          "image": "an image", "binary": "binary data", "rtf": "an RTF document",
+          "mhtml": "an MHTML web archive (single-file web page)"}
 
 
 def needs_extra(name: str, suffix: str, extra: str) -> InputError:
@@ -80,6 +81,10 @@ def sniff(data: bytes) -> str:
         return "ole"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
         return "image"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if re.match(rb"(?:[\w-]+:[^\n]*\r?\n)*MIME-Version:", head, re.I) and b"multipart/related" in head.lower():
+        return "mhtml"
     probe = head
     if probe.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -120,11 +125,13 @@ def read_document(data: bytes, name: str) -> "Source":
     kind = sniff(data)
     if kind == "encrypted-office":
         raise InputError(name, "password-protected (encrypted) Office file: remove the password and save again")
-    if kind in ("doc", "zip", "ole", "image") or (kind == "text" and claimed not in (None, "html")):
+    if kind in ("doc", "zip", "ole", "image", "rtf", "mhtml") or (kind == "text" and claimed not in (None, "html")):
         if claimed and claimed != kind:
             raise InputError(name, f"extension says {suffix} but the content is {_NAMES.get(kind, kind)}")
         if kind == "doc":
             raise InputError(name, "legacy Word .doc is not supported: save it as .docx")
+        if kind in ("rtf", "mhtml"):
+            raise InputError(name, f"{_NAMES[kind]} is not supported: save it as .docx or .html")
         if kind != "text":
             raise InputError(name, f"{_NAMES.get(kind, kind)} is not a report format this tool reads")
     if kind == "pdf":
