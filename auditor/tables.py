@@ -45,6 +45,7 @@ _BLANK = {"", "-", "—", "－", "--", "——", "/", "0"}  # 0 is "none" as wel
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _SQUEEZE = re.compile(r"[\s\"'“”‘’「」]+")
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|\([一二三四五六七八九十\d]+\))")
+_TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|亿元|千元)")
 
 
@@ -345,6 +346,9 @@ class Checker:
             grand = next((i for i, (lab, _) in enumerate(rows) if lab.endswith("总计")), None)
             if subtotal is not None:
                 items = [(lab, r) for lab, r in rows[:subtotal] if lab and not lab.startswith("其中")]
+                numbered = [(lab, r) for lab, r in items if _TOP_ITEM.match(lab)]
+                if len(numbered) >= 2:  # 一、二、… are the items; other rows are their sub-items
+                    items = numbered
                 self._rows_sum(grid, rows[subtotal][0], rows[subtotal][1], vcols, items)
             if subtotal is not None and grand is not None and grand > subtotal:
                 between = [(lab, r) for lab, r in rows[subtotal + 1:grand] if lab]

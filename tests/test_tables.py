@@ -231,3 +231,25 @@ def test_generated_table_clean_and_one_changed_cell_blamed(leaves, data):
     # the changed cell breaks its row's sum and its column's hierarchy: it is the one culprit
     assert len(findings) == 1, [f.message for f in findings]
     assert findings[0].diagnosis.culprit.place == place
+
+
+def test_table_split_in_two_is_read_as_one(tmp_path):
+    """A Word table broken by hand (title once, rows continued in a second table) is one table."""
+    book = sheets()
+    rows = [[("" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))) for v in r] for r in book["支出决算表"][1:]]
+    blocks = ["支出决算表", rows[:9], "", rows[9:]]
+    report = audit_source(read_path(to_docx(blocks, tmp_path / "split.docx")))
+    assert report.findings == []  # the 合计 row is the sum of classes found in both parts
+    checker = audit_tables(read_path(tmp_path / "split.docx").tables)
+    assert len(checker.grids) == 1 and checker.checked >= 20
+
+
+def test_sub_items_in_the_total_table_are_not_counted_twice():
+    rows = [["收入支出决算总表"], ["项目", "金额", "项目", "金额"],
+            ["一、财政拨款收入", "100.00", "一、一般公共服务支出", "120.00"],
+            ["其中：一般公共预算", "100.00", "", ""], ["（一）专项", "60.00", "", ""],
+            ["二、其他收入", "20.00", "", ""],
+            ["本年收入合计", "120.00", "本年支出合计", "120.00"], ["总计", "120.00", "总计", "120.00"]]
+    table = Table("t", [[Cell(v, f"t!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)] for i, r in enumerate(rows)])
+    checker = audit_tables([table])
+    assert checker.findings == [] and checker.checked >= 4

@@ -29,6 +29,7 @@ class Layout:
     lines: list[str] = field(default_factory=list)
     places: list[tuple[int, int, str]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    _table_end: int = 0  # number of lines when the last table ended
 
     def paragraph(self, text: str, place: str | None) -> int:
         """Add one line; returns its 1-based number."""
@@ -72,9 +73,18 @@ class Layout:
         return out
 
     def table(self, name: str, rows: list[list[tuple[str, str]]], caption: str = "") -> Table:
+        """Add a table. One that follows another of the same width with nothing but empty lines
+        between them continues it (a table broken across pages, or split in two by hand)."""
         grid = [self.row(r) for r in rows]
+        last = self.tables[-1] if self.tables else None
+        if last is not None and last.rows and grid and len(last.rows[0]) == len(grid[0]) \
+                and not any(ln.strip() for ln in self.lines[self._table_end:len(self.lines) - len(grid)]):
+            last.rows.extend(grid)
+            self._table_end = len(self.lines)
+            return last
         table = Table(name=name, rows=grid, caption=caption)
         self.tables.append(table)
+        self._table_end = len(self.lines)
         return table
 
     def last_text(self, lookback: int = 3) -> str:
