@@ -162,7 +162,27 @@ def grid_of(table: Table, kind: Kind) -> Grid | None:
                 header[i][k] = header[i][k - 1]
     labels = ["".join(h[k] for h in header) for k in range(width)]
     unit_m = _UNIT.search(" ".join([table.caption] + [c.text for r in rows[:start] for c in r]))
-    return Grid(table, kind, labels, rows[start:], unit_m.group(1) if unit_m else "")
+    return Grid(table, kind, labels, _joined_codes(labels, rows[start:]), unit_m.group(1) if unit_m else "")
+
+
+def _joined_codes(labels: list[str], rows: list[list[Cell]]) -> list[list[Cell]]:
+    """科目编码 split into 类 | 款 | 项 columns (201 | 03 | 01) → one code (2010301) in the 类 column."""
+    k = next((k for k in range(len(labels) - 2) if labels[k].endswith("类") and labels[k + 1].endswith("款")
+              and labels[k + 2].endswith("项")), None)
+    if k is None:
+        return rows
+    out = []
+    for row in rows:
+        parts = [row[k + j].text.strip() for j in range(3)]
+        if re.fullmatch(r"\d{3}", parts[0]) and all(re.fullmatch(r"(?:\d{2})?", p) for p in parts[1:]) \
+                and not (parts[2] and not parts[1]):
+            first = row[k]
+            row = list(row)
+            row[k] = Cell("".join(parts), first.place, first.line, first.column)
+            row[k + 1] = Cell("", row[k + 1].place, row[k + 1].line, row[k + 1].column)
+            row[k + 2] = Cell("", row[k + 2].place, row[k + 2].line, row[k + 2].column)
+        out.append(row)
+    return out
 
 
 # --- the checks -----------------------------------------------------------------------------

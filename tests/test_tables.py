@@ -253,3 +253,26 @@ def test_sub_items_in_the_total_table_are_not_counted_twice():
     table = Table("t", [[Cell(v, f"t!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)] for i, r in enumerate(rows)])
     checker = audit_tables([table])
     assert checker.findings == [] and checker.checked >= 4
+
+
+def test_codes_split_into_class_section_item_columns(tmp_path):
+    """The export of the 决算 software: 科目编码 over three columns 类 | 款 | 项."""
+    book = sheets()
+    general = book["一般公共预算财政拨款支出决算表"]
+    split = [general[0], general[1], general[2],
+             ["科目编码", None, None, "科目名称", "本年支出", None, None],
+             ["类", "款", "项", None, "小计", "基本支出", "项目支出"]]
+    for row in general[6:]:
+        code = row[0]
+        if code == "合计":
+            split.append(["合计", None, None, None, *row[2:]])
+        else:
+            split.append([code[:3], code[3:5] or None, code[5:7] or None, row[1], *row[2:]])
+    book = {"一般公共预算财政拨款支出决算表": split}
+    clean = audit_tables(read_path(sheets_to_xlsx(book, tmp_path / "ok.xlsx")).tables)
+    assert clean.findings == [] and clean.checked >= 30  # 合计 = Σ类, 类 = Σ款, 款 = Σ项, 小计 = 基本 + 项目
+    split[9][4] = 1010.00  # 2010301 行政运行 小计: breaks 20103 = Σ项 and its own row
+    report = _audit(tmp_path, book, "bad.xlsx")
+    # reported where the cell is the stated total (its row), naming the 款 sum it breaks too
+    assert [(f.rule, f.diagnosis.culprit.place) for f in report.findings] == [("FA702", "一般公共预算财政拨款支出决算表!E10")]
+    assert report.findings[0].also_breaks[0].startswith("FA701") and report.findings[0].diagnosis.suggested == "1000.00万元"
