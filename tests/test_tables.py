@@ -271,8 +271,8 @@ def test_codes_split_into_class_section_item_columns(tmp_path):
     book = {"一般公共预算财政拨款支出决算表": split}
     clean = audit_tables(read_path(sheets_to_xlsx(book, tmp_path / "ok.xlsx")).tables)
     assert clean.findings == [] and clean.checked >= 30  # 合计 = Σ类, 类 = Σ款, 款 = Σ项, 小计 = 基本 + 项目
-    split[9][4] = 1010.00  # 2010301 行政运行 小计: breaks 20103 = Σ项 and its own row
+    split[9][4] = 1010.00  # 2010350 事业运行 小计 (181.39): breaks 20103 = Σ项 and its own row
     report = _audit(tmp_path, book, "bad.xlsx")
     # reported where the cell is the stated total (its row), naming the 款 sum it breaks too
     assert [(f.rule, f.diagnosis.culprit.place) for f in report.findings] == [("FA702", "一般公共预算财政拨款支出决算表!E10")]
-    assert report.findings[0].also_breaks[0].startswith("FA701") and report.findings[0].diagnosis.suggested == "1000.00万元"
+    assert report.findings[0].also_breaks[0].startswith("FA701") and report.findings[0].diagnosis.suggested == "181.39万元"
