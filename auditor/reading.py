@@ -80,6 +80,13 @@ def _looks_like_text(text: str) -> bool:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text; returns (text, encoding) or raises InputError."""
+    text, encoding = _decode(data, name)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(name, "empty file: nothing to audit")
+    return text, encoding
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(name, "empty file: nothing to audit")
     if data.startswith(b"\xef\xbb\xbf"):

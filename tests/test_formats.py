@@ -422,3 +422,41 @@ def test_folder_of_published_formats_at_the_command_line(tmp_path, seeds):
     rich = subprocess.run([sys.executable, "-m", "auditor", "check", str(tmp_path / "附表.xlsx")], capture_output=True,
                           text=True, env={**__import__("os").environ, "COLUMNS": "200"})
     assert "支出决算表!C6" in rich.stdout and "FA701" in rich.stdout
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html><body>", b"\xef\xbb\xbf",
+            b"\xff\xfe", b"{\\rtf1"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=600), tail=st.sampled_from([b"", b"\n%%EOF\n"]),
+       name=st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.xlsx", "a.xls", "a.html", "a"]))
+def test_any_bytes_give_a_source_or_one_clear_error(prefix, body, tail, name):
+    try:
+        source = read_bytes(prefix + body + tail, name)
+    except InputError as exc:
+        assert str(exc).startswith(name + ": ") and "\n" not in str(exc)
+    else:
+        assert isinstance(source.text, str) and source.text.strip()
+
+
+def test_damaged_zip_documents(tmp_path):
+    """Real documents with a part cut or missing: one clear error each."""
+    import zipfile
+
+    good = M.to_docx(["收入合计100.00万元"], tmp_path / "g.docx")
+    for drop in ("word/document.xml", "[Content_Types].xml"):
+        out = tmp_path / f"no-{drop.replace('/', '_')}.docx"
+        with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w") as zout:
+            for item in zin.infolist():
+                if item.filename != drop:
+                    zout.writestr(item, zin.read(item.filename))
+        with pytest.raises(InputError) as exc:
+            read_path(out)
+        assert str(out) in str(exc.value) and "\n" not in str(exc.value)
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(good.read_bytes()[:-300])  # the zip's central directory is gone
+    with pytest.raises(InputError):
+        read_path(cut)
