@@ -8,7 +8,7 @@ like Chinese prose is refused rather than audited as mojibake.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
@@ -39,7 +39,7 @@ class Source:
     text: str
     encoding: str
     places: tuple[tuple[int, int, str], ...] = ()
-    tables: tuple = ()
+    tables: tuple = field(default=(), hash=False)  # auditor.tables.Table (mutable): not part of the hash
 
     def place_at(self, line: int, column: int) -> str | None:
         return place_at(self.places, line, column)

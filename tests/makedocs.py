@@ -81,6 +81,8 @@ def to_xlsx(blocks: list[Block], path: Path, title: str = "Sheet1") -> Path:
             for c, v in enumerate(row, start=1):
                 if v is not None and v != "":
                     cell = ws.cell(row=r, column=c, value=v)
+                    if isinstance(v, str) and v.startswith("="):
+                        cell.data_type = "s"  # text that looks like a formula ("=100百分比") stays text
                     if isinstance(v, float):
                         cell.number_format = "0.00"
             r += 1

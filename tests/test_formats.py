@@ -460,3 +460,18 @@ def test_damaged_zip_documents(tmp_path):
     cut.write_bytes(good.read_bytes()[:-300])  # the zip's central directory is gone
     with pytest.raises(InputError):
         read_path(cut)
+
+
+def test_workbook_with_uncomputed_formulas_is_refused_not_passed(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["支出决算表"])
+    ws.append(["项目", "金额"])
+    ws.append(["基本支出", 501.73])
+    ws.append(["项目支出", 731.39])
+    ws.append(["合计", "=SUM(B3:B4)"])  # openpyxl stores the formula, never its value
+    wb.save(tmp_path / "f.xlsx")
+    with pytest.raises(InputError, match=r"1 formula cell\(s\) hold no computed value"):
+        read_path(tmp_path / "f.xlsx")

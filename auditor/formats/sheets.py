@@ -76,12 +76,40 @@ def _lay_sheet(layout: Layout, title: str, grid: list[list[str]]) -> None:
     layout.table(title, rows, caption=title)
 
 
+_CELL_XML = re.compile(rb"<(?:\w+:)?c\b[^>]*>(.*?)</(?:\w+:)?c>", re.S)
+_VALUE_XML = re.compile(rb"<(?:\w+:)?v>[^<]+</")
+
+
+def uncomputed_formulas(data: bytes) -> int:
+    """Formula cells without a computed value (a workbook written by a program, never opened in
+    Excel): their values cannot be read, and the totals they hold would silently go unchecked."""
+    import zipfile
+
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                for m in _CELL_XML.finditer(z.read(info)):
+                    inner = m.group(1)
+                    if (b"<f>" in inner or b"<f " in inner or b":f>" in inner) and not _VALUE_XML.search(inner):
+                        count += 1
+    return count
+
+
 def read_xlsx(data: bytes, name: str):
     try:
         import openpyxl
     except ImportError:
         raise needs_extra(name, ".xlsx", "office") from None
     import zipfile
+
+    try:
+        missing = uncomputed_formulas(data)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        missing = 0  # openpyxl below says what is wrong
+    if missing:
+        raise InputError(name, f"{missing} formula cell(s) hold no computed value (the workbook was never "
+                               "calculated): open and save it in Excel or WPS first")
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
