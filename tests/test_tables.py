@@ -276,3 +276,20 @@ def test_codes_split_into_class_section_item_columns(tmp_path):
     # reported where the cell is the stated total (its row), naming the 款 sum it breaks too
     assert [(f.rule, f.diagnosis.culprit.place) for f in report.findings] == [("FA702", "一般公共预算财政拨款支出决算表!E10")]
     assert report.findings[0].also_breaks[0].startswith("FA701") and report.findings[0].diagnosis.suggested == "181.39万元"
+
+
+def test_basic_table_one_panel_layout(tmp_path):
+    rows = [["一般公共预算财政拨款基本支出决算明细表"], [None, None, None, None, "单位：万元"],
+            ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+            ["合计", None, 501.73, 421.73, 80.00],
+            ["301", "工资福利支出", 400.00, 400.00, None], ["30101", "基本工资", 200.00, 200.00, None],
+            ["30102", "津贴补贴", 200.00, 200.00, None], ["302", "商品和服务支出", 80.00, None, 80.00],
+            ["30201", "办公费", 80.00, None, 80.00], ["303", "对个人和家庭的补助", 21.73, 21.73, None],
+            ["30302", "退休费", 21.73, 21.73, None]]
+    src = read_path(sheets_to_xlsx({"基本支出": rows}, tmp_path / "b.xlsx"))
+    checker = audit_tables(src.tables)
+    assert checker.findings == [] and checker.checked >= 15
+    rows[4][4] = 4.00  # 工资福利支出 公用经费: its row no longer adds up, nor 合计's 公用经费 column
+    src = read_path(sheets_to_xlsx({"基本支出": rows}, tmp_path / "c.xlsx"))
+    found = audit_tables(src.tables).findings
+    assert [f.diagnosis.culprit.place for f in found if f.diagnosis] == ["基本支出!E5"]
