@@ -475,3 +475,26 @@ def test_workbook_with_uncomputed_formulas_is_refused_not_passed(tmp_path):
     wb.save(tmp_path / "f.xlsx")
     with pytest.raises(InputError, match=r"1 formula cell\(s\) hold no computed value"):
         read_path(tmp_path / "f.xlsx")
+
+
+def test_pdf_rows_of_a_table_without_rules_are_not_joined(tmp_path):
+    from reportlab.pdfgen import canvas
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "CJK" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("CJK", M.cjk_font(), subfontIndex=0))
+    path = tmp_path / "borderless.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("CJK", 10.5)
+    rows = [("一般公共服务支出", "1181.39", "450.00", "731.39"), ("社会保障和就业支出", "19.22", "19.22", "0.00")]
+    for k, row in enumerate(rows):  # right-aligned numbers reach the right margin, as in a wide table
+        y = 700 - 15 * k
+        c.drawString(72, y, row[0])
+        for j, v in enumerate(row[1:]):
+            c.drawRightString(380 + 80 * j, y, v)
+    c.drawString(72, 600, "本年支出合计1200.61万元。")
+    c.showPage()
+    c.save()
+    lines = read_path(path).text.splitlines()
+    assert lines[0].startswith("一般公共服务支出") and lines[1].startswith("社会保障和就业支出")

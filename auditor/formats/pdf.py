@@ -67,6 +67,14 @@ def read_pdf(data: bytes, name: str):
     return _lay(items, name)
 
 
+_BARE_NUMBER = re.compile(r"(?:^|(?<=\s))-?\d[\d,]*(?:\.\d+)?(?=\s|$)")
+
+
+def _table_like(text: str) -> bool:
+    """Two or more bare numbers standing apart (1181.39 450.00): a table row, not prose."""
+    return len(_BARE_NUMBER.findall(text)) >= 2
+
+
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -199,6 +207,8 @@ def _continues(prev: dict, line: dict, left: float, right: float) -> bool:
     of `line` would not have fitted after it; and `line` is not indented, nor far below.
     """
     size = prev["size"] or 10
+    if _table_like(prev["text"]) or _table_like(line["text"]):
+        return False  # rows of a table drawn without rules: each is its own line
     wrapped = prev["x1"] >= right - 2.2 * size or prev["x1"] + 0.3 * size + line["first"] > right
     if not wrapped:
         return False  # the previous line stopped short: its paragraph ended there
