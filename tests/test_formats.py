@@ -55,6 +55,14 @@ def _order(f):
     return (f.rule, tuple(e.text for e in f.evidence))
 
 
+@pytest.mark.parametrize("seed", ["000", "002"])
+def test_seed_as_word_exported_pdf(tmp_path, seeds, seed):
+    """Justified text with indented first lines, as Word or WPS exports a report."""
+    text = seeds[seed].read_text(encoding="utf-8")
+    report = audit_source(read_path(M.to_pdf(M.blocks_of(text), tmp_path / "w.pdf", word=True)))
+    assert _key(report) == _key(auditor.audit(seeds[seed]))
+
+
 def test_pdf_places_name_page_and_line(tmp_path, seeds):
     text = seeds["000"].read_text(encoding="utf-8")
     source = read_path(M.to_pdf(M.blocks_of(text), tmp_path / "r.pdf"))
