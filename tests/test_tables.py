@@ -293,3 +293,23 @@ def test_basic_table_one_panel_layout(tmp_path):
     src = read_path(sheets_to_xlsx({"基本支出": rows}, tmp_path / "c.xlsx"))
     found = audit_tables(src.tables).findings
     assert [f.diagnosis.culprit.place for f in found if f.diagnosis] == ["基本支出!E5"]
+
+
+WORDS = ["合计", "小计", "总计", "本年收入合计", "本年支出合计", "基本支出", "项目支出", "栏次", "行次", "科目编码", "科目名称",
+         "类", "款", "项", "一、一般公共服务支出", "年初结转和结余", "年末结转和结余", "本年收入", "本年支出", "决算数", "预算数",
+         "因公出国（境）费", "公务接待费", "人员经费合计", "公用经费合计", "单位：万元", "201", "20101", "2010101", "01",
+         "", "", "", "0", "-", "1,234.56", "12.30", "(5.00)", "0.00", "100", "abc"]
+TITLES = ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+          "一般公共预算财政拨款基本支出决算表", "三公经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+          "国有资本经营预算财政拨款支出决算表"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=st.sampled_from(TITLES), grid=st.lists(st.lists(st.sampled_from(WORDS), min_size=0, max_size=9),
+                                                     min_size=0, max_size=14))
+def test_any_grid_is_checked_without_crashing(title, grid):
+    rows = [[title]] + grid
+    tables = [_table(rows), _table(rows)]  # twice: the checks between tables run too
+    checker = audit_tables(tables)
+    for f in checker.findings:
+        assert f.rule.startswith("FA70") and f.evidence and all(e.place for e in f.evidence[:1])
