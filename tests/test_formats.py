@@ -221,12 +221,22 @@ def bad_files(tmp_path):
         "report.rtf": (b"{\\rtf1\\ansi\\ansicpg936 \\'ca\\'d5\\'c8\\'eb}", "an RTF document is not supported"),
         "report.mht": (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n",
                        "MHTML web archive (single-file web page) is not supported"),
+        "broken.xls": (_broken_xls(tmp_path), "corrupt .xls workbook"),
         "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 512,
                     "legacy Word .doc is not supported"),
     }
     for name, (data, _) in files.items():
         (tmp_path / name).write_bytes(data)
     return tmp_path, {name: why for name, (_, why) in files.items()}
+
+
+def _broken_xls(tmp_path):
+    from fujian import sheets
+
+    data = bytearray(M.sheets_to_xls(sheets(), tmp_path / "ok.xls").read_bytes())
+    for k in range(1024, len(data) - 512, 7):  # the workbook stream scrambled, the container intact
+        data[k] = (data[k] * 31 + 17) % 256
+    return bytes(data)
 
 
 def _plain_zip(path):

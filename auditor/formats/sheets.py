@@ -133,25 +133,20 @@ def read_xls(data: bytes, name: str):
     except ImportError:
         raise needs_extra(name, ".xls", "office") from None
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        try:
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        except NotImplementedError:  # formatting_info is not available for every BIFF version
+            book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        layout = Layout()
+        for sheet in book.sheets():
+            grid = [[_xls_value(book, sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+            _lay_sheet(layout, sheet.name, grid)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise InputError(name, "password-protected (encrypted) workbook: remove the password and save again") from None
         raise InputError(name, f"unreadable .xls workbook ({str(exc)[:80]})") from None
-    except NotImplementedError:  # formatting_info is not available for every BIFF version
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    except Exception as exc:
-        raise InputError(name, f"corrupt .xls workbook ({type(exc).__name__})") from None
-    layout = Layout()
-    for sheet in book.sheets():
-        grid = []
-        for r in range(sheet.nrows):
-            row = []
-            for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                row.append(_xls_value(book, cell))
-            grid.append(row)
-        _lay_sheet(layout, sheet.name, grid)
+    except Exception as exc:  # xlrd raises CompDocError, struct.error, IndexError … on damaged files
+        raise InputError(name, f"corrupt .xls workbook ({type(exc).__name__}: {str(exc)[:60]})") from None
     return layout.source(name, "xls")
 
 
