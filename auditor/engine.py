@@ -213,9 +213,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
     report = judge(doc, extract(doc))
-    if source.tables:  # [formats] the statistical tables' own arithmetic (auditor/tables.py, FA7xx)
+    if source.tables or source.unread:  # [formats] the statistical tables' own arithmetic (auditor/tables.py, FA7xx)
         from .tables import add_table_findings
-        add_table_findings(report, source.tables, doc)
+        add_table_findings(report, source.tables, doc, source.unread)
     return report
 
 

@@ -32,7 +32,8 @@ class Source:
     place holding from its position up to the next one, such as ``(12, 1, "第3页第7行")`` or
     ``(40, 9, "收入支出决算总表!C7")``. Plain text has none: line and column are the place.
     ``tables`` holds the tables a format reader found (:class:`auditor.tables.Table`, cells with
-    their places), for the statistical tables' own arithmetic.
+    their places), for the statistical tables' own arithmetic; ``unread`` what it could not read
+    (scanned pages of a PDF), reported in the coverage so that nothing goes unchecked unsaid.
     """
 
     name: str  # the path as given, or "<text>"
@@ -40,6 +41,7 @@ class Source:
     encoding: str
     places: tuple[tuple[int, int, str], ...] = ()
     tables: tuple = field(default=(), hash=False)  # auditor.tables.Table (mutable): not part of the hash
+    unread: tuple[tuple[str, int], ...] = ()  # parts a reader could not read: (what, how many), e.g. scanned pages
 
     def place_at(self, line: int, column: int) -> str | None:
         return place_at(self.places, line, column)

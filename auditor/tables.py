@@ -614,8 +614,11 @@ def audit_tables(tables, doc: "Document | None" = None) -> Checker:
     return checker
 
 
-def add_table_findings(report: "AuditReport", tables, doc: "Document | None" = None) -> None:
-    """Append the statistical tables' findings to a report made from the same source (engine hook)."""
+def add_table_findings(report: "AuditReport", tables, doc: "Document | None" = None, unread=()) -> None:
+    """Append the statistical tables' findings to a report made from the same source (engine hook),
+    and what the reader could not read to its coverage."""
+    for what, count in unread:
+        report.coverage.relations_skipped[what] = report.coverage.relations_skipped.get(what, 0) + count
     checker = audit_tables(tables, doc)
     report.coverage.relations_checked += checker.checked
     report.coverage.relations_consistent += checker.consistent

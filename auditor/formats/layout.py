@@ -92,14 +92,14 @@ class Layout:
         found = [ln for ln in self.lines[-lookback:] if ln.strip()]
         return " ".join(found)
 
-    def source(self, name: str, encoding: str):
+    def source(self, name: str, encoding: str, unread: tuple[tuple[str, int], ...] = ()):
         from ..reading import Source
 
         text = "\n".join(self.lines)
         if not text.strip():
             raise _empty(name)
         places = tuple(sorted(set(self.places)))
-        return Source(name, text + "\n", encoding, places, tuple(self.tables))
+        return Source(name, text + "\n", encoding, places, tuple(self.tables), unread)
 
 
 def _empty(name: str):

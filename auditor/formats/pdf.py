@@ -46,9 +46,13 @@ def read_pdf(data: bytes, name: str):
         items = []  # (page, kind, payload)
         chars = 0
         images = 0
+        scanned = []  # pages with images and no text
         for p, page in enumerate(pages, start=1):
-            chars += len(page.chars)
+            n = len(page.chars)
+            chars += n
             images += len(page.images)
+            if not n and page.images:
+                scanned.append(p)
             items.extend(_page_items(page, p))
     except InputError:
         raise
@@ -64,7 +68,20 @@ def read_pdf(data: bytes, name: str):
     if unmapped_share(items) > 0.3:
         raise InputError(name, "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
                                "OCR is not supported")
-    return _lay(items, name)
+    unread = ()
+    if scanned:
+        unread = ((f"pages without a text layer (scanned?), not read: {_ranges(scanned)}", len(scanned)),)
+    return _lay(items, name, unread)
+
+
+def _ranges(pages: list[int]) -> str:
+    """[3, 4, 5, 9] → '3-5, 9'."""
+    out, start = [], pages[0]
+    for a, b in zip(pages, pages[1:] + [None]):
+        if b != a + 1:
+            out.append(f"{start}-{a}" if a != start else f"{a}")
+            start = b
+    return ", ".join(out)
 
 
 _BARE_NUMBER = re.compile(r"(?:^|(?<=\s))-?\d[\d,]*(?:\.\d+)?(?=\s|$)")
@@ -145,7 +162,7 @@ def _merge_tables(items):
     return out
 
 
-def _lay(items, name: str):
+def _lay(items, name: str, unread=()):
     items = _merge_tables(items)
     lines = [it[2] for it in items if it[1] == "line" and not _PAGE_NUMBER.match(it[2]["text"])]
     left = min((ln["x0"] for ln in lines), default=0)
@@ -177,7 +194,7 @@ def _lay(items, name: str):
         previous = ln
     if paragraph:
         layout.pieces(paragraph)
-    return layout.source(name, "pdf")
+    return layout.source(name, "pdf", unread)
 
 
 def _right_margin(ends: list[float]) -> float:
