@@ -474,6 +474,26 @@ class Checker:
                 k = next((k for k, lab in enumerate(grid.labels) if lab and _ends(lab, name)), None)
                 if k is not None:
                     self.fact(concept, scope, value_of(row[k]), grid, f"合计行{grid.labels[k]}")
+        income = self.grids.get("收入决算表")
+        if income is not None:
+            row = next((r for r in income.data if squeeze(income.label(r)) in ("合计", "本年收入合计", "总计")), None)
+            k = next((k for k, lab in enumerate(income.labels) if lab and _ends(lab, "本年收入合计|合计")), None)
+            if row is not None and k is not None:
+                self.fact("income_year", ("all",), value_of(row[k]), income, f"合计行{income.labels[k]}")
+
+    def facts_between(self) -> None:
+        """The same total stated by two tables (本年收入合计 of 收入支出决算总表 and 收入决算表,
+        本年支出合计 of 收入支出决算总表 and 支出决算表, …) must be one value (FA704)."""
+        seen: dict[tuple[str, tuple[str, ...]], tuple[Value, Grid, str]] = {}
+        for concept, scopes, value, grid, name in self.facts:
+            first = seen.setdefault((concept, scopes), (value, grid, name))
+            if first[1] is grid:
+                continue
+            a, ga, na = first
+            if ga.unit and grid.unit and ga.unit != grid.unit:
+                continue  # one in 元, one in 万元: not the same written figure
+            self.sum_check("FA704", ga, f"与{grid.kind.kind}{name}", (a, f"{ga.kind.kind}{na}"),
+                           [(value, f"{grid.kind.kind}{name}")])
 
     def prose(self) -> None:
         """Each fact a table states against the prose figures of the same concept and scope.
@@ -482,10 +502,7 @@ class Checker:
         statements can be the table's value: a prose figure that differs from another prose
         figure is the prose's own affair.
         """
-        if self.doc is None:
-            return
-        self.gather_facts()
-        if not self.facts:
+        if self.doc is None or not self.facts:
             return
         from .rules import vocabulary
 
@@ -559,6 +576,9 @@ def _right_of(grid: Grid, name: str) -> Value | None:
     return None
 
 
+_SUMS = ("FA701", "FA702", "FA703", "FA704")  # findings of sums: a cell they share is the likely culprit
+
+
 def blame(findings: list["Finding"]) -> list["Finding"]:
     """The cell that most failing sums share is the likely culprit: one finding for it, naming the rest.
 
@@ -570,12 +590,12 @@ def blame(findings: list["Finding"]) -> list["Finding"]:
 
     from .models import CAUSES, Diagnosis
 
-    counts = Counter(place for f in findings if f.rule in ("FA701", "FA702", "FA703")
+    counts = Counter(place for f in findings if f.rule in _SUMS
                      for place in {e.place for e in f.evidence})
     out: list["Finding"] = []
     groups: dict[str, list[tuple["Finding", object]]] = {}
     for f in sorted(findings, key=lambda f: f.rule):
-        if f.rule not in ("FA701", "FA702", "FA703"):
+        if f.rule not in _SUMS:
             out.append(f)
             continue
         ranked = sorted(f.evidence, key=lambda e: -counts[e.place])
@@ -609,6 +629,8 @@ def audit_tables(tables, doc: "Document | None" = None) -> Checker:
     for t in tables:
         checker.table(t)
     checker.between()
+    checker.gather_facts()
+    checker.facts_between()
     checker.prose()
     checker.findings = blame(checker.findings)
     return checker
