@@ -366,7 +366,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
-    return finish(judge(doc, extract(doc)), source)  # rule packs, fingerprints (auditor/finish.py)
+    report = judge(doc, extract(doc))
+    if source.tables or source.unread:  # [formats] the statistical tables' own arithmetic (auditor/tables.py, FA7xx)
+        from .tables import add_table_findings
+        add_table_findings(report, source.tables, doc, source.unread)
+    return finish(report, source)  # rule packs, fingerprints (auditor/finish.py)
 
 
 def audit_text(text: str, name: str = "<text>") -> AuditReport:

@@ -5,6 +5,10 @@ would rewrite ① and ⒈. The full-width comma ， is kept: it is punctuation, 
 separator. Export artefacts such as ``[bookmark: _Toc123]`` and ``[image: IMG_1]`` are dropped;
 every normalised character keeps the offset of the original character it came from, so
 evidence is reported at the 1-based line and column of the original file.
+
+Traditional characters (繁體) are converted to simplified for matching only, when the text holds
+some and the optional extra ``auditor[cjk]`` (OpenCC) is installed: character for character,
+so the map to the original keeps pointing at the traditional characters as written.
 """
 
 from __future__ import annotations
@@ -63,4 +67,46 @@ def normalize(original: str) -> Text:
         parts.append(original[i:].translate(_FOLD))
         origin.extend(range(i, len(original)))
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    return Text(original, "".join(parts), origin, line_starts)
+    text = "".join(parts)
+    if _TRADITIONAL.search(text):
+        text = to_simplified(text)
+    return Text(original, text, origin, line_starts)
+
+
+# --- traditional → simplified (for matching only) ---------------------------------------------
+# Frequent characters that exist only in traditional writing: one of them is enough to convert.
+_TRADITIONAL = re.compile("[們個這來時為說國會對發後經財撥預決與於開從當實產門頭間關號題電體點學務資費數據機區縣專級額結"
+                          "餘計劃購補貼項況總統營運輸書處離營傳設備購維護車輛費質醫療衛險業]")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC, never changing the length (so offsets still hold).
+
+    OpenCC converts phrases; when a phrase conversion would change the length, each character
+    is converted on its own instead. Without OpenCC installed the text is returned as it is.
+    """
+    converter = _converter()
+    if converter is None:
+        return text
+    out = converter(text)
+    if len(out) == len(text):
+        return out
+    table: dict[str, str] = {}
+    for ch in set(text):
+        c = converter(ch)
+        table[ch] = c if len(c) == 1 else ch
+    return "".join(table[ch] for ch in text)
+
+
+_CONVERTER: list = []
+
+
+def _converter():
+    if not _CONVERTER:
+        try:
+            from opencc import OpenCC
+        except ImportError:
+            _CONVERTER.append(None)
+        else:
+            _CONVERTER.append(OpenCC("t2s").convert)
+    return _CONVERTER[0]

@@ -60,13 +60,14 @@ def finding_view(finding: Finding, lines: list[str] | None) -> Group:
     head.append(f"{finding.rule} ", style="bold")
     head.append(f"{finding.name}  ", style="dim")
     if finding.evidence:
-        head.append(f"line {finding.evidence[0].line}, col {finding.evidence[0].column}", style="dim")
+        ev = finding.evidence[0]  # a document's own place (第3页第7行, Sheet!C7) when the reader gave one
+        head.append(ev.place or f"line {ev.line}, col {ev.column}", style="dim")
     body = Text("        " + finding.message)
     parts = [head, body, source_line(finding, lines)]
     others = [e for e in finding.evidence if e.line != (finding.evidence[0].line if finding.evidence else 0)]
     for e in others:
         if lines and e.line - 1 < len(lines):
-            parts.append(Text(f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at col {e.column}", style="dim"))
+            parts.append(Text(f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at {e.place or f'col {e.column}'}", style="dim"))
     for other in finding.also_breaks:
         parts.append(Text(f"        also breaks {other}", style="dim"))
     return Group(*parts)

@@ -55,7 +55,43 @@ class Row:
 
 
 def rows(doc: Document) -> list[list[Row]]:
-    """The tables of the text, each a list of rows (runs of one-cell-per-line or pipe rows)."""
+    """The tables of the text, each a list of rows: one cell per line with rows opened by a line
+    holding only ``|`` (seed 003), pipe rows, or one cell per line with rows apart by blank lines
+    (the same table exported from a spreadsheet)."""
+    return _pipe_rows(doc) + _blank_separated_rows(doc)
+
+
+_PROSE = re.compile(r"[。；;]|[，,].*[，,]")
+
+
+def _blank_separated_rows(doc: Document) -> list[list[Row]]:
+    t = doc.text.text
+    tables: list[list[Row]] = []
+    table: list[Row] = []
+    row: list[Cell] = []
+    for k in range(len(doc.paragraph_starts)):
+        s, e = doc.paragraph_span(k)
+        line = t[s:e].rstrip("\n")
+        text = line.strip()
+        if not text or len(text) > 60 or _PROSE.search(text) or "|" in text:
+            if row:
+                table.append(Row(row))
+            row = []
+            if text:  # prose or a pipe line ends the table
+                if sum(1 for r in table if len(r.cells) >= 3) >= 2:
+                    tables.append(table)
+                table = []
+            continue
+        lead = len(line) - len(line.lstrip())
+        row.append(Cell(text, s + lead, s + lead + len(text)))
+    if row:
+        table.append(Row(row))
+    if sum(1 for r in table if len(r.cells) >= 3) >= 2:
+        tables.append(table)
+    return tables
+
+
+def _pipe_rows(doc: Document) -> list[list[Row]]:
     t = doc.text.text
     if "|" not in t:
         return []

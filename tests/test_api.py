@@ -24,7 +24,7 @@ def test_audit_many_mixed_sources(seeds, tmp_path):
     assert [r.path for r in batch.reports[4:]] == ["<bytes #2>", "<text #3>"]
     assert batch.reports[4].encoding == "gb18030" and batch.reports[4].findings[0].rule == "FA101"
     assert [(Path(f.path).name, f.error.split(":")[0]) for f in batch.failures] == [
-        ("missing.txt", "no such file or folder"), ("empty", "folder holds no reports (.txt, .md, .text files)"),
+        ("missing.txt", "no such file or folder"), ("empty", "folder holds no reports (.txt, .md, .text, .html, .htm, .xhtml, .docx, .pdf, .xlsx, .xlsm, .xls files)"),
         ("<bytes #6>", "empty file")]
     assert not batch.ok
     data = json.loads(batch.to_json())
