@@ -1,0 +1,100 @@
+"""Whole generated reports (tests/reportgen.py): consistent ones stay clean; one injected slip of
+each kind is found at the injected figure and blamed on the right cause.
+
+The slip tests state what issue 3 asks for. Kinds the engine does not diagnose yet are marked
+``xfail`` (not strict: hypothesis may draw a case the engine happens to get right) with the
+reason measured by ``bench/diagnosis_accuracy.py``; the assertions themselves are not weakened.
+Delete an entry from ``ENGINE_GAPS`` when the engine closes the gap.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import auditor
+from reportgen import KINDS, DrawChooser, NoTarget, consistent, inject, reports
+
+SLOW = dict(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+            deadline=None)
+
+# kind → why today's engine misses it (see the report in bench/diagnosis_accuracy.py's docstring)
+ENGINE_GAPS: dict[str, str] = {}
+
+
+def serious(report):
+    return [f for f in report.findings if f.severity in ("error", "warning")]
+
+
+def describe(findings) -> str:
+    return "\n".join(f"{f.rule} {f.severity} {f.diagnosis.cause if f.diagnosis else None} "
+                     f"{[(e.line, e.column, e.text) for e in f.evidence]} {f.message}" for f in findings)
+
+
+# -- the generator itself (no engine involved) ---------------------------------------------
+
+@settings(max_examples=40, **SLOW)
+@given(reports())
+def test_generated_report_is_consistent_and_its_record_is_exact(report):
+    assert consistent(report) == []
+    for f in report.figures:
+        assert report.text[f.start:f.end] == f.text
+    for w in report.words:
+        assert report.text[w.start:w.end] == w.text
+    # every section of the template is there
+    for heading in ("收入支出决算总体情况", "收入决算", "支出决算", "财政拨款收入支出决算总体情况",
+                    "一般公共预算财政拨款支出决算", "基本支出决算", "“三公”经费", "政府性基金", "国有资本经营",
+                    "机关运行经费", "政府采购", "国有资产", "名词解释", "绩效自评表", "总分"):
+        assert heading in report.text
+    assert report.text.startswith(f"{report.department}{report.year}年度部门决算")
+
+
+@settings(max_examples=40, **SLOW)
+@given(reports(), st.sampled_from(KINDS), st.data())
+def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, data):
+    try:
+        inj = inject(report, kind, DrawChooser(data.draw))
+    except NoTarget:
+        assume(False)
+    lines = inj.text.split("\n")
+    assert lines[inj.line - 1][inj.column - 1:].startswith(inj.figure.number)
+    old, new = report.text.split("\n"), lines
+    changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    assert changed == [inj.line - 1]
+    if kind != "year_label":
+        assert inj.broken  # the oracle found a relation the slip breaks
+
+
+# -- the engine -------------------------------------------------------------------------------
+
+@settings(max_examples=60, **SLOW)
+@given(reports())
+def test_consistent_whole_report_has_no_error_or_warning(report):
+    found = serious(auditor.audit_text(report.text))
+    assert found == [], describe(found) + "\n\n" + report.text
+
+
+def _kind_params():
+    for kind in KINDS:
+        marks = [pytest.mark.xfail(reason=ENGINE_GAPS[kind], strict=False)] if kind in ENGINE_GAPS else []
+        yield pytest.param(kind, marks=marks, id=kind)
+
+
+@pytest.mark.parametrize("kind", list(_kind_params()))
+@settings(max_examples=25, **SLOW)
+@given(report=reports(), data=st.data())
+def test_injected_slip_is_found_at_its_figure_with_its_cause(kind, report, data):
+    try:
+        inj = inject(report, kind, DrawChooser(data.draw))
+    except NoTarget:
+        assume(False)
+    audit = auditor.audit_text(inj.text)
+    at = [f for f in audit.findings if any((e.line, e.column) == (inj.line, inj.column) for e in f.evidence)]
+    named = [f for f in at if f.diagnosis is not None and f.diagnosis.cause == kind]
+    context = (f"{kind}: {inj.detail} at line {inj.line}, column {inj.column}; breaks {inj.broken}\n"
+               f"line: {inj.text.split(chr(10))[inj.line - 1]}\nfindings:\n{describe(audit.findings)}")
+    assert named, context
+    if kind == "truncation":
+        assert all(f.severity == "info" for f in named), context
+        assert serious(audit) == [], context
