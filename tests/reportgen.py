@@ -124,7 +124,8 @@ class Relation:
     """A relation the text states.
 
     kind: sum (figs[0] = Σ figs[1:]), ratio (figs[0] = figs[1] / figs[2]),
-    change (figs = [current, delta, rate]; sign +1 for 增加), product (figs[0] = weight × figs[1]),
+    change (figs = [current, delta, rate]; sign +1 for 增加), diff (figs[0] − figs[1] = sign × figs[2],
+    when the prior value is stated), product (figs[0] = weight × figs[1]),
     same (all figs the same quantity).
     """
 
@@ -330,8 +331,13 @@ class Builder:
         o = self.out
         up = cur > prior
         d = abs(cur - prior)
-        phrase = self.cmp()
-        o.w(self.comma + phrase + (self.comma if phrase.endswith("相比") else ""))
+        stated_prior = self.c.chance(0.2)
+        if stated_prior:  # `比上年决算数1205.87万元增加911.5万元` (the prior value stated)
+            o.w(self.comma + self.c.choice(["比上年决算数", f"比{self.prior}年决算数", "较上年"]))
+            pf = self.amt(prior, concept, "prior")
+        else:
+            phrase = self.cmp()
+            o.w(self.comma + phrase + (self.comma if phrase.endswith("相比") else ""))
         dw = o.word("增加" if up else "减少", "delta_dir") if self.c.chance(0.8) else \
             o.word("增长" if up else "下降", "delta_dir")
         di = self.amt(d, concept, "change_amount")
@@ -340,6 +346,9 @@ class Builder:
         rw = o.word("增长" if up else "下降", "rate_dir", di)
         ri = self.pct(d, prior, concept, "change_rate")
         o.rel("change", [cur_fig, di, ri], sign=1 if up else -1, name=f"change:{concept}")
+        if stated_prior:
+            o.rel("diff", [cur_fig, pf, di], sign=1 if up else -1, name=f"diff:{concept}")
+            o.rel("ratio", [ri, di, pf], name=f"rate/prior:{concept}")
 
     def share(self, part_fig: int, part: int, total_fig: int, total: int, concept: str, phrase: str = "占") -> None:
         self.out.w(self.comma + phrase)
@@ -739,7 +748,7 @@ class Builder:
         scores = [max(Decimal(0), s) for s in scores]
         total = sum(scores) + exec_score
         o.w(f"附件1\n{self.department}{self.year}年度项目支出绩效自评报告\n")
-        o.w(f"一、{name}项目绩效自评情况\n")
+        o.w(f"一、{name}{'' if name.endswith('项目') else '项目'}绩效自评情况\n")
         o.w(f"{name}年初预算数为")
         b0f = self.amt(budget0, "项目.年初预算数", "budget", key="项目.年初预算数")
         bf = None
@@ -762,19 +771,69 @@ class Builder:
         tsf = o.fig(number_text(total, 2), "分", "项目.总分", "score", key="项目.总分")
         o.w("。\n")
         # the table, one cell per line (seed 003)
-        ratio = c.chance(0.4)
-        thousands = c.chance(0.3)
-        unit_name = "万元" if self.unit == "万元" else "元"
+        layout = c.choice(["national", "adjusted"])
+        ctx = dict(name=name, budget0=budget0, adj=adj, budget=budget, actual=actual, rate=rate,
+                   weight_exec=weight_exec, exec_score=exec_score, inds=inds, weights=weights, scores=scores,
+                   total=total, ratio=c.chance(0.4), thousands=c.chance(0.3))
+        if layout == "national":
+            self.table_national(**ctx)
+        else:
+            self.table_adjusted(**ctx)
 
-        def cell(s: str, last: str = " |") -> None:
-            o.w(s + last + "\n")
+    # -- self-evaluation tables, one cell per line ----------------------------------
+    def _cell(self, s: str, last: str = " |") -> None:
+        self.out.w(s + last + "\n")
 
-        def num_cell(cents: int, concept: str, role: str = "amount", key: str | None = None, last: str = " |") -> int:
-            number = number_text(Decimal(cents) / 100, 2, self.strip, thousands)
-            i = o.fig(number, self.unit, concept, role, key=key, unit_written=False)
-            o.w(last + "\n")
-            return i
+    def _num_cell(self, cents: int, concept: str, role: str = "amount", key: str | None = None, last: str = " |",
+                  thousands: bool = False) -> int:
+        number = "0" if cents == 0 else number_text(Decimal(cents) / 100, 2, self.strip, thousands)
+        i = self.out.fig(number, self.unit, concept, role, key=key, unit_written=False)
+        self.out.w(last + "\n")
+        return i
 
+    def _rate_cell(self, rate: Decimal, ratio: bool, last: str = " |") -> int:
+        o = self.out
+        if ratio:
+            tr = o.fig(number_text(rate, self.c.choice([3, 4])), "", "项目.执行率", "exec_rate")
+        else:
+            tr = o.fig(number_text(rate * 100, self.pd), "%", "项目.执行率", "exec_rate")
+        o.w(last + "\n")
+        return tr
+
+    def _indicator_rows(self, inds, weights, scores, seed003: bool) -> list[int]:
+        """Indicator rows; returns the score figures. seed003: 分值 | 实际完成值 | 指标得分 order,
+        the 一级指标 cell only on the first row of its group (as seed 003 lays them out)."""
+        c, o, cell = self.c, self.out, self._cell
+        score_figs = []
+        previous = None
+        for (l1, l2, l3, target, done), wt, sc in zip(inds, weights, scores):
+            a_ = c.integer(5, 50)
+            done_text = done.format(a=a_, b=a_ + c.integer(0, 10), s=c.integer(90, 99))
+            o.w("|\n")
+            if not seed003 or l1 != previous:
+                cell(l1)
+            previous = l1
+            cell(l2)
+            cell(l3)
+            cell(target.format(a=a_, b=a_, s=90))
+            if not seed003:
+                cell(done_text)
+            o.fig(str(wt), "", f"项目.指标分值.{l3}", "weight")
+            o.w(" |\n")
+            if seed003:
+                cell(done_text.rstrip("%项人次") or done_text)
+            score_figs.append(o.fig(strip_zeros(f"{sc:.1f}"), "", f"项目.指标得分.{l3}", "score"))
+            o.w(" |\n")
+            if seed003:
+                cell("完成" if sc == wt else "基本完成")
+            cell("无" if sc == wt else "部分指标未完全达到预期，下一步加强管理", " | ||")
+        return score_figs
+
+    def table_national(self, name, budget0, adj, budget, actual, rate, weight_exec, exec_score, inds, weights,
+                       scores, total, ratio, thousands) -> None:
+        """年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 (the national 项目支出绩效自评表)."""
+        o, cell = self.out, self._cell
+        num_cell = lambda *a, **k: self._num_cell(*a, thousands=thousands, **k)  # noqa: E731
         o.w("|\n")
         cell(f"{self.year}年度项目支出绩效自评表", " | ||||||||||")
         o.w("|\n")
@@ -783,23 +842,18 @@ class Builder:
         cell("主管部门")
         cell(self.department, " | |||||||")
         o.w("|\n")
-        cell(f"项目资金（{unit_name}）")
+        cell(f"项目资金（{self.unit}）")
         for h in ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"]:
             cell(h)
         cell("得分", " | ||||")
         o.w("|\n")
         cell("年度资金总额")
-        tb0 = num_cell(budget0, "项目.年初预算数", "budget", key="项目.年初预算数")
+        num_cell(budget0, "项目.年初预算数", "budget", key="项目.年初预算数")
         tb = num_cell(budget, "项目.全年预算数", "budget", key="项目.全年预算数")
         ta = num_cell(actual, "项目.执行数", key="项目.执行数")
-        wf = o.fig(str(weight_exec), "", "项目.预算执行分值", "weight")
+        o.fig(str(weight_exec), "", "项目.预算执行分值", "weight")
         o.w(" |\n")
-        if ratio:
-            rd = c.choice([3, 4])
-            tr = o.fig(number_text(rate, rd), "", "项目.执行率", "exec_rate")
-        else:
-            tr = o.fig(number_text(rate * 100, self.pd), "%", "项目.执行率", "exec_rate")
-        o.w(" |\n")
+        tr = self._rate_cell(rate, ratio)
         o.rel("ratio", [tr, ta, tb], name="表:执行率")
         esf = o.fig(number_text(exec_score, 2), "", "项目.预算执行得分", "score")
         o.w(" | ||||\n")
@@ -824,25 +878,70 @@ class Builder:
         for h in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]:
             cell(h)
         cell("偏差原因分析及改进措施", " | |")
-        score_figs = []
-        for (l1, l2, l3, target, done), wt, sc in zip(inds, weights, scores):
-            a_ = c.integer(5, 50)
-            o.w("|\n")
-            cell(l1)
-            cell(l2)
-            cell(l3)
-            cell(target.format(a=a_, b=a_, s=90))
-            cell(done.format(a=a_, b=a_ + c.integer(0, 10), s=c.integer(90, 99)))
-            o.fig(str(wt), "", f"项目.指标分值.{l3}", "weight")
-            o.w(" |\n")
-            score_figs.append(o.fig(strip_zeros(f"{sc:.1f}"), "", f"项目.指标得分.{l3}", "score"))
-            o.w(" |\n")
-            cell("无" if sc == wt else "部分指标未完全达到预期，下一步加强管理", " | ||")
+        score_figs = self._indicator_rows(inds, weights, scores, seed003=False)
         o.w("|\n")
         cell("总分")
         cell("100")
         tsf2 = o.fig(number_text(total, 2), "", "项目.总分", "score", key="项目.总分")
         o.w(" | ||||||\n")
+        o.rel("sum", [tsf2] + score_figs + [esf], name="总分=Σ指标得分+执行得分")
+
+    def table_adjusted(self, name, budget0, adj, budget, actual, rate, weight_exec, exec_score, inds, weights,
+                       scores, total, ratio, thousands) -> None:
+        """年初预算数 | 年中预算调整数 | 调整后预算数 | 实际支出数 | 预算执行率(%) and a
+        自评得分 / 预算执行(10分) row above the indicators (seed 003's layout)."""
+        o, cell = self.out, self._cell
+        num_cell = lambda *a, **k: self._num_cell(*a, thousands=thousands, **k)  # noqa: E731
+        o.w("|\n")
+        cell(f"{self.year}年度预算项目绩效自评表", " | ||||||||||")
+        o.w("|\n")
+        cell("项目名称")
+        cell(name)
+        cell("项目实施单位")
+        cell(self.department, " | |||||||")
+        o.w("|\n")
+        cell("预算执行情况")
+        cell("资金来源")
+        for h in ["年初预算数", "年中预算调整数", "调整后预算数", "实际支出数"]:
+            cell(h)
+        cell("预算执行率(%)", " | ||||")
+
+        def money_row(label: str, scope: str, key_suffix: str, ratio_here: bool) -> tuple[int, int, int]:
+            o.w("|\n")
+            cell(label)
+            b0 = num_cell(budget0, f"项目.年初预算数{scope}", "budget", key=f"项目.年初预算数{key_suffix}" if not scope else None)
+            adjf = o.fig("0" if adj == 0 else number_text(Decimal(adj) / 100, 2, self.strip, thousands), self.unit,
+                         f"项目.调整数{scope}", "budget", unit_written=False)
+            o.w(" |\n")
+            b = num_cell(budget, f"项目.全年预算数{scope}", "budget", key=f"项目.全年预算数{key_suffix}" if not scope else None)
+            o.rel("sum", [b, b0, adjf], name=f"表:调整后=年初+调整{scope}")
+            a = num_cell(actual, f"项目.执行数{scope}", key=f"项目.执行数{key_suffix}" if not scope else None)
+            r = self._rate_cell(rate, ratio_here, last=" | |||||")
+            o.rel("ratio", [r, a, b], name=f"表:执行率{scope}")
+            return b, a, r
+
+        _, _, tr = money_row("合计", "", "", False)
+        money_row("其中:一般公共预算拨款", ".一般公共预算", "", ratio)
+        for label in ("政府性基金", "其他资金"):
+            o.w("|\n")
+            cell(label)
+            for _ in range(4):
+                cell("0")
+            cell("0", " | |||||")
+        o.w("|\n")
+        cell("自评得分(满分100分)")
+        tsf2 = o.fig(number_text(total, 2), "", "项目.总分", "score", key="项目.总分")
+        o.w(" |\n")
+        cell(f"预算执行({weight_exec}分)")
+        esf = o.fig(number_text(exec_score, 2), "", "项目.预算执行得分", "score")
+        o.w(" | |||||||\n")
+        o.rel("product", [esf, tr], weight=Decimal(weight_exec), name="执行得分=分值×执行率")
+        o.w("|\n")
+        cell("项目绩效目标衡量指标")
+        for h in ["一级指标", "二级指标", "指标内容", "指标值", "分值", "实际完成值", "指标得分", "完成情况简要描述"]:
+            cell(h)
+        cell("偏差原因及改进措施", " | |")
+        score_figs = self._indicator_rows(inds, weights, scores, seed003=True)
         o.rel("sum", [tsf2] + score_figs + [esf], name="总分=Σ指标得分+执行得分")
 
 
@@ -890,6 +989,10 @@ def holds(rel: Relation, figs: Callable[[int], Fig]) -> bool | None:
         return None if r is None else _meets(iv[0], r)
     if rel.kind == "product":
         return _meets(iv[0], (rel.weight * iv[1][0], rel.weight * iv[1][1]))
+    if rel.kind == "diff":  # figs[0] − figs[1] = sign × figs[2]
+        lo, hi = iv[0][0] - iv[1][1], iv[0][1] - iv[1][0]
+        d = (rel.sign * iv[2][0], rel.sign * iv[2][1])
+        return _meets((lo, hi), (min(d), max(d)))
     if rel.kind == "same":
         return all(_meets(iv[0], x) for x in iv[1:])
     if rel.kind == "change":
@@ -1160,7 +1263,11 @@ def _inject_direction(report: Report, c: Chooser, tries: int) -> Injection:
         rel = next((r for r in report.relations if r.kind == "change" and r.figs[1] == w.fig), None)
         if rel is None:
             continue
-        bad = broken(report, {}, {rel.name: -rel.sign})
+        flipped = {rel.name: -rel.sign}
+        diff = rel.name.replace("change:", "diff:")
+        if any(r.name == diff for r in report.relations):
+            flipped[diff] = -rel.sign
+        bad = broken(report, {}, flipped)
         if not bad:
             continue
         text = report.text
