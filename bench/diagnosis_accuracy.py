@@ -24,6 +24,7 @@ import random
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,23 @@ def outcome(kind, inj, audit) -> tuple[bool, bool, str]:
         causes = sorted({(f.rule, f.diagnosis.cause if f.diagnosis else "-") for f in audit.findings})
         return False, False, "elsewhere only: " + ", ".join(f"{r}:{c}" for r, c in causes[:3])
     return False, False, "no finding"
+
+
+def minimal(rep, inj) -> tuple[str, int, int]:
+    """The title line, the injected line and the lines of every figure in a relation the slip
+    breaks (for year_label: where the figure is stated again): a few lines that reproduce it."""
+    ids = {inj.original.id}
+    for rel in rep.relations:
+        if rel.name in inj.broken or (inj.kind == "year_label" and inj.original.id in rel.figs):
+            ids.update(rel.figs)
+    keep = {0, inj.line - 1} | {rep.position(rep.fig(i).start)[0] - 1 for i in ids}
+    lines = inj.text.split("\n")
+    if any(rep.fig(i).section == "绩效自评" for i in ids):  # a table needs its header rows: keep it whole
+        first = next(k for k, x in enumerate(lines) if x.startswith("附件2"))
+        last = next(k for k, x in enumerate(lines) if x.startswith("第五部分"))
+        keep |= set(range(first, last))
+    chosen = sorted(keep)
+    return "\n".join(lines[i] for i in chosen) + "\n", chosen.index(inj.line - 1) + 1, inj.column
 
 
 def main(argv=None) -> int:
@@ -105,6 +123,14 @@ def main(argv=None) -> int:
             correct += c
             modes[kind][mode] += 1
             if not c:
+                small, line, column = minimal(rep, inj)
+                small_mode = outcome(kind, replace(inj, text=small, line=line, column=column),
+                                     auditor.audit_text(small))[2]
+                if small_mode == mode:
+                    keep(kind, mode, small, {"line": line, "column": column, "detail": inj.detail,
+                                             "breaks": inj.broken, "minimal": True,
+                                             "findings": [f.model_dump(mode="json") for f in auditor.audit_text(small).findings]})
+                    continue
                 keep(kind, mode, inj.text, {
                     "line": inj.line, "column": inj.column, "detail": inj.detail, "breaks": inj.broken,
                     "line_text": inj.text.split("\n")[inj.line - 1],

@@ -295,6 +295,11 @@ class Builder:
         """A random amount in cents of the report's unit, between lo and hi 万元."""
         return self.c.integer(int(lo * 100 * self.scale), int(hi * 100 * self.scale))
 
+    def frac(self, x: int, lo: int, hi: int) -> int:
+        """A random whole number of cents between lo% and hi% of x (not a round share of it)."""
+        a, b = sorted((x * lo // 100, x * hi // 100))
+        return self.c.integer(a, b)
+
     def split(self, total: int, n: int, min_share: float = 0.05) -> list[int]:
         """n positive parts (cents) adding up to total exactly."""
         if n == 1:
@@ -384,16 +389,16 @@ class Builder:
         income = [("一般公共预算财政拨款收入", G), ("政府性基金预算财政拨款收入", F), ("国有资本经营预算财政拨款收入", 0),
                   ("上级补助收入", 0), ("事业收入", SY), ("经营收入", 0), ("附属单位上缴收入", 0), ("其他收入", O)]
         I = sum(v for _, v in income)
-        B0 = G * c.integer(0, 40) // 100  # 年初结转和结余
+        B0 = self.frac(G, 0, 40)  # 年初结转和结余
         T = I + B0  # 收入总计 = 支出总计
-        B1 = T * c.integer(1, 20) // 100  # 年末结转和结余
+        B1 = self.frac(T, 1, 20)  # 年末结转和结余
         E = T - B1  # 本年支出合计
-        JB = E * c.integer(25, 75) // 100
+        JB = self.frac(E, 25, 75)
         XM = E - JB
-        GE = min(E, G + B0 * c.integer(0, 100) // 100)  # 一般公共预算财政拨款支出
-        GB = min(JB, GE * c.integer(30, 70) // 100)
+        GE = min(E, G + self.frac(B0, 0, 100))  # 一般公共预算财政拨款支出
+        GB = min(JB, self.frac(GE, 30, 70))
         GP = GE - GB
-        RY = GB * c.integer(60, 92) // 100
+        RY = self.frac(GB, 60, 92)
         GY = GB - RY
         # ---------------------------------------------------------------------
         o.w(f"{self.department}{Y}年度部门决算\n\n")
@@ -413,7 +418,7 @@ class Builder:
         o.w("收、支总计")
         tf = self.amt(T, "收支总计", key="收支总计")
         self.bind_year(yi, tf)
-        PT = T + c.choice([-1, 1]) * (T * c.integer(3, 45) // 100 + 1)
+        PT = T + c.choice([-1, 1]) * (self.frac(T, 3, 45) + 1)
         self.change(tf, T, PT, "收支总计")
         o.w(f"。主要原因是本年项目支出有所调整。\n")
 
@@ -479,7 +484,7 @@ class Builder:
         o.w("财政拨款收、支总计")
         ftf = self.amt(FT, "财政拨款收支总计", key="财政拨款收支总计")
         self.bind_year(yi, ftf)
-        PFT = FT + c.choice([-1, 1]) * (FT * c.integer(3, 45) // 100 + 1)
+        PFT = FT + c.choice([-1, 1]) * (self.frac(FT, 3, 45) + 1)
         self.change(ftf, FT, PFT, "财政拨款收支总计")
         o.w("。主要原因是财政拨款项目资金有所调整。\n")
 
@@ -491,7 +496,7 @@ class Builder:
         gef = self.amt(GE, "一般公共预算财政拨款支出", key="一般公共预算财政拨款支出")
         self.bind_year(yi, gef)
         self.share(gef, GE, etf, E, "一般公共预算财政拨款支出", phrase="占本年支出合计的")
-        PGE = GE + c.choice([-1, 1]) * (GE * c.integer(3, 40) // 100 + 1)
+        PGE = GE + c.choice([-1, 1]) * (self.frac(GE, 3, 40) + 1)
         self.change(gef, GE, PGE, "一般公共预算财政拨款支出")
         o.w("。" + self.opener() + "基本支出")
         gbf0 = self.amt(GB, "一般公共预算财政拨款基本支出", key="一般公共预算财政拨款基本支出")
@@ -525,7 +530,7 @@ class Builder:
             k = c.integer(1, min(3, len(xiangs)))
             chosen = c.sample(xiangs, k)
             for xiang, amount in zip(chosen, self.split(v, k)):
-                budget = max(1, amount * c.integer(70, 130) // 100) if amount else self.cents(1, 50)
+                budget = max(1, self.frac(amount, 70, 130)) if amount else self.cents(1, 50)
                 lines.append((name, kuan, xiang, amount, budget))
         total_budget = sum(b for *_, b in lines)
         with_budget = c.chance(0.5)
@@ -579,7 +584,7 @@ class Builder:
         # ---- 八、九、政府性基金、国有资本经营 --------------------------------
         o.section = "政府性基金"
         o.w("八、政府性基金预算支出决算情况说明\n")
-        GF = F * c.integer(50, 100) // 100 if F else 0
+        GF = self.frac(F, 50, 100) if F else 0
         self.ylabel()
         o.w("政府性基金预算财政拨款支出")
         self.amt(GF, "政府性基金预算财政拨款支出")
@@ -594,8 +599,8 @@ class Builder:
         # ---- 十、其他重要事项 ----------------------------------------------
         o.w("十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n")
         o.section = "机关运行经费"
-        M = max(100, GY * c.integer(50, 100) // 100)
-        PM = M + c.choice([-1, 1]) * (M * c.integer(3, 40) // 100 + 1)
+        M = max(100, self.frac(GY, 50, 100))
+        PM = M + c.choice([-1, 1]) * (self.frac(M, 3, 40) + 1)
         yi = self.ylabel(c.choice(["年", "年度"]))
         o.w(f"{self.department}机关运行经费支出")
         mf = self.amt(M, "机关运行经费")
@@ -619,7 +624,7 @@ class Builder:
         o.w("、政府采购服务支出")
         sf = self.amt(services, "政府采购服务支出")
         o.rel("sum", [pcf, gf, wf, sf], name="政府采购")
-        SM = PC * c.integer(20, 100) // 100
+        SM = self.frac(PC, 20, 100)
         o.w("。授予中小企业合同金额")
         smf = self.amt(SM, "授予中小企业合同金额")
         self.share(smf, SM, pcf, PC, "授予中小企业合同金额", phrase="占政府采购支出总额的")
@@ -646,6 +651,7 @@ class Builder:
             f"对{c.integer(2, 8)}个项目开展了绩效自评。\n\n")
         o.w(GLOSSARY)
         o.w("\n第四部分 附件\n")
+        self.funds_overview(FT, G + F, B0, GE + GF, GB, GP + GF)
         self.self_evaluation()
         o.w("\n第五部分 附表\n（详见附件）\n")
 
@@ -667,7 +673,7 @@ class Builder:
         r2 = self.cents(0.5, 3) if c.chance(0.15) else 0  # 外事接待费
         car, rec = c1 + c2, r1 + r2
         S = a + car + rec
-        bud = {k: (v * 100 // c.integer(60, 100) if v else 0) for k, v in
+        bud = {k: (c.integer(v, v * 100 // 60) if v else 0) for k, v in
                (("a", a), ("car", car), ("rec", rec))}
         SB = sum(bud.values())
         o.w("七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n")
@@ -700,7 +706,7 @@ class Builder:
             if v:
                 self.completion(f, v, bud[{"三公.因公出国": "a", "三公.公务用车": "car", "三公.公务接待": "rec"}[concept]], concept)
                 o.w("。" + label + "比" + (f"{self.prior}年" if c.chance(0.5) else "上年"))
-                prior = v + c.choice([-1, 1]) * (v * c.integer(5, 60) // 100 + 1)
+                prior = v + c.choice([-1, 1]) * (self.frac(v, 5, 60) + 1)
                 up = v > prior
                 dw = o.word("增加" if up else "减少", "delta_dir")
                 di = self.amt(abs(v - prior), concept, "change_amount")
@@ -729,14 +735,51 @@ class Builder:
         o.w(f"，外事接待{1 if r2 else 0}批次。\n")
         o.rel("sum", [rf, r1f, r2f], name="公务接待")
 
+    def funds_overview(self, FT: int, FI: int, FB0: int, FE: int, GB: int, XP: int) -> None:
+        """Seed 000's 整体支出绩效自评报告: 部门财政资金收入/支出 with their shares."""
+        c, o = self.c, self.out
+        o.section = "部门财政资金收支"
+        FB1 = FT - FE
+        o.w(f"附件1\n{self.department}{self.year}年度部门整体支出绩效自评报告\n一、部门（单位）财政资金收支情况\n"
+            "（一）部门财政资金收入情况。\n")
+        yi = self.ylabel("年度")
+        o.w("部门财政资金收入")
+        tf = self.amt(FT, "财政拨款收支总计", key="财政拨款收支总计")
+        self.bind_year(yi, tf)
+        o.w(self.comma + "其中：本年收入")
+        a = self.amt(FI, "财政拨款收入")
+        self.share(a, FI, tf, FT, "财政拨款收入")
+        o.w(self.comma + "年初财政拨款结转和结余")
+        b = self.amt(FB0, "年初财政拨款结转和结余")
+        self.share(b, FB0, tf, FT, "年初财政拨款结转和结余")
+        o.rel("sum", [tf, a, b], name="财政资金收入")
+        o.w("。\n（二）部门财政资金支出情况。\n")
+        yi = self.ylabel("年度")
+        o.w("部门财政资金支出")
+        tf2 = self.amt(FT, "财政拨款收支总计", key="财政拨款收支总计")
+        self.bind_year(yi, tf2)
+        o.w(self.comma + "其中：年末财政拨款结转和结余")
+        d = self.amt(FB1, "年末财政拨款结转和结余")
+        self.share(d, FB1, tf2, FT, "年末财政拨款结转和结余")
+        o.w(self.comma + "本年支出")
+        e = self.amt(FE, "财政拨款支出")
+        self.share(e, FE, tf2, FT, "财政拨款支出")
+        o.rel("sum", [tf2, d, e], name="财政资金支出")
+        o.w("。本年支出包括：基本支出")
+        f = self.amt(GB, "一般公共预算财政拨款基本支出", key="一般公共预算财政拨款基本支出")
+        o.w(self.comma + "项目支出")
+        g = self.amt(XP, "财政拨款项目支出")
+        o.rel("sum", [e, f, g], name="财政资金本年支出=基本+项目")
+        o.w("。\n二、部门整体预算绩效管理情况\n本部门预算编制严格按照“一上一下，二上二下”的流程，逐级编制，汇总上报。\n\n")
+
     def self_evaluation(self) -> None:
         c, o = self.c, self.out
         o.section = "绩效自评"
         name = c.choice(PROJECTS)
         budget0 = self.cents(20, 800)
-        adj = budget0 * c.integer(-15, 15) // 100
+        adj = self.frac(budget0, -15, 15)
         budget = budget0 + adj
-        actual = budget * c.integer(60, 100) // 100
+        actual = self.frac(budget, 60, 100)
         rate = Decimal(actual) / Decimal(budget)
         weight_exec = 10
         exec_score = q(rate * weight_exec, 2)
@@ -747,7 +790,7 @@ class Builder:
         scores = [w - (Decimal(c.integer(0, 4)) / 2 if c.chance(0.3) else 0) for w in weights]
         scores = [max(Decimal(0), s) for s in scores]
         total = sum(scores) + exec_score
-        o.w(f"附件1\n{self.department}{self.year}年度项目支出绩效自评报告\n")
+        o.w(f"附件2\n{self.department}{self.year}年度项目支出绩效自评报告\n")
         o.w(f"一、{name}{'' if name.endswith('项目') else '项目'}绩效自评情况\n")
         o.w(f"{name}年初预算数为")
         b0f = self.amt(budget0, "项目.年初预算数", "budget", key="项目.年初预算数")
@@ -1180,8 +1223,11 @@ def _wrong_base(report: Report, f: Fig, c: Chooser) -> Fig | None:
     total_concepts = {report.fig(t).concept for t in report.totals}
     if report.fig(base).concept not in total_concepts:
         return None
+    bv = report.fig(base).value
+    part = report.fig(rel.figs[1]).value
     alts = [t for t in report.totals if report.fig(t).concept != report.fig(base).concept
-            and report.fig(t).value != report.fig(base).value]
+            and report.fig(t).value != bv and bv / 2 <= report.fig(t).value <= bv * 2
+            and (rel.kind != "ratio" or report.fig(t).value > part)]  # a plausible slip: a share stays below 100%
     if not alts:
         return None
     alt = report.fig(c.choice(alts))
