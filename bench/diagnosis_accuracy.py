@@ -80,8 +80,10 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--examples", type=Path, default=None, help="directory for one failing case per failure mode")
     ap.add_argument("--modes", action="store_true", help="also print the failure modes per kind")
+    ap.add_argument("--avoid", default="", help="phrasings to leave out (reportgen.KNOWN_PHRASINGS), comma-separated")
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
+    avoid = frozenset(a for a in args.avoid.split(",") if a)
     started = time.perf_counter()
     rows = []
     modes: dict[str, Counter] = {}
@@ -96,7 +98,7 @@ def main(argv=None) -> int:
     alarms = 0
     alarm_modes: Counter = Counter()
     for i in range(args.n):
-        rep = generate(random.Random(f"{args.seed}:clean:{i}"))
+        rep = generate(random.Random(f"{args.seed}:clean:{i}"), avoid)
         audit = auditor.audit_text(rep.text)
         bad = serious(audit)
         if bad:
@@ -110,7 +112,7 @@ def main(argv=None) -> int:
         modes[kind] = Counter()
         for i in range(args.n):
             rnd = random.Random(f"{args.seed}:{kind}:{i}")
-            rep = generate(RandomChooser(rnd))
+            rep = generate(RandomChooser(rnd), avoid)
             try:
                 inj = inject(rep, kind, RandomChooser(rnd))
             except NoTarget:
@@ -168,6 +170,8 @@ def main(argv=None) -> int:
     cmd = f"python bench/diagnosis_accuracy.py --n {args.n} --seed {args.seed}"
     if kinds != KINDS:
         cmd += f" --kinds {','.join(kinds)}"
+    if avoid:
+        cmd += f" --avoid {','.join(sorted(avoid))}"
     print(f"    {cmd}")
     return 0
 

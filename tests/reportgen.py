@@ -102,11 +102,21 @@ class Fig:
     def is_percent(self) -> bool:
         return self.unit == "%" or self.role in ("share", "change_rate", "completion", "exec_rate")
 
-    def interval(self) -> tuple[Decimal, Decimal]:
-        """The interval the written figure stands for, in 元 for amounts, as a fraction for rates."""
-        half = Decimal(5).scaleb(-(self.decimals + 1))
+    def interval(self, reading: str = "round") -> tuple[Decimal, Decimal]:
+        """The interval the written figure stands for, in 元 for amounts, as a fraction for rates.
+
+        reading "round": [x − ½u, x + ½u] (DOMAIN.md's rule); "either": rounded or truncated,
+        [x − ½u, x + u] away from zero, so a slip judged under "either" is not a truncation.
+        """
+        unit = Decimal(1).scaleb(-self.decimals)
+        lo, hi = unit / 2, unit / 2
+        if reading == "either":
+            if self.value >= 0:
+                hi = unit
+            else:
+                lo = unit
         s = UNIT_SCALE[self.unit] * self.sign
-        a, b = (self.value - half) * s, (self.value + half) * s
+        a, b = (self.value - lo) * s, (self.value + hi) * s
         return (a, b) if a <= b else (b, a)
 
 
@@ -278,8 +288,9 @@ GLOSSARY = """第三部分 名词解释
 # --------------------------------------------------------------------------- the report
 
 class Builder:
-    def __init__(self, c: Chooser) -> None:
+    def __init__(self, c: Chooser, avoid: frozenset[str] = frozenset()) -> None:
         self.c = c
+        self.avoid = avoid  # phrasings left out (see KNOWN_PHRASINGS)
         self.year = c.integer(2018, 2024)
         self.prior = self.year - 1
         self.unit = "元" if c.chance(0.15) else "万元"
@@ -331,12 +342,12 @@ class Builder:
     def opener(self) -> str:
         return self.c.choice(["其中：", "其中", "其中:", "包括"])
 
-    def change(self, cur_fig: int, cur: int, prior: int, concept: str, words: bool = True) -> None:
-        """`与上年相比，增加d万元，增长r%` after the current figure."""
+    def change(self, cur_fig: int, cur: int, prior: int, concept: str, prior_allowed: bool = True) -> None:
+        """`与上年相比，增加d万元，增长r%` after the current figure (sometimes with the prior value stated)."""
         o = self.out
         up = cur > prior
         d = abs(cur - prior)
-        stated_prior = self.c.chance(0.2)
+        stated_prior = self.c.chance(0.2) and prior_allowed
         if stated_prior:  # `比上年决算数1205.87万元增加911.5万元` (the prior value stated)
             o.w(self.comma + self.c.choice(["比上年决算数", f"比{self.prior}年决算数", "较上年"]))
             pf = self.amt(prior, concept, "prior")
@@ -425,6 +436,8 @@ class Builder:
         # ---- 二、收入决算情况 ----------------------------------------------
         o.section = "收入决算"
         o.w("二、收入决算情况说明\n")
+        if c.chance(0.5):
+            self.total_and_year("收入", T, I, "本年收入合计")
         yi = self.ylabel()
         o.w("本年收入合计")
         itf = self.amt(I, "本年收入合计", key="本年收入合计")
@@ -451,6 +464,8 @@ class Builder:
         # ---- 三、支出决算情况 ----------------------------------------------
         o.section = "支出决算"
         o.w("三、支出决算情况说明\n")
+        if c.chance(0.5):
+            self.total_and_year("支出", T, E, "本年支出合计")
         yi = self.ylabel()
         o.w("本年支出合计")
         etf = self.amt(E, "本年支出合计", key="本年支出合计")
@@ -662,6 +677,21 @@ class Builder:
         totals = [ids[0] for key, ids in o.same.items()
                   if key in ("收支总计", "本年收入合计", "本年支出合计", "财政拨款收支总计", "一般公共预算财政拨款支出")]
         return Report(o.text(), Y, self.unit, self.department, o.figures, o.relations, o.words, totals, self.pd)
+
+    def total_and_year(self, side: str, T: int, X: int, concept: str) -> None:
+        """Seed 003: `本部门2024年度总收入1993.23万元，其中本年收入1964.05万元，较2023年度决算数减少
+        722.58万元，下降26.61%。` (the change belongs to 本年收入; 总收入 is the other total at hand)."""
+        o = self.out
+        o.w("本部门")
+        yi = self.ylabel("年度")
+        o.w(f"总{side}")
+        tf = self.amt(T, "收支总计", key="收支总计")
+        self.bind_year(yi, tf)
+        o.w(self.comma + f"其中本年{side}")
+        xf = self.amt(X, concept, key=concept)
+        prior = X + self.c.choice([-1, 1]) * (self.frac(X, 3, 40) + 1)
+        self.change(xf, X, prior, concept, prior_allowed="prior_in_breakdown" not in self.avoid)
+        o.w(f"。{side}具体情况如下：\n")
 
     def three_public(self) -> None:
         c, o = self.c, self.out
@@ -988,19 +1018,27 @@ class Builder:
         o.rel("sum", [tsf2] + score_figs + [esf], name="总分=Σ指标得分+执行得分")
 
 
-def generate(seed: int | Chooser) -> Report:
+# Phrasings real reports use that today's engine misreads; ``avoid=`` leaves them out so that a
+# test can guard against every other false alarm while the known one is being fixed.
+KNOWN_PHRASINGS = {
+    "prior_in_breakdown": "总支出X万元，其中本年支出Y万元，比上年决算数P万元减少D万元 — the prior value P inside "
+                          "a 其中 clause is read as a part of X (FA102 false alarm)",
+}
+
+
+def generate(seed: int | Chooser, avoid: frozenset[str] = frozenset()) -> Report:
     """One whole consistent report from a seed (or any Chooser)."""
     c = seed if isinstance(seed, Chooser) else RandomChooser(seed)
-    return Builder(c).build()
+    return Builder(c, frozenset(avoid)).build()
 
 
-def reports():
+def reports(avoid: frozenset[str] = frozenset()):
     """Hypothesis strategy: whole consistent reports (:class:`Report`)."""
     from hypothesis import strategies as st
 
     @st.composite
     def _reports(draw):
-        return Builder(DrawChooser(draw)).build()
+        return Builder(DrawChooser(draw), frozenset(avoid)).build()
 
     return _reports()
 
@@ -1020,9 +1058,9 @@ def _div(n: tuple[Decimal, Decimal], d: tuple[Decimal, Decimal]) -> tuple[Decima
     return lo, hi
 
 
-def holds(rel: Relation, figs: Callable[[int], Fig]) -> bool | None:
+def holds(rel: Relation, figs: Callable[[int], Fig], reading: str = "round") -> bool | None:
     """Whether the relation holds by interval arithmetic; None when it cannot be judged (zero base)."""
-    iv = [figs(i).interval() for i in rel.figs]
+    iv = [figs(i).interval(reading) for i in rel.figs]
     if rel.kind == "sum":
         lo = sum(x[0] for x in iv[1:])
         hi = sum(x[1] for x in iv[1:])
@@ -1051,15 +1089,20 @@ def holds(rel: Relation, figs: Callable[[int], Fig]) -> bool | None:
     raise ValueError(rel.kind)
 
 
-def broken(report: Report, changed: dict[int, Fig], signs: dict[str, int] | None = None) -> list[Relation]:
-    """Relations that fail once figures are replaced by `changed` (and change signs by `signs`)."""
+def broken(report: Report, changed: dict[int, Fig], signs: dict[str, int] | None = None,
+           reading: str = "either") -> list[Relation]:
+    """Relations that fail once figures are replaced by `changed` (and change signs by `signs`).
+
+    By default a relation counts as broken only when it fails whether the figures were rounded
+    or truncated: a slip that truncation could explain is not a slip of another kind.
+    """
     figs = lambda i: changed.get(i, report.figures[i])  # noqa: E731
     out = []
     for rel in report.relations:
         if not (set(rel.figs) & set(changed)) and not (signs and rel.name in signs):
             continue
         r = replace(rel, sign=signs[rel.name]) if signs and rel.name in signs else rel
-        if holds(r, figs) is False:
+        if holds(r, figs, reading) is False:
             out.append(rel)
     return out
 
@@ -1242,7 +1285,24 @@ def _wrong_base(report: Report, f: Fig, c: Chooser) -> Fig | None:
         if prior <= 0:
             return None
         exact = v(rel.figs[1]) / prior
-    return _refig(f, number_text(exact * 100, f.decimals))
+    new = number_text(exact * 100, f.decimals)
+    if one_edit(f.number, new):  # a digit slip would explain it as well: not identifiable as a wrong base
+        return None
+    return _refig(f, new)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """b is a from one wrong digit, one adjacent transposition or a moved decimal point."""
+    if a == b:
+        return True
+    if a.replace(".", "") == b.replace(".", ""):
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 MUTATORS = {"unit_slip": _unit_slip, "transposed_digits": _transposed, "wrong_digit": _wrong_digit,
@@ -1284,12 +1344,14 @@ def inject(report: Report, kind: str, c: Chooser, tries: int = 60) -> Injection:
         g = mut(report, f, c)
         if g is None or g.text == f.text:
             continue
-        bad = broken(report, {f.id: g})
-        if not bad:
-            continue
         if kind == "truncation":
-            # the truncated figure must hold under truncation: only its own rate relation breaks
-            if any(r.kind not in ("ratio", "change") for r in bad):
+            # breaks its relation under rounding, holds when figures may be truncated
+            bad = broken(report, {f.id: g}, reading="round")
+            if not bad or broken(report, {f.id: g}, reading="either"):
+                continue
+        else:
+            bad = broken(report, {f.id: g})
+            if not bad:
                 continue
         if kind == "wrong_base" and any(r.kind == "same" for r in bad):
             continue

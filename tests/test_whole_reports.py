@@ -10,17 +10,36 @@ Delete an entry from ``ENGINE_GAPS`` when the engine closes the gap.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 import auditor
-from reportgen import KINDS, DrawChooser, NoTarget, consistent, inject, reports
+from reportgen import KINDS, KNOWN_PHRASINGS, DrawChooser, NoTarget, consistent, inject, reports
 
 SLOW = dict(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
             deadline=None)
+# the engine tests that are expected to fail today do not shrink (a whole report shrinks slowly);
+# bench/diagnosis_accuracy.py --examples DIR writes a few-line reproducer per failure mode instead
+NO_SHRINK = dict(SLOW, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
-# kind → why today's engine misses it (see the report in bench/diagnosis_accuracy.py's docstring)
-ENGINE_GAPS: dict[str, str] = {}
+# kind → why today's engine misses it (measured with bench/diagnosis_accuracy.py on the engine of
+# commit a1d717d; share of 200 cases with culprit and cause named in brackets)
+ENGINE_GAPS: dict[str, str] = {
+    "unit_slip": "(35%) named only inside one-sentence sums (FA103); shares, completions and changes with a "
+                 "×10⁴ figure say 'miscalculated'; cross-section relations (类=Σ项, a figure stated twice, "
+                 "收入总计/支出总计 across sentences, self-evaluation tables) are not checked; 包括 without a colon "
+                 "opens no breakdown",
+    "transposed_digits": "(55%) same gaps: no cross-references, no 类=Σ项, tables not read, breakdowns whose total "
+                         "ends the previous sentence only checked as partial (FA102, no diagnosis)",
+    "wrong_digit": "(36%) same gaps; FA101 sums give no diagnosis when the total is the culprit",
+    "misplaced_decimal": "(32%) ratio/change relations whose culprit is an input amount say 'miscalculated'",
+    "wrong_base": "(3%) other bases are searched only among the amounts of the same paragraph, never the "
+                  "report's other totals; shares almost never get wrong_base",
+    "direction_word": "(0%) never diagnosed: FA301 says miscalculated (or a digit slip), FA303 gives no diagnosis",
+    "year_label": "(24%) FA501 only fires for seed 000's shape (…年度…，其中…本年… in one sentence)",
+    "truncation": "(79%) percentages after 包括 (no colon) and self-evaluation table rates are not read",
+}
+FALSE_ALARMS = "; ".join(KNOWN_PHRASINGS.values())
 
 
 def serious(report):
@@ -45,8 +64,9 @@ def test_generated_report_is_consistent_and_its_record_is_exact(report):
     # every section of the template is there
     for heading in ("收入支出决算总体情况", "收入决算", "支出决算", "财政拨款收入支出决算总体情况",
                     "一般公共预算财政拨款支出决算", "基本支出决算", "“三公”经费", "政府性基金", "国有资本经营",
-                    "机关运行经费", "政府采购", "国有资产", "名词解释", "绩效自评表", "总分"):
+                    "机关运行经费", "政府采购", "国有资产", "名词解释", "绩效自评表"):
         assert heading in report.text
+    assert "总分" in report.text or "自评得分(满分100分)" in report.text
     assert report.text.startswith(f"{report.department}{report.year}年度部门决算")
 
 
@@ -68,9 +88,18 @@ def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, 
 
 # -- the engine -------------------------------------------------------------------------------
 
-@settings(max_examples=60, **SLOW)
+@pytest.mark.xfail(reason=f"known false alarm: {FALSE_ALARMS}", strict=False)
+@settings(max_examples=60, **NO_SHRINK)
 @given(reports())
 def test_consistent_whole_report_has_no_error_or_warning(report):
+    found = serious(auditor.audit_text(report.text))
+    assert found == [], describe(found) + "\n\n" + report.text
+
+
+@settings(max_examples=100, **SLOW)
+@given(reports(avoid=frozenset(KNOWN_PHRASINGS)))
+def test_consistent_whole_report_without_known_false_alarm_phrasings_is_clean(report):
+    """Guards against every other false alarm while the known ones (KNOWN_PHRASINGS) are fixed."""
     found = serious(auditor.audit_text(report.text))
     assert found == [], describe(found) + "\n\n" + report.text
 
@@ -82,7 +111,7 @@ def _kind_params():
 
 
 @pytest.mark.parametrize("kind", list(_kind_params()))
-@settings(max_examples=25, **SLOW)
+@settings(max_examples=25, **NO_SHRINK)
 @given(report=reports(), data=st.data())
 def test_injected_slip_is_found_at_its_figure_with_its_cause(kind, report, data):
     try:
