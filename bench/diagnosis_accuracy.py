@@ -6,7 +6,9 @@ audited and we count
 
 - finding at the injected figure: some finding cites the injected figure's line and column;
 - correct cause named: such a finding's ``diagnosis.cause`` is the injected kind
-  (for ``truncation`` it must also be ``info`` and the report must hold no error or warning).
+  (for ``truncation`` it must also be ``info`` and the report must hold no error or warning);
+- culprit and cause named: moreover ``diagnosis.culprit`` is the injected figure (for
+  year_label and direction_word, the changed word or a figure it governs also counts).
 
 N consistent reports are audited too: a report with any error or warning is a false alarm.
 
@@ -36,6 +38,14 @@ from reportgen import KINDS, NoTarget, RandomChooser, generate, inject  # noqa: 
 
 def serious(audit):
     return [f for f in audit.findings if f.severity in ("error", "warning")]
+
+
+def culprit_named(inj, audit) -> bool:
+    """Some finding names the injected figure (or the word injected before it) as the culprit, with the kind."""
+    places = {(inj.line, inj.column), *inj.also}
+    return any(f.diagnosis is not None and f.diagnosis.cause == inj.kind and f.diagnosis.culprit is not None
+               and (f.diagnosis.culprit.line, f.diagnosis.culprit.column) in places
+               and (inj.kind != "truncation" or f.severity == "info") for f in audit.findings)
 
 
 def outcome(kind, inj, audit) -> tuple[bool, bool, str]:
@@ -108,7 +118,7 @@ def main(argv=None) -> int:
                 alarm_modes[mode] += 1
                 keep("consistent", mode, rep.text, {"finding": f.model_dump(mode="json")})
     for kind in kinds:
-        cases = at_fig = correct = skipped = 0
+        cases = at_fig = correct = culprit = skipped = 0
         modes[kind] = Counter()
         for i in range(args.n):
             rnd = random.Random(f"{args.seed}:{kind}:{i}")
@@ -123,6 +133,7 @@ def main(argv=None) -> int:
             a, c, mode = outcome(kind, inj, audit)
             at_fig += a
             correct += c
+            culprit += c and culprit_named(inj, audit)
             modes[kind][mode] += 1
             if not c:
                 small, line, column = minimal(rep, inj)
@@ -137,14 +148,16 @@ def main(argv=None) -> int:
                     "line": inj.line, "column": inj.column, "detail": inj.detail, "breaks": inj.broken,
                     "line_text": inj.text.split("\n")[inj.line - 1],
                     "findings": [f.model_dump(mode="json") for f in audit.findings]})
-        rows.append((kind, cases, at_fig, correct, skipped))
+        rows.append((kind, cases, at_fig, correct, culprit, skipped))
     elapsed = time.perf_counter() - started
 
-    print("| kind | cases | finding at the injected figure | correct cause named | share correct (%) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for kind, cases, at_fig, correct, skipped in rows:
+    print("| kind | cases | finding at the injected figure | correct cause named | share correct (%) "
+          "| culprit and cause named | share (%) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind, cases, at_fig, correct, culprit, skipped in rows:
         share = f"{100 * correct / cases:.1f}" if cases else "—"
-        print(f"| {kind} | {cases} | {at_fig} | {correct} | {share} |")
+        cshare = f"{100 * culprit / cases:.1f}" if cases else "—"
+        print(f"| {kind} | {cases} | {at_fig} | {correct} | {share} | {culprit} | {cshare} |")
     print()
     print("| consistent reports | cases | reports with any error/warning (false alarms) |")
     print("| --- | ---: | ---: |")
@@ -162,7 +175,7 @@ def main(argv=None) -> int:
         args.examples.mkdir(parents=True, exist_ok=True)
         for n, ((kind, mode), ex) in enumerate(sorted(examples.items())):
             (args.examples / f"{kind}-{n:02d}.json").write_text(json.dumps(ex, ensure_ascii=False, indent=1))
-    skipped_note = ", ".join(f"{k}: {s}" for k, _, _, _, s in rows if s)
+    skipped_note = ", ".join(f"{k}: {s}" for k, *_, s in rows if s)
     print()
     if skipped_note:
         print(f"(reports with no target for the kind, not counted: {skipped_note})")

@@ -1124,6 +1124,9 @@ class Injection:
     original: Fig  # the figure as the consistent report wrote it
     broken: list[str]  # names of the relations the slip breaks
     detail: str = ""
+    # other (line, column) that name the same culprit: the changed word (year, direction) and,
+    # for a direction word, the rate whose word was flipped with it
+    also: list[tuple[int, int]] = field(default_factory=list)
 
 
 class NoTarget(Exception):
@@ -1385,8 +1388,11 @@ def _inject_direction(report: Report, c: Chooser, tries: int) -> Injection:
             text = _splice(text, rw.start, rw.end, flips[rw.text])
         f = report.fig(w.fig)
         line, col = report.position(f.start, text)
+        also = [report.position(w.start, text), report.position(report.fig(rel.figs[2]).start, text)]
+        if rw is not None:
+            also.append(report.position(rw.start, text))
         return Injection(text, "direction_word", line, col, f, f, [r.name for r in bad],
-                         f"{w.text}→{flips[w.text]} before {f.text}")
+                         f"{w.text}→{flips[w.text]} before {f.text}", also)
     raise NoTarget("direction_word")
 
 
@@ -1405,4 +1411,5 @@ def _inject_year(report: Report, c: Chooser) -> Injection:
     text = _splice(report.text, w.start, w.end, other)
     f = report.fig(w.fig)
     line, col = report.position(f.start, text)
-    return Injection(text, "year_label", line, col, f, f, [], f"{w.text}年 → {other}年 before {f.text}")
+    return Injection(text, "year_label", line, col, f, f, [], f"{w.text}年 → {other}年 before {f.text}",
+                     [report.position(w.start, text)])

@@ -127,3 +127,19 @@ def test_injected_slip_is_found_at_its_figure_with_its_cause(kind, report, data)
     if kind == "truncation":
         assert all(f.severity == "info" for f in named), context
         assert serious(audit) == [], context
+
+
+def test_accuracy_bench_runs_and_prints_its_table_and_command(capsys, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "diagnosis_accuracy.py"
+    spec = importlib.util.spec_from_file_location("diagnosis_accuracy", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--n", "3", "--seed", "7", "--examples", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for kind in KINDS:
+        assert f"| {kind} | " in out
+    assert "| generated, no slip | 3 |" in out
+    assert "python bench/diagnosis_accuracy.py --n 3 --seed 7" in out
