@@ -1324,16 +1324,27 @@ def _splice(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
-def inject(report: Report, kind: str, c: Chooser, tries: int = 60) -> Injection:
+def inject(report: Report, kind: str, c: Chooser, tries: int = 60, identifiable: bool = True) -> Injection:
     """Inject exactly one slip of `kind` into one figure of `report`.
 
     The target is a figure taking part in at least one relation the report states (a sum, a
     share, a change, a completion rate, a score, or the same quantity stated elsewhere); the
     slip is kept only if it breaks at least one of those relations by interval arithmetic at
-    the written precision (for ``truncation``: breaks it under rounding, holds under
-    truncation; for ``year_label``: the figure is stated again elsewhere under the report's
-    year). Raises NoTarget when no such figure exists.
+    the written precision, whether the figures were rounded or truncated (for ``truncation``:
+    breaks it under rounding, holds under truncation; for ``year_label``: the figure is stated
+    again elsewhere or takes part in a relation). With ``identifiable`` (the default) the slip
+    must moreover have no other single-slip explanation (see ``alternatives``): one wrong digit
+    in a two-part sum could as well be in the total, and then no auditor can name the culprit.
+    Raises NoTarget when no such figure exists.
     """
+    for _ in range(tries if identifiable else 1):
+        inj = _inject(report, kind, c, tries)
+        if not identifiable or not alternatives(report, inj):
+            return inj
+    raise NoTarget(kind)
+
+
+def _inject(report: Report, kind: str, c: Chooser, tries: int) -> Injection:
     if kind == "direction_word":
         return _inject_direction(report, c, tries)
     if kind == "year_label":
@@ -1413,3 +1424,55 @@ def _inject_year(report: Report, c: Chooser) -> Injection:
     line, col = report.position(f.start, text)
     return Injection(text, "year_label", line, col, f, f, [], f"{w.text}年 → {other}年 before {f.text}",
                      [report.position(w.start, text)])
+
+
+# --------------------------------------------------------------------------- identifiability
+
+def _edits(f: Fig) -> list[Fig]:
+    """Every single-slip edit of a figure: one digit, an adjacent transposition, the point moved, ×/÷10⁴."""
+    s, out = f.number.replace(",", ""), []
+    for i, ch in enumerate(s):
+        if ch.isdigit():
+            for d in "0123456789":
+                if d != ch and not (i == 0 and d == "0" and len(s.split(".")[0]) > 1):
+                    out.append(s[:i] + d + s[i + 1:])
+    for i in range(len(s) - 1):
+        if s[i].isdigit() and s[i + 1].isdigit() and s[i] != s[i + 1]:
+            out.append(s[:i] + s[i + 1] + s[i] + s[i + 2:])
+    digits = s.replace(".", "")
+    point = s.index(".") if "." in s else len(s)
+    for p in (point - 2, point - 1, point + 1, point + 2):
+        if 0 < p < len(digits):
+            out.append((digits[:p].lstrip("0") or "0") + "." + digits[p:])
+        elif p == len(digits):
+            out.append(digits.lstrip("0") or "0")
+    v = parse_number(s)
+    out += [f"{v * 10000:f}", f"{v / 10000:f}"]
+    figs = []
+    for n in out:
+        try:
+            figs.append(_refig(f, n))
+        except Exception:  # noqa: BLE001 - a malformed edit is no explanation
+            pass
+    return figs
+
+
+def alternatives(report: Report, inj: Injection) -> list[tuple[Fig, Fig]]:
+    """Other single-slip explanations of an injected numeric slip: (figure, edit) pairs such that
+    editing that figure instead, with the injected one left as written, makes every relation hold.
+    Empty: the culprit is identifiable from the relations the report states."""
+    if inj.kind in ("direction_word", "year_label", "truncation"):
+        return []
+    target = inj.original.id
+    rels = [r for r in report.relations if r.name in inj.broken]
+    suspects = {i for r in rels for i in r.figs} - {target}
+    out = []
+    for i in sorted(suspects):
+        f = report.fig(i)
+        if f.role in ("count", "weight"):
+            continue
+        for e in _edits(f):
+            if not broken(report, {target: inj.figure, i: e}):
+                out.append((f, e))
+                break
+    return out
