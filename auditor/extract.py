@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
 from .crossref import class_items
-from .facts import Binder, Fact
+from .facts import Binder, Fact, project_scope
 from .figures import Figure, misspellings
 from .intervals import Interval
 from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
@@ -591,7 +591,7 @@ class Extractor:
                 scope = self.vocab.scope(piece)
                 if scope == "all" and not project:
                     scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
-                key = (concept, f"project:{project}" if project else scope, "current")
+                key = (concept, project_scope(project) if project else scope, "current")
                 if concept is None or key not in first or len(values[key]) > 1 or first[key].index == i:
                     break
                 keys.append(key)
@@ -632,10 +632,15 @@ class Extractor:
         tables = self_evaluations(self.doc)
         self.out.relations.extend(tables.relations)
         section = "绩效自评表"
+        binder = self.out.binder
         for fig, concept, scope, period, label, unit in tables.facts:
             k = self.doc.index_of(fig)
-            if k is not None:
-                self.out.facts.append(Fact(k, concept, scope, period, section, label, unit))
+            if k is None:
+                continue
+            if not scope:  # the scope the table stands in: a project's self-evaluation, or the department
+                project = binder.context(fig.start)[0] if binder is not None else ""
+                scope = project_scope(project) if project else "all"
+            self.out.facts.append(Fact(k, concept, scope, period, section, label, unit or None))
         for why, n in tables.skipped.items():
             self.out.skipped[why] = self.out.skipped.get(why, 0) + n
         return self.out

@@ -31,8 +31,13 @@ _LABEL_LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五�
 _ONLY_MARKS = re.compile(r"^[\s\W_\d]*$")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)")
 _HEAD_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十\d]+[、.])\s*")
+_PROJECT_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(.{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:情况|结果)?\s*$")
 _PROJECT_OPENING = re.compile(r"^\s*一、\s*项目(?:概况|基本情况)")
 _SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
+
+
+_BOTH_TOTALS = {"income_total": "expense_total", "expense_total": "income_total"}
+_BOTH_WORDS = ("收、支总计", "收支总计")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,9 @@ class Binder:
             if _PROJECT_TITLE.search(line) and re.search(r"部门|整体", line) and not re.search(r"[。；;，,]", line):
                 out.append((s, 0, ""))  # the department's own self-evaluation: no project
                 continue
+            if appendix and (m := _PROJECT_SECTION.match(line)):  # 一、培训项目绩效自评情况: one project of several
+                out.append((s, 0, m.group(1)))
+                continue
             if appendix and _TOP_HEADING.match(line) and re.search(r"(?:决算情况说明|部门决算)", line):
                 appendix = False
                 out.append((s, 0, ""))
@@ -144,7 +152,7 @@ class Binder:
 
     def bind(self, i: int) -> Fact | None:
         doc = self.doc
-        if not doc.is_level(i):
+        if not doc.is_level(i) and not self._is_score(i):
             return None
         label = self.label(i)
         if not label:
@@ -176,7 +184,7 @@ class Binder:
         if scope == "all" and i in self.parent_of:
             scope = self.vocab.scope(self.label(self.parent_of[i]))
         if project:
-            scope = f"project:{project}"
+            scope = project_scope(project)
         elif scope == "all":
             scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
         return Fact(i, concept, scope, period, sub or top or project)
@@ -205,13 +213,30 @@ class Binder:
         cut = max(map(pre.rfind, BOUNDARY))
         return _LABEL_LEAD.sub("", pre[cut + 1 :].strip()).strip()
 
+    def _is_score(self, i: int) -> bool:
+        """A score written with 分 (项目自评得分97.41分): bound like an amount, concept self_score."""
+        fig = self.doc.figures[i]
+        return fig.kind == "number" and self.doc.text.text[fig.end : fig.end + 1] == "分"
+
     def facts(self) -> list[Fact]:
         out = []
         for i in range(len(self.doc.figures)):
             fact = self.bind(i)
             if fact is not None:
+                if self._is_score(i) != (fact.concept == "self_score"):
+                    continue  # a score is only a score, and a score is only stated with 分
                 out.append(fact)
+                # 收、支总计 states both totals at once (a final account balances)
+                if fact.concept in _BOTH_TOTALS and any(w in self.label(i) for w in _BOTH_WORDS):
+                    out.append(Fact(i, _BOTH_TOTALS[fact.concept], fact.scope, fact.period, fact.section, fact.label, fact.unit))
         return out
+
+
+def project_scope(title: str) -> str:
+    """The scope of a project's figures, from its title or name in any of the forms reports use
+    (2021年政务云采购及建设项目支出绩效自评报告, 政务云采购及建设项目, 一、政务云采购及建设项目绩效自评情况)."""
+    name = re.sub(r"(?:19|20)\d\d年度?|项目|支出|绩效|自评|评价|报告|情况|结果|目标|表|[\s|:：()（）“”\"]", "", title)
+    return f"project:{name or title}"
 
 
 def _named(title: str, following: list[str]) -> str:

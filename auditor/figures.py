@@ -185,7 +185,7 @@ def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure
         for unit in SCALES:
             if unit != fig.unit:
                 yield "unit_slip", Figure(fig.start, fig.end, fig.number, fig.value, fig.decimals, unit, fig.kind, fig.note)
-    if fig.kind in ("amount", "number") and fig.value != 0:
+    if fig.value != 0 and (fig.is_amount or fig.kind == "number" and (fig.decimals >= 2 or abs(fig.value) >= 10_000)):
         # the number converted (元 ↔ 万元 ↔ 亿元, or by 10³) but the unit word left as it was
         for power in (4, -4, 3, -3, 8, -8):
             value = fig.value.scaleb(power)

@@ -36,6 +36,7 @@ ACTUAL = ("实际支出数", "全年执行数", "执行数", "实际支出")
 RATE = ("预算执行率", "执行率")
 WEIGHT = ("分值",)
 SCORE = ("得分",)
+_TOTAL_LABELS = ("自评得分", "总分", "综合得分", "合计")
 FUND_ROWS = ("一般公共预算", "政府性基金", "国有资本经营", "其他资金", "上级", "本级", "财政拨款", "其它资金")
 
 
@@ -220,8 +221,10 @@ class SelfEvaluation:
                 if fig is None:
                     continue
                 name = cell.text.replace(" ", "")
-                if name.startswith(("自评得分", "总分", "综合得分")):
-                    total_score = fig
+                if name.startswith(_TOTAL_LABELS):
+                    # 总分 | 100 | 97.72: the full marks, then the score
+                    after = [f for c in row.cells[k + 1 :] if (f := self.figure(c)) is not None]
+                    total_score = after[-1] if len(after) >= 2 and after[0].value == 100 and "满分" not in name else fig
                 elif name.startswith("预算执行") and (w := _WEIGHT.search(name)):
                     exec_score = (fig, Decimal(w.group(1)))
             if header is not None and score_col is None:
@@ -238,7 +241,7 @@ class SelfEvaluation:
                         budget_rows.append((label, figs))  # type: ignore[arg-type]
                         continue
                 header = None  # the budget block ends at the first row that does not fit it
-            if score_col is not None:
+            if score_col is not None and not row.cells[0].text.replace(" ", "").startswith(_TOTAL_LABELS):
                 if len(row.cells) > score_col:
                     cell = row.cells[len(row.cells) - 1 - score_col]
                     fig = self.figure(cell)
@@ -252,6 +255,8 @@ class SelfEvaluation:
                         scores_clean = False
         for label, figs in budget_rows:
             self.budget_row(label, figs)
+        if exec_score is None and budget_rows and "score" in budget_rows[0][1] and "weight" in budget_rows[0][1]:
+            exec_score = (budget_rows[0][1]["score"], budget_rows[0][1]["weight"].value)  # 分值 | 执行率 | 得分 columns
         if budget_rows and self._department_wide(table):
             for label, figs in budget_rows:
                 scopes = [scope for word, scope in ROW_SCOPES if word in label]
@@ -267,6 +272,8 @@ class SelfEvaluation:
             fig, weight = exec_score
             self.relations.append(ScoreRelation("FA814", fig, [rate_total], ["预算执行得分", "预算执行率"],
                                                 f"预算执行得分 = {weight}分 × 预算执行率", weight=weight))
+        if total_score is not None:  # the table's total score, for the prose that states it too
+            self.facts.append((total_score, "self_score", "", "current", "自评表自评得分", ""))
         if total_score is not None and scores and exec_score and scores_clean and len(scores) >= 3:
             parts = [*scores, exec_score[0]]
             self.relations.append(ScoreSumRelation("FA815", total_score, parts, ["自评得分", *["指标得分"] * len(scores), "预算执行得分"],
