@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import InputError, RuleError
+from .errors import RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
@@ -25,10 +25,20 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="auditor", description="Check the arithmetic of 部门决算 reports.")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="audit report files or folders")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=["rich", "json"], default="rich")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns ('reports/**/*.txt')")
+    check.add_argument("--format", choices=["rich", "json", "jsonl"], default="rich",
+                       help="jsonl: one JSON object per document, streamed as each finishes")
     check.add_argument("--severity", choices=["error", "warning", "info"], default="info",
                        help="show findings of this severity and above")
+    # corpus runs (auditor/corpus.py, auditor/distributed.py, auditor/years.py)
+    check.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                       help="worker processes (default: all cores)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]")
+    check.add_argument("--across-years", action="store_true",
+                       help="also check each report's prior-year figures against the previous year's report")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    check.add_argument("--no-summary", action="store_true", help="no summary table at the end")
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="explain one rule")
     explain.add_argument("code")
@@ -45,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             return _rules()
         if args.command == "explain":
             return _explain(args.code)
-        return _check(args.paths, args.format, args.severity)
+        return _check(args)
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL
@@ -81,45 +91,22 @@ def _explain(code: str) -> int:
     return EXIT_OK
 
 
-_ORDER = {"info": 0, "warning": 1, "error": 2}
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
-def _check(paths: list[str], fmt: str, min_severity: str) -> int:
-    from .engine import audit_source
-    from .models import InputFailure, documents_json
-    from .reading import discover, read_path
+def _check(args: argparse.Namespace) -> int:
+    from .check import CheckArgs, run
 
-    files, failures = discover(paths)
-    reports = []
-    originals = {}
-    for path in files:
-        try:
-            source = read_path(path)
-        except InputError as exc:
-            failures.append(exc)
-            continue
-        report = audit_source(source)
-        report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
-        reports.append(report)
-        if fmt == "rich":  # the source lines are shown beside the findings
-            originals[path] = source.text
-    for exc in failures:
-        print(f"auditor: {exc}", file=sys.stderr)
-    if fmt == "json":
-        print(documents_json(reports, [InputFailure(path=e.source, error=e.problem) for e in failures]))
-    else:
-        from rich.console import Console
-
-        from .render import render
-
-        console = Console()
-        for report in reports:
-            render(console, report, originals[report.path])
-        errors = sum(r.coverage.findings["error"] for r in reports)
-        console.print(f"{len(reports)} document(s) audited, {errors} error finding(s), {len(failures)} unreadable input(s)")
-    if failures:
-        return EXIT_TOOL
-    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+    return run(CheckArgs(paths=args.paths, format=args.format, severity=args.severity, jobs=args.jobs,
+                         scheduler=args.scheduler, across_years=args.across_years,
+                         progress=False if args.no_progress else None, summary=not args.no_summary))
 
 
 if __name__ == "__main__":  # pragma: no cover
