@@ -68,7 +68,7 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
 
 
 def _walk(top: str) -> Iterator[str]:
-    """Report files under a folder, depth first, names sorted at each level (lazy)."""
+    """Report files under a folder (lazy): its own files first, then each subfolder in turn, names sorted."""
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()
         for name in sorted(filenames):

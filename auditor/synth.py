@@ -1,10 +1,10 @@
 """Synthetic reports for tests and benchmarks.
 
 - `variant` / `make_corpus`: realistic reports made from the seed reports in
-  ``examples/reports/`` by multiplying every amount by the same whole number (sums, shares,
-  changes and rates stay exactly as consistent, or as inconsistent, as in the seed), shifting
-  every year by the same offset, and renaming the department. Quick: 10,000 reports in well
-  under a minute.
+  ``examples/reports/`` by moving the decimal point of every amount by the same number of
+  places (sums, shares, changes and rates stay exactly as consistent, or as inconsistent, as in
+  the seed: a variant's findings are its seed's), shifting every year by the same offset, and
+  renaming the department. Quick: 10,000 reports in well under a minute.
 - `series`: short reports of one department over consecutive years whose year-over-year
   changes agree with the previous year's report (or, with ``slip``, do not), for the
   across-years check.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "reports"
-_AMOUNT = re.compile(r"(?<![\d.,A-Za-z_])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=[ \t]{0,2}(?:万元|亿元|元))")
+_DIGITS = re.compile(r"-?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=[ \t]?年)")
 _PLACES = ["江城", "青山", "河西", "临川", "安宁", "东平", "南浦", "北岭", "云台", "石门", "白沙", "长乐"]
 _BUREAUS = ["财政局", "教育局", "交通运输局", "农业农村局", "水利局", "卫生健康委员会", "民政局", "司法局",
@@ -33,14 +33,42 @@ def seed_texts(folder: str | Path | None = None) -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
-def _scale(m: re.Match[str], k: int) -> str:
+def _scale(m: re.Match[str], shift: int) -> str:
     whole, frac = m.group(1), m.group(2) or ""
-    value = Decimal(whole.replace(",", "") + frac) * k
-    text = f"{value:f}"
+    value = Decimal(whole.replace(",", "") + frac)
+    if value == 0 and not frac:
+        return m.group(0)  # a bare 0 means none: it stays 0
+    text = f"{value.scaleb(-shift):f}"  # the point moves: the digits and the precision move with it
     if "," in whole:
         head, _, tail = text.partition(".")
         text = f"{int(head):,}" + ("." + tail if tail else "")
-    return text
+    return ("-" if m.group(0).startswith("-") else "") + text
+
+
+def scale_amounts(text: str, shift: int) -> str:
+    """Every amount the auditor reads (元, 万元, 亿元; garbled ones too) divided by 10**shift.
+
+    The decimal point moves left, so each figure keeps its significant digits and stands for
+    an interval scaled by exactly the same factor: every sum, share, change and rate is exactly
+    as consistent (or inconsistent) as before. (Multiplying by any other number is not: the
+    rounding slack of the parts would grow while the figures still claim their precision.)"""
+    from .figures import scan
+    from .normalize import normalize
+
+    norm = normalize(text)
+    out, pos = [], 0
+    for f in scan(norm.text):
+        if not f.is_amount:
+            continue
+        m = _DIGITS.match(norm.text, f.start)
+        if m is None:  # pragma: no cover - an amount always starts with its digits
+            continue
+        a, b = norm.origin[m.start()], norm.origin[m.end() - 1] + 1
+        out.append(text[pos:a])
+        out.append(_scale(m, shift))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def department_of(text: str) -> str | None:
@@ -49,8 +77,9 @@ def department_of(text: str) -> str | None:
     return identify(text)[0]
 
 
-def variant(text: str, k: int = 1, year_shift: int = 0, department: str | None = None) -> str:
-    """The report with every amount × k, every year + year_shift, and the department renamed."""
+def variant(text: str, shift: int = 0, year_shift: int = 0, department: str | None = None) -> str:
+    """The report with every amount divided by 10**shift, every year + year_shift, and the
+    department renamed: its findings are the seed's (same rules, same lines)."""
     if department:
         old = department_of(text)
         if old:
@@ -60,8 +89,8 @@ def variant(text: str, k: int = 1, year_shift: int = 0, department: str | None =
             short = department_key(old)
             if short != old:
                 text = text.replace(short, department)
-    if k != 1:
-        text = _AMOUNT.sub(lambda m: _scale(m, k), text)
+    if shift:
+        text = scale_amounts(text, shift)
     if year_shift:
         text = _YEAR.sub(lambda m: str(int(m.group(1)) + year_shift), text)
     return text
@@ -76,7 +105,7 @@ def make_corpus(folder: str | Path, n: int, seed: int = 0, seeds: list[tuple[str
     for i in range(n):
         name, text = seeds[i % len(seeds)]
         dept = f"{rng.choice(_PLACES)}市{rng.choice(_PLACES)}区{rng.choice(_BUREAUS)}"
-        body = variant(text, k=rng.randint(1, 9), year_shift=rng.randint(-6, 0), department=dept)
+        body = variant(text, shift=rng.randint(0, 2), year_shift=rng.randint(-6, 0), department=dept)
         sub = folder / f"{i // 100:04d}"
         sub.mkdir(parents=True, exist_ok=True)
         path = sub / f"{i:06d}_{name[:3]}.txt"

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .models import Evidence, Finding
 
 _ORG_END = "局委办院厅部会心所站队处室馆社校团府署行司园场"
-_CJK_NAME = r"[\u4e00-\u9fff()（）]"
+_CJK_NAME = r"[\u4e00-\u9fffA-Za-z()（） \t]"
 _TITLE_YEAR_FIRST = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?:部门|单位)?决算")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?决算")
 _LEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|本部门|本单位)+")
@@ -177,7 +177,8 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
             ref = doc.prefix(last)
             if not _names_previous_year(ref, year) or _is_budget(ref, ph) or _is_budget(doc.label(last), ph):
                 continue
-            concept, scope = _bind(doc, [last, i], vocab)
+            subject = levels[-2] if len(levels) > 1 else _this_year_level(doc, s0)
+            concept, scope = _bind(doc, [last, i] + ([subject] if subject is not None else []), vocab)
             if concept is None:
                 continue
             P = figs[last]
