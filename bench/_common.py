@@ -77,13 +77,28 @@ class TreeRSS:
         self._thread.join()
 
 
-def run_measured(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int, int, int]:
-    """Run cmd; (wall seconds, exit status, peak tree RSS bytes, peak parent RSS bytes)."""
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int, int, int, float]:
+    """Run cmd; (wall s, exit status, peak tree RSS bytes, peak parent RSS bytes, CPU s of the tree).
+
+    CPU time is user + system of the command and every process it waited for
+    (RUSAGE_CHILDREN before and after): it does not grow when other work shares the machine.
+    """
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
     with TreeRSS(proc.pid) as rss:
         proc.wait()
-    return time.perf_counter() - start, proc.returncode, rss.peak, rss.peak_parent
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, proc.returncode, rss.peak, rss.peak_parent, cpu
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min) {five:.1f} (5 min)"
 
 
 def ensure_corpus(folder: Path, n: int) -> Path:
