@@ -15,13 +15,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Coverage", "Stats",
-    "InputError", "RuleError", "Figure", "scan", "catalogue",
+    "InputError", "RuleError", "Figure", "scan", "catalogue", "audit_corpus", "audit_years",
 ]
 
 _LAZY = {
     "audit": "engine", "audit_text": "engine", "audit_file": "engine",
     "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models", "Coverage": "models",
     "InputError": "errors", "RuleError": "errors", "Figure": "figures", "scan": "figures", "catalogue": "rules",
+    "audit_corpus": "corpus", "audit_years": "years",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .figures import Figure, scan
     from .models import AuditReport, Diagnosis, Coverage, Evidence, Finding, Stats
     from .rules import catalogue
+    from .corpus import audit_corpus
+    from .years import audit_years
 
 
 def __getattr__(name: str) -> Any:

@@ -121,8 +121,8 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
         report = audit_source(source)
     except InputError as exc:
         return Outcome(index, path, error=exc.problem)
-    except RecursionError:  # pragma: no cover - pathological input
-        return Outcome(index, path, error="document too deeply nested to audit")
+    except Exception as exc:  # a bug on one document must not end a run of thousands: report it
+        return Outcome(index, path, error=f"internal error while auditing ({type(exc).__name__}: {exc}); please report it")
     floor = SEVERITY_ORDER[options.min_severity]
     if floor:
         report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= floor]

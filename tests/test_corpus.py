@@ -226,3 +226,30 @@ def test_every_generated_report_has_its_seeds_findings(corpus, seeds):
         key = Path(o.path).stem.split("_")[1]
         got = [(f["rule"], f["severity"], f["evidence"][0]["line"]) for f in json.loads(o.json)["findings"]]
         assert got == expected[key], o.path
+
+
+def test_a_crash_on_one_document_does_not_end_the_run(tmp_path, seeds, monkeypatch):
+    from auditor import engine
+
+    for key in ("000", "001", "002"):
+        (tmp_path / f"{key}.txt").write_bytes(seeds[key].read_bytes())
+    real = engine.audit_source
+
+    def flaky(source):
+        if source.name.endswith("001.txt"):
+            raise ValueError("boom")
+        return real(source)
+
+    monkeypatch.setattr(engine, "audit_source", flaky)
+    outcomes = list(audit_corpus([str(tmp_path)], 1))
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    assert "internal error" in outcomes[1].error and "ValueError: boom" in outcomes[1].error
+
+
+def test_library_names():
+    import auditor
+
+    assert auditor.audit_corpus is audit_corpus
+    from auditor.years import audit_years
+
+    assert auditor.audit_years is audit_years
