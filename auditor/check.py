@@ -63,26 +63,34 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
     outcomes = run_with_progress(outcomes, show, total=lambda: sum(1 for x in expand(args.paths) if isinstance(x, str)),
                                  console=err_console)
     summary = Summary()
-    facts = []
+    store = None
+    if args.across_years:
+        from .years import FactStore
+
+        store = FactStore()  # on disk: the run stays in flat memory
+        summary.unlinked = 0
     writer = _WRITERS[args.format](out)
     try:
         for outcome in outcomes:
             summary.add(outcome)
             if outcome.error is not None:
                 print(f"auditor: {outcome.path}: {outcome.error}", file=err)
-            if outcome.years is not None:
-                facts.append(outcome.years)
+            if outcome.years is not None and store is not None:
+                store.add(outcome.years)
             writer.document(outcome)
     except InputError as exc:  # the run itself cannot go on (no scheduler, extra not installed)
         print(f"auditor: {exc}", file=err)
+        if store is not None:
+            store.close()
         return EXIT_TOOL
     for exc in failures:
         print(f"auditor: {exc}", file=err)
     across = []
-    if args.across_years:
-        from .years import compare_years
-
-        across = [f for f in compare_years(facts) if _kept(f.severity, args.severity)]
+    if store is not None:
+        try:
+            across = [f for f in store.compare() if _kept(f.severity, args.severity)]
+        finally:
+            store.close()
         summary.add_findings((f.rule, f.severity) for f in across)
     summary.unreadable.extend((e.source, e.problem) for e in failures)
     summary.seconds = time.perf_counter() - started

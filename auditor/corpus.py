@@ -108,7 +108,8 @@ class Outcome:
 class Options:
     min_severity: str = "info"
     keep_text: bool = False
-    years: bool = False
+    years: bool = False  # also collect the facts the across-years check needs
+    audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
 
 
 def audit_one(index: int, path: str, options: Options, data: bytes | None = None) -> Outcome:
@@ -118,6 +119,10 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
 
     try:
         source = read_path(path) if data is None else read_bytes(data, path)
+        if not options.audit:
+            from .years import facts_of_text
+
+            return Outcome(index, path, years=facts_of_text(source.text, path) if options.years else None)
         report = audit_source(source)
     except InputError as exc:
         return Outcome(index, path, error=exc.problem)
@@ -255,12 +260,15 @@ class Summary:
     by_rule: Counter = field(default_factory=Counter)  # (rule, severity) -> count
     failing: int = 0  # documents with an error finding
     seconds: float = 0.0
+    unlinked: int | None = None  # across years: reports whose title names no department and year
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
             self.unreadable.append((outcome.path, outcome.error))
             return
         self.documents += 1
+        if outcome.years is not None and not outcome.years.key:
+            self.unlinked = (self.unlinked or 0) + 1
         self.by_rule.update(outcome.counts)
         if not outcome.ok:
             self.failing += 1
@@ -296,6 +304,9 @@ class Summary:
         table.add_row("all", "findings", str(sev["error"]), str(sev["warning"]), str(sev["info"]))
         table.add_row("", f"documents with an error finding: {self.failing}", "", "", "")
         table.add_row("", f"unreadable files: {len(self.unreadable)}", "", "", "")
+        if self.unlinked is not None:
+            # reports whose title names no department and year cannot be compared with another
+            table.add_row("", f"not linked across years: {self.unlinked}", "", "", "")
         return table
 
 

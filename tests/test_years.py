@@ -124,3 +124,32 @@ def test_compare_years_needs_consecutive_years(tmp_path):
     texts = dict(series("江城市财政局", 2019, 3, seed=4, slips={2021: Decimal("50")}))
     facts = [facts_of_text(texts[2019], "a"), facts_of_text(texts[2021], "c")]  # 2020 missing
     assert compare_years(facts) == []
+
+
+def test_summary_counts_reports_that_cannot_be_linked(tmp_path, seeds):
+    import io
+
+    from auditor.check import CheckArgs, run
+
+    _write_series(tmp_path, years=2)
+    (tmp_path / "untitled.txt").write_bytes(seeds["002"].read_bytes())  # no department in its title
+    out, err = io.StringIO(), io.StringIO()
+    run(CheckArgs([str(tmp_path)], format="jsonl", jobs=1, across_years=True), out, err)
+    assert "not linked across years: 1" in err.getvalue()
+
+
+def test_fact_store_on_disk_matches_and_cleans_up(tmp_path):
+    import glob
+    import tempfile
+
+    from auditor.years import FactStore
+
+    texts = dict(series("江城市财政局", 2019, 3, seed=4, slips={2021: Decimal("50")}))
+    before = set(glob.glob(f"{tempfile.gettempdir()}/auditor-years-*"))
+    with FactStore() as store:
+        for year, text in texts.items():
+            store.add(facts_of_text(text, f"{year}.txt"))
+        assert store.count == 3
+        findings = store.compare()
+    assert [(f.rule, f.evidence[-1].path) for f in findings] == [("FA901", "2020.txt")]
+    assert set(glob.glob(f"{tempfile.gettempdir()}/auditor-years-*")) == before
