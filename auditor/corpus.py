@@ -131,6 +131,8 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
     floor = SEVERITY_ORDER[options.min_severity]
     if floor:
         report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= floor]
+        report.coverage.findings = {sev: sum(1 for f in report.findings if f.severity == sev)
+                                    for sev in ("error", "warning", "info")}
     out = Outcome(index, path, json=report.model_dump_json(), ok=report.ok,
                   counts=[(f.rule, f.severity) for f in report.findings],
                   text=source.text if options.keep_text else None)

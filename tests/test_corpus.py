@@ -90,7 +90,9 @@ def test_severity_floor_applies_in_workers(corpus):
     errors_only = list(audit_corpus([str(corpus)], 2, options=Options(min_severity="error")))
     for o in errors_only:
         assert all(sev == "error" for _, sev in o.counts)
-        assert all(f["severity"] == "error" for f in json.loads(o.json)["findings"])
+        data = json.loads(o.json)
+        assert all(f["severity"] == "error" for f in data["findings"])
+        assert data["coverage"]["findings"] == {"error": len(data["findings"]), "warning": 0, "info": 0}
 
 
 # -- JSON Lines --------------------------------------------------------------------------------------
