@@ -19,8 +19,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
-from typing import IO
+from itertools import groupby
+from typing import IO, Iterator
 
 from .corpus import Options, Outcome, Summary, audit_corpus, expand, run_with_progress
 from .errors import InputError
@@ -85,16 +87,23 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         return EXIT_TOOL
     for exc in failures:
         print(f"auditor: {exc}", file=err)
-    across = []
-    if store is not None:
+    across_counts: Counter = Counter()
+
+    def across():  # streamed: a corpus may hold many
+        if store is None:
+            return
         try:
-            across = [f for f in store.compare() if _kept(f.severity, args.severity)]
+            for f in store.findings():
+                if _kept(f.severity, args.severity):
+                    across_counts[(f.rule, f.severity)] += 1
+                    yield f
         finally:
             store.close()
-        summary.add_findings((f.rule, f.severity) for f in across)
+
     summary.unreadable.extend((e.source, e.problem) for e in failures)
+    writer.finish(failures, across())
+    summary.by_rule.update(across_counts)
     summary.seconds = time.perf_counter() - started
-    writer.finish(failures, across)
     if args.summary:
         from rich.console import Console
 
@@ -102,7 +111,7 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         console.print(summary.table())
     if summary.unreadable:
         return EXIT_TOOL
-    if summary.failing or any(f.severity == "error" for f in across):
+    if summary.failing or any(sev == "error" for _, sev in across_counts):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -125,10 +134,10 @@ class _Jsonl:
         self.out.write(line + "\n")
         self.out.flush()
 
-    def finish(self, failures: list[InputError], across: list) -> None:
+    def finish(self, failures: list[InputError], across: Iterator) -> None:
         for e in failures:
             self.out.write(json.dumps({"path": e.source, "error": e.problem}, ensure_ascii=False) + "\n")
-        for path, findings in _by_later_report(across):
+        for path, findings in groupby(across, key=_later_path):
             self.out.write(json.dumps({"path": path, "across_years": [f.model_dump(mode="json") for f in findings]},
                                       ensure_ascii=False) + "\n")
         self.out.flush()
@@ -156,9 +165,11 @@ class _Json:
             self.out.write("\n  ")
         errors = [{"path": p, "error": e} for p, e in self.errors] + [{"path": e.source, "error": e.problem} for e in failures]
         self.out.write('],\n  "errors": ' + _indent(errors, 2).lstrip())
-        if across:
-            self.out.write(',\n  "across_years": ' + _indent([f.model_dump(mode="json") for f in across], 2).lstrip())
-        self.out.write("\n}\n")
+        first = True
+        for f in across:
+            self.out.write((',\n  "across_years": [\n' if first else ",\n") + _indent(f.model_dump(mode="json"), 4))
+            first = False
+        self.out.write("\n}\n" if first else "\n  ]\n}\n")
         self.out.flush()
 
 
@@ -181,24 +192,20 @@ class _Rich:
 
         render(self.console, o.report(), o.text)
 
-    def finish(self, failures: list[InputError], across: list) -> None:
-        if not across:
-            return
+    def finish(self, failures: list[InputError], across: Iterator) -> None:
+        from rich.rule import Rule
+
         from .render import finding_view
-        from rich.panel import Panel
-        from rich.console import Group
 
-        views = [finding_view(f, None) for f in across]
-        self.console.print(Panel(Group(*views), title="[bold]across years[/]", title_align="left", border_style="yellow"))
+        for k, f in enumerate(across):
+            if k == 0:
+                self.console.print(Rule("[bold]across years[/]", align="left", style="yellow"))
+            self.console.print(finding_view(f, None))
 
 
-def _by_later_report(findings: list) -> list[tuple[str, list]]:
-    groups: dict[str, list] = {}
-    for f in findings:
-        path = next((e.path for e in f.evidence if e.role.startswith("本年") and e.path), None) or (
-            f.evidence[0].path if f.evidence else "")
-        groups.setdefault(path, []).append(f)
-    return list(groups.items())
+def _later_path(finding) -> str:
+    """The report a cross-year finding is about (its first evidence is in that report)."""
+    return (finding.evidence[0].path if finding.evidence else None) or ""
 
 
 _WRITERS = {"jsonl": _Jsonl, "json": _Json, "rich": _Rich}

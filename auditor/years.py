@@ -27,7 +27,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -344,6 +344,10 @@ class FactStore:
 
     def compare(self) -> list["Finding"]:
         """Findings for reports whose prior-year figures disagree with the previous year's report."""
+        return list(self.findings())
+
+    def findings(self) -> Iterator["Finding"]:
+        """The same findings, one at a time (grouped by later report, in key, year, path order)."""
         import json
 
         db = self.db
@@ -353,7 +357,6 @@ class FactStore:
         pairs = db.execute("""
             SELECT l.id, l.path, l.key, l.year, e.id, e.path FROM doc l JOIN doc e ON e.key = l.key AND e.year = l.year - 1
             ORDER BY l.key, l.year, l.path, e.path""").fetchall()
-        findings: list[Finding] = []
         for later_id, later_path, key, year, earlier_id, earlier_path in pairs:
             later = YearFacts(later_path, None, key, year)
             earlier = YearFacts(earlier_path, None, key, year - 1)
@@ -369,8 +372,7 @@ class FactStore:
                 if (concept, scope) in concepts:
                     earlier.stated.append(Stated(concept, scope, Decimal(lo), Decimal(hi), Decimal(llo), Decimal(lhi),
                                                  Cited(*json.loads(figure))))
-            findings.extend(_compare(later, earlier))
-        return findings
+            yield from _compare(later, earlier)
 
     def close(self) -> None:
         import os
