@@ -215,6 +215,7 @@ def _pooled(items: Iterator[tuple[int, str]], jobs: int, options: Options, order
             window: int) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     # fork: the workers inherit the parent's imports (cheap start); elsewhere they import once.
@@ -237,7 +238,12 @@ def _pooled(items: Iterator[tuple[int, str]], jobs: int, options: Options, order
                     break
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    for outcome in fut.result():
+                    try:
+                        batch_outcomes = fut.result()
+                    except BrokenProcessPool:
+                        raise InputError("--jobs", "a worker process stopped unexpectedly (out of memory or killed); "
+                                         "the run is incomplete") from None
+                    for outcome in batch_outcomes:
                         if not ordered:
                             yield outcome
                         else:

@@ -255,3 +255,21 @@ def test_library_names():
     from auditor.years import audit_years
 
     assert auditor.audit_years is audit_years
+
+
+def test_a_dead_worker_ends_the_run_with_one_line(tmp_path, seeds):
+    """A worker killed mid-run (out of memory, say): a clear message and exit 2, no traceback."""
+    for k in range(6):
+        (tmp_path / f"{k}.txt").write_bytes(seeds["003"].read_bytes())
+    code = ("import os, sys\n"
+            "from auditor import corpus\n"
+            "real = corpus.audit_one\n"
+            "def dying(i, p, o, d=None):\n"
+            "    if p.endswith('3.txt'): os._exit(9)\n"
+            "    return real(i, p, o, d)\n"
+            "corpus.audit_one = dying\n"
+            "from auditor.cli import main\n"
+            f"sys.exit(main(['check', '--jobs', '2', '--format', 'jsonl', {str(tmp_path)!r}]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "worker process stopped unexpectedly" in proc.stderr and "Traceback" not in proc.stderr
