@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .intervals import Interval
+
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .models import Evidence, Finding
@@ -412,9 +414,10 @@ def _compare(later: YearFacts, earlier: YearFacts) -> list["Finding"]:
         candidates = stated.get((p.concept, p.scope))
         if not candidates:
             continue
-        if any(c.lo <= p.hi and p.lo <= c.hi for c in candidates):
+        implied, loose = Interval(p.lo, p.hi), Interval(p.loose_lo, p.loose_hi)
+        if any(implied.meets(Interval(c.lo, c.hi)) for c in candidates):
             continue
-        if any(c.loose_lo <= p.loose_hi and p.loose_lo <= c.loose_hi for c in candidates):
+        if any(loose.meets(Interval(c.loose_lo, c.loose_hi)) for c in candidates):
             continue  # consistent if one of them was truncated rather than rounded
         key = (p.concept, p.scope, p.lo, p.hi)
         if key in seen:
