@@ -205,13 +205,8 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         # prior = X − sign·D, in yuan
         xi, di = X.in_yuan(), D.in_yuan()
         xl, dl = X.in_yuan(X.loose), D.in_yuan(D.loose)
-        if sign > 0:
-            rounded = (xi.lo - di.hi, xi.hi - di.lo)
-            loose = (xl.lo - dl.hi, xl.hi - dl.lo)
-        else:
-            rounded = (xi.lo + di.lo, xi.hi + di.hi)
-            loose = (xl.lo + dl.lo, xl.hi + dl.hi)
-        facts.prior.append(Prior(concept, scope, rounded[0], rounded[1], loose[0], loose[1], "implied",
+        rounded, loose = (xi - di, xl - dl) if sign > 0 else (xi + di, xl + dl)  # interval arithmetic
+        facts.prior.append(Prior(concept, scope, rounded.lo, rounded.hi, loose.lo, loose.hi, "implied",
                                  (("本年数", _cite(doc, x)), ("变动额", _cite(doc, i)))))
 
 
