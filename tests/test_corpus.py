@@ -78,12 +78,16 @@ def test_in_flight_work_is_bounded(corpus, monkeypatch):
 
     monkeypatch.setattr(corpus_mod, "numbered", numbered)
     outcomes = audit_corpus(["ignored"], 2, chunksize=2, window=3)
-    first = next(outcomes)
-    assert first.index == 0
-    # 3 chunks of 2 in flight, plus the 2 looked at before the pool starts
-    assert len(pulled) <= 3 * 2 + 2
-    rest = list(outcomes)
-    assert len(rest) == len(paths) - 1
+    ahead = []
+    for done, outcome in enumerate(outcomes, start=1):
+        assert outcome.index == done - 1  # ordered
+        ahead.append(len(pulled) - done)
+    assert done == len(paths) == 40
+    # pulled but not yet given out: at most 3 chunks of 2 running, and fewer than 3 × 2 finished
+    # ones waiting for an earlier one plus what one wait() brings back (≤ 3 chunks): bounded by
+    # the window, whatever the corpus size
+    assert max(ahead) <= 3 * (3 * 2)
+    assert ahead[0] < len(paths) - 1  # the first result came before all paths were pulled
 
 
 def test_severity_floor_applies_in_workers(corpus):
