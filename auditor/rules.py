@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -95,31 +95,17 @@ def phrases() -> Phrases:
     )
 
 
-_UNSEEN = object()
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # (synonym, concept), longest first
     scopes: tuple[tuple[str, str], ...]
     identities: dict[str, tuple[str, ...]]  # total concept -> part concepts
-    _concepts: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # label -> concept
 
     def concept(self, label: str) -> str | None:
-        # corpus speed (issue 6): labels repeat within and across reports; remember the answers
-        cache = self._concepts
-        found = cache.get(label, _UNSEEN)
-        if found is not _UNSEEN:
-            return found
-        found = None
         for synonym, concept in self.synonyms:
             if synonym in label:
-                found = concept
-                break
-        if len(cache) > 100_000:
-            cache.clear()
-        cache[label] = found
-        return found
+                return concept
+        return None
 
     def scope(self, label: str) -> str:
         for word, scope in self.scopes:

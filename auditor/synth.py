@@ -30,7 +30,11 @@ _BUREAUS = ["财政局", "教育局", "交通运输局", "农业农村局", "水
 def seed_texts(folder: str | Path | None = None) -> list[tuple[str, str]]:
     """(name, text) of the seed reports."""
     folder = Path(folder) if folder else SEEDS
-    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    found = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    if not found:  # an installed package has no examples/: name the folder to use
+        raise FileNotFoundError(f"no seed reports (*.txt) in {folder}: pass the folder of a source checkout's "
+                                "examples/reports")
+    return found
 
 
 def _scale(m: re.Match[str], shift: int) -> str:
