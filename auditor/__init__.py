@@ -18,6 +18,7 @@ __all__ = [
     "InputError", "RuleError", "Figure", "scan", "catalogue",
     "audit_many", "AuditBatch", "InputFailure", "assert_consistent", "load_rules", "reset_rules", "RulePack",
     "Baseline", "load_baseline", "fingerprint",
+    "audit_corpus", "audit_years",
 ]
 
 _LAZY = {
@@ -27,6 +28,7 @@ _LAZY = {
     "audit_many": "api", "AuditBatch": "api", "assert_consistent": "api", "InputFailure": "models",
     "load_rules": "rules", "reset_rules": "rules", "RulePack": "rules",
     "Baseline": "baseline", "load_baseline": "baseline", "fingerprint": "baseline",
+    "audit_corpus": "corpus", "audit_years": "years",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import AuditBatch, assert_consistent, audit_many
     from .baseline import Baseline, fingerprint, load_baseline
     from .models import InputFailure
+    from .corpus import audit_corpus
+    from .years import audit_years
 
 
 def __getattr__(name: str) -> object:

@@ -33,15 +33,25 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="auditor", description="Check the arithmetic of 部门决算 reports.")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="audit report files or folders")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=list(FORMATS), default=None,
-                       help="rich (terminal), json (see 'auditor schema'), sarif (SARIF 2.1.0), html (self-contained page); "
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns ('reports/**/*.txt')")
+    check.add_argument("--format", choices=[*FORMATS, "jsonl"], default=None,
+                       help="rich (terminal), json (see 'auditor schema'), jsonl (one JSON object per document, "
+                            "streamed as each finishes), sarif (SARIF 2.1.0), html (self-contained page); "
                             "default: from the --output suffix, else rich")
     check.add_argument("--severity", choices=["error", "warning", "info"], default="info",
                        help="show findings of this severity and above")
     _shared_options(check)
     check.add_argument("--baseline", metavar="FILE", help="hide the findings this baseline file accepts")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    # corpus runs (auditor/corpus.py, auditor/distributed.py, auditor/years.py)
+    check.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                       help="worker processes (default: all cores)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]")
+    check.add_argument("--across-years", action="store_true",
+                       help="also check each report's prior-year figures against the previous year's report")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    check.add_argument("--no-summary", action="store_true", help="no summary table at the end")
     baseline = sub.add_parser("baseline", help="write a baseline accepting every current finding")
     baseline.add_argument("paths", nargs="+", metavar="PATH")
     baseline.add_argument("-o", "--output", metavar="FILE", help="baseline file to write (default: standard output)")
@@ -72,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             _load_packs(getattr(args, "rules", []))
             if args.command == "baseline":
                 return _baseline(args.paths, args.output)
+            if _streams(args):
+                return _corpus(args)
+            if args.jobs or args.scheduler or args.across_years:
+                print("auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
+                      "written to standard output, without --baseline", file=sys.stderr)
+                return EXIT_TOOL
             return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
         finally:
             restore_packs(before)
@@ -114,6 +130,16 @@ def _explain(code: str) -> int:
 
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def _load_packs(packs: list[str]) -> None:
@@ -214,6 +240,20 @@ def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str |
     if failures:
         return EXIT_TOOL
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    """The corpus runner (parallel, streamed, with a summary) serves rich/json/jsonl on standard
+    output; baselines, files and the whole-run formats (SARIF, HTML) collect the reports first."""
+    return (args.format or "rich") in ("rich", "json", "jsonl") and not args.output and not args.baseline
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .check import CheckArgs, run
+
+    return run(CheckArgs(paths=args.paths, format=args.format or "rich", severity=args.severity, jobs=args.jobs,
+                         scheduler=args.scheduler, across_years=args.across_years,
+                         progress=False if args.no_progress else None, summary=not args.no_summary))
 
 
 def _write(fmt: str, reports, errors, to_terminal: bool) -> str:

@@ -40,6 +40,8 @@ class Evidence(BaseModel):
     label: str = Field(default="", description="the words just before the figure")
     place: str | None = Field(default=None, description="where the figure is in the document's own terms "
                               "(PDF page and line, spreadsheet cell such as 收入支出决算总表!C7, table cell)")
+    path: str | None = Field(default=None, description="the document the figure is in, when a finding cites "
+                             "several documents (across years); None: the report's own document")
 
 
 class Diagnosis(BaseModel):

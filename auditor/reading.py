@@ -8,6 +8,7 @@ like Chinese prose is refused rather than audited as mojibake.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,12 +58,19 @@ def place_at(places: tuple[tuple[int, int, str], ...], line: int, column: int) -
     return places[k][2] if k >= 0 else None
 
 
+# corpus speed (issue 6): the character tests below are regular expressions, not Python loops
+# over 20,000 characters (5 ms of a 15 ms audit); same rules as before.
+_SPACES = re.compile(r"\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+")
+_BAD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _cjk_share(text: str) -> float:
-    sample = [c for c in text[:20000] if not c.isspace()]
-    if not sample:
+    sample = text[:20000]
+    total = len(sample) - sum(map(len, _SPACES.findall(sample)))
+    if not total:
         return 0.0
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
-    return cjk / len(sample)
+    return sum(map(len, _CJK.findall(sample))) / total
 
 
 # Characters frequent in reports, simplified and traditional: mojibake holds few of them.
@@ -76,8 +84,9 @@ def _common_share(text: str) -> float:
 
 
 def _looks_like_text(text: str) -> bool:
-    bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
-    return bad <= max(2, len(text[:20000]) // 1000)
+    sample = text[:20000]
+    bad = len(_BAD.findall(sample))
+    return bad <= max(2, len(sample) // 1000)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -36,7 +36,8 @@ ACTUAL = ("实际支出数", "全年执行数", "执行数", "实际支出")
 RATE = ("预算执行率", "执行率")
 WEIGHT = ("分值",)
 SCORE = ("得分",)
-_TOTAL_LABELS = ("自评得分", "总分", "综合得分", "合计")
+_SCORE_LABELS = ("自评得分", "总分", "综合得分")
+_TOTAL_LABELS = (*_SCORE_LABELS, "合计")
 FUND_ROWS = ("一般公共预算", "政府性基金", "国有资本经营", "其他资金", "上级", "本级", "财政拨款", "其它资金")
 
 
@@ -221,7 +222,7 @@ class SelfEvaluation:
                 if fig is None:
                     continue
                 name = cell.text.replace(" ", "")
-                if name.startswith(_TOTAL_LABELS):
+                if name.startswith(_SCORE_LABELS):
                     # 总分 | 100 | 97.72: the full marks, then the score
                     after = [f for c in row.cells[k + 1 :] if (f := self.figure(c)) is not None]
                     total_score = after[-1] if len(after) >= 2 and after[0].value == 100 and "满分" not in name else fig
