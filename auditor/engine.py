@@ -71,7 +71,8 @@ class FindingBuilder:
         diagnosis = None
         if ob.cause:
             diagnosis = Diagnosis(cause=ob.cause, explanation=CAUSES.get(ob.cause, ob.cause),
-                                  culprit=self.evidence(ob.figures[0], ob.roles[0]), suggested=ob.expected)
+                                  culprit=self.evidence(ob.figures[0], ob.roles[0]) if ob.culprit else None,
+                                  suggested=ob.expected if ob.culprit else None)
         return self._finding(ob.code, rule.severity, ob.message, ob.figures, ob.roles, ob.stated, ob.expected,
                              diagnosis=diagnosis)
 
@@ -183,7 +184,11 @@ class FindingBuilder:
             seen.add(id(alt))
             if alt.value * alt.scale in slips:
                 continue  # the stated base is one slip away from the other figure: a slip, not a base
-            if rel.judge({k: alt}) == "ok":
+            fits = rel.judge({k: alt}) == "ok"
+            if not fits and "change_sign" in rel.context:  # d ÷ (another total ∓ d): the other total as this year's
+                fits = ChangeRateRelation(rel.code, rel.result, [alt, rel.inputs[0]], rel.roles,
+                                          "", sign=rel.context["change_sign"]).judge() == "ok"
+            if fits:
                 # the percentage is what is wrong as written: computed on another total
                 exp = rel.expected()
                 res = rel.result
@@ -258,7 +263,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     checked: set[int] = set()
     support: dict[int, int] = {}  # figure index -> relations it takes part in that hold
     if ex.facts:
-        builder.bases = [doc.figures[f.index] for f in ex.facts if f.period == "current" and not f.unit]
+        builder.bases = [doc.figures[f.index] for f in ex.facts if not f.unit]
     outcomes: dict[int, str] = {}
     for rel in ex.relations:
         outcome = rel.judge()

@@ -46,6 +46,7 @@ class Observation:
     stated: str
     expected: str
     cause: str | None = None
+    culprit: bool = True  # figures[0] is the figure to correct (not so when shares add up to over 100%)
 
 
 @dataclass
@@ -294,7 +295,7 @@ class Extractor:
                 self.out.observations.append(Observation(
                     "FA202", figs, ["占比"] * len(figs),
                     f"同一总数下各部分占比合计{sum(f.value for f in figs)}%，超过100%",
-                    f"{sum(f.value for f in figs)}%", "≤100%", "impossible_share"))
+                    f"{sum(f.value for f in figs)}%", "≤100%", "impossible_share", culprit=False))
 
     # -- changes -----------------------------------------------------------------
     def changes(self) -> None:
@@ -344,6 +345,7 @@ class Extractor:
                                      f"变动额 ÷ {doc.label(prior) or '上年数'}")
                 rate.alternatives = self._alternatives(d, {prior, d})
                 rate.context["base_index"] = 2
+                rate.context["change_sign"] = sign  # another total may have stood for this year's figure
                 self.out.relations.append(rate)
                 continue
             base, heuristic = self._base_before(mark, s0)
