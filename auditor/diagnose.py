@@ -50,7 +50,7 @@ class Profile:
         for f in figures:
             if not (f.is_amount or f.is_percent or f.kind == "number") or f.value == 0:
                 continue
-            if f.value != f.value.to_integral() and f.kind != "number":
+            if f.value != f.value.to_integral():
                 c = counts.setdefault((f.kind, f.unit), {})
                 c[f.decimals] = c.get(f.decimals, 0) + 1
             if f.is_amount:

@@ -74,7 +74,8 @@ class Extractor:
         self.figs = doc.figures
         self.part_of: dict[int, tuple[int, list[int]]] = {}  # part index -> (total index, sibling parts)
         self.zero_shares: set[int] = set()
-        self.implied: dict[str, tuple[int, int]] = {}  # concept -> (actual, rate): budget implied by a rate
+        self.implied: dict[str, tuple[int, int]] = {}
+        self._binder: Binder | None = None  # concept -> (actual, rate): budget implied by a rate
 
     # -- helpers -----------------------------------------------------------------
     def levels_before(self, pos: int, start: int) -> list[int]:
@@ -190,7 +191,7 @@ class Extractor:
         concept = doc.concept(total)
         if not complete and concept is not None:
             named = {doc.concept(p) for p in parts}
-            complete = any(named == set(ids) for ids in self.vocab.identities_of(concept))
+            complete = any(named == set(ids) for ids in self.vocab.identities_of(concept, self._scope_of(total)))
         desc_parts = " + ".join(labels)
         roles = ["总数"] + ["部分"] * len(P)
         # a part in another unit that only the total's unit makes add up: a unit slip
@@ -226,6 +227,19 @@ class Extractor:
                     return
             self.out.relations.append(
                 PartialSumRelation("FA102", T, P, roles, f"{desc_parts} ≤ {doc.label(total) or '总数'}", True))
+
+    def _scope_of(self, i: int, depth: int = 0) -> str:
+        """The scope figure i is stated in: its label's words, its breakdown total's, its heading's."""
+        scope = self.vocab.scope(self.doc.label(i))
+        if scope == "all" and i in self.part_of and depth < 3:
+            scope = self._scope_of(self.part_of[i][0], depth + 1)
+        if scope == "all":
+            if self._binder is None:
+                self._binder = Binder(self.doc)
+            project, top, sub = self._binder.context(self.figs[i].start)
+            if not project:
+                scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
+        return scope
 
     def _share_after(self, i: int) -> int | None:
         j = i + 1
@@ -568,7 +582,7 @@ class Extractor:
             values.setdefault(fact.key, set()).add(fig.value * fig.scale)
         totals = {id(r.result) for r in self.out.relations if isinstance(r, SumRelation)}
         for (concept, scope, period), tfact in first.items():
-            for parts in self.vocab.identities_of(concept):
+            for parts in self.vocab.identities_of(concept, scope):
                 self._identity(tfact, parts, first, values, totals)
         self._named_sums(binder, first, values)
         classes, skipped = class_items(self.doc, binder, facts)
@@ -601,6 +615,17 @@ class Extractor:
                 P = [self.figs[first[k].index] for k in keys]
                 self.out.relations.append(SumRelation(
                     "FA105", fig, P, ["合计", "部分", "部分"], f"{m.group('a')} + {m.group('b')}"))
+                # the sum is itself a figure of the report: 本年支出合计与年末结转和结余共计 is 支出总计
+                # when the identity's other parts are not stated or are zero
+                named = {k[0] for k in keys}
+                scope = keys[0][1]
+                for total, parts in self.vocab.all_identities:
+                    rest = [p for p in parts if p not in named]
+                    if named <= set(parts) and all(
+                            (p, scope, "current") not in first or self.figs[first[(p, scope, "current")].index].value == 0
+                            for p in rest):
+                        self.out.facts.append(Fact(i, total, scope, "current", sub or top, ""))
+                        break
 
     def _identity(self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]) -> None:
         concept, scope, period = tfact.key

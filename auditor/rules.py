@@ -104,9 +104,14 @@ class Vocabulary:
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False, init=False)
     all_identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every (total, parts), a total may have several
 
-    def identities_of(self, total: str) -> list[tuple[str, ...]]:
-        """Every way the concept `total` is split into parts."""
-        return [parts for t, parts in self.all_identities if t == total]
+    scoped_identities: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (total, parts, scopes)
+
+    def identities_of(self, total: str, scope: str | None = None) -> list[tuple[str, ...]]:
+        """Every way the concept `total` is split into parts (in `scope`, those that hold only there too)."""
+        out = [parts for t, parts in self.all_identities if t == total]
+        if scope is not None:
+            out += [parts for t, parts, scopes in self.scoped_identities if t == total and scope in scopes]
+        return out
 
     def is_part(self, part: str, total: str) -> bool:
         return any(part in parts for parts in self.identities_of(total))
@@ -142,14 +147,19 @@ def vocabulary() -> Vocabulary:
     scopes.sort(key=lambda x: len(x[0]), reverse=True)
     identities: dict[str, tuple[str, ...]] = {}
     every: list[tuple[str, tuple[str, ...]]] = []
+    scoped: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for entry in data.get("identity", []):
         for concept in [entry["total"], *entry["parts"]]:
             if concept not in data["concepts"]:
                 raise RuleError(f"rules/concepts.toml: identity {entry['total']}: unknown concept '{concept}'")
+        if entry.get("scopes"):  # an identity that holds only for some funds (财政拨款: 基本 + 项目)
+            scoped.append((entry["total"], tuple(entry["parts"]), tuple(entry["scopes"])))
+            continue
         identities.setdefault(entry["total"], tuple(entry["parts"]))
         every.append((entry["total"], tuple(entry["parts"])))
     fillers = tuple(data.get("binding", {}).get("fillers", ()))
-    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers, all_identities=tuple(every))
+    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers, all_identities=tuple(every),
+                      scoped_identities=tuple(scoped))
 
 
 # -- user rule packs (additive registry) ----------------------------------------------------
