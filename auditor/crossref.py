@@ -174,10 +174,12 @@ def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[
         if got.hi < stated.lo:
             # a shortfall may be an item not listed: only a single specific slip that closes it
             # exactly (not within rounding: a coincidence must not pass for a repair) makes it one
+            # (one item only: the class is restated, and one wrong digit is as telling as two swapped)
+            kinds = (*SPECIFIC, "wrong_digit") if len(parts) == 1 else SPECIFIC
             rel.slip_closes = any(
                 sum(p.value * p.scale for p in trial) == tot.value * tot.scale
                 for k, fig in enumerate([T, *parts])
-                for _, cand in misspellings(fig, T.unit, SPECIFIC)
+                for _, cand in misspellings(fig, T.unit, kinds)
                 for trial, tot in [(([cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts), cand if k == 0 else T)])
             if not rel.slip_closes:
                 skipped["class items: shortfall with no single slip (list may be incomplete)"] = skipped.get(

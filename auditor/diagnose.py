@@ -227,11 +227,19 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
                     if fixed:
                         found.append((len(fixed), RANK.index(cause), group, Repair(-1, cause, cand), fixed, sharpened))
     out: dict[int, Repair] = {}
+
+    def exact(h) -> bool:
+        """The edit makes this relation hold at the written values, not only within rounding
+        (854.30 → 854.20 fits a sum exactly; 8288.78 → 8288.87 only within a cent)."""
+        k = next((k for k, f in enumerate(rel.figures) if root(id(f)) == h[2]), None)
+        return k is not None and misfit(rel, {k: _restate(rel.figures[k], h[3].figure)}) <= Decimal("0.5")
+
     for rel in failing:
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        score = lambda h: (h[0], -h[1], h[5], profile.likelihood(figures[groups[h[2]][0]], h[3].figure, h[3].cause) if profile else 0)  # noqa: E731
+        score = lambda h: (h[0], exact(h), -h[1], h[5],  # noqa: E731
+                           profile.likelihood(figures[groups[h[2]][0]], h[3].figure, h[3].cause) if profile else 0)
         best = max(map(score, hits))
         top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:

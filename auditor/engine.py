@@ -178,8 +178,11 @@ class FindingBuilder:
         base = rel.figures[k]
         slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
         seen: set[int] = set()
+        own = rel.context.get("not_a_base")
         for alt in [*rel.alternatives, *self.bases]:
             if alt is base or alt.value == 0 or id(alt) in seen or alt.unit != base.unit and not alt.is_amount:
+                continue
+            if own is not None and (alt is own or (alt.value * alt.scale == own.value * own.scale)):
                 continue
             seen.add(id(alt))
             if alt.value * alt.scale in slips:
@@ -275,7 +278,10 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     builder.profile = Profile.of(doc.figures)
     # a relation a turned direction word or another stated base explains needs no digit blamed
     plain = [rel for rel in ex.relations if outcomes[id(rel)] != "fail" or not (builder._direction(rel) or builder._wrong_base(rel))]
-    blamed = graph_blame(plain, outcomes, builder.profile, _restatements(doc, ex.facts))
+    agree, differ = _restatements(doc, ex.facts)
+    for rel in differ:
+        outcomes[id(rel)] = "fail"
+    blamed = graph_blame([*plain, *differ], outcomes, builder.profile, agree)
     builder.blamed_all = True
     for rel in ex.relations:
         outcome = outcomes[id(rel)]
@@ -317,20 +323,23 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=stats)
 
 
-def _restatements(doc: Document, facts: list) -> list[Relation]:
-    """Statements of one quantity that agree now, as constraints for blame: a repair may not
-    make one of them disagree with the others."""
+def _restatements(doc: Document, facts: list) -> tuple[list[Relation], list[Relation]]:
+    """Statements of one quantity, paired: (those that agree, those that do not). The first are
+    constraints for blame (a repair may not make one statement disagree with the others); the
+    second are failed relations a repair may mend (a total that breaks its sum *and* disagrees
+    with its restatement is the figure to blame). FA801 reports the disagreements themselves."""
     groups: dict[tuple, list[Figure]] = {}
     for fact in facts:
         if not fact.unit:
             groups.setdefault(fact.key, []).append(doc.figures[fact.index])
-    out: list[Relation] = []
+    agree, differ = [], []
     for figs in groups.values():
         for a, b in zip(figs, figs[1:]):
+            if a is b:
+                continue
             rel = SameRelation("FA801", a, [b], ["陈述", "陈述"], "同一数")
-            if rel.judge() == "ok":
-                out.append(rel)
-    return out
+            (agree if rel.judge() == "ok" else differ).append(rel)
+    return agree, differ
 
 
 # which finding speaks for a culprit that breaks several relations: a named slip first

@@ -357,9 +357,11 @@ class Extractor:
                         f"{doc.label(base) or '本年数'} − {doc.label(prior) or '上年数'}", sign=sign))
                 rate = RatioRelation("FA301", r, [D, Pf], ["变动率", "变动额", "上年数"],
                                      f"变动额 ÷ {doc.label(prior) or '上年数'}")
-                rate.alternatives = self._alternatives(d, {prior, d})
+                rate.alternatives = self._alternatives(d, {prior, d} | ({base} if base is not None else set()))
                 rate.context["base_index"] = 2
                 rate.context["change_sign"] = sign  # another total may have stood for this year's figure
+                if base is not None:  # this year's own figure is no "other" base: (X − d) is the prior
+                    rate.context["not_a_base"] = self.figs[base]
                 self.out.relations.append(rate)
                 continue
             base, heuristic = self._base_before(mark, s0)
