@@ -29,6 +29,7 @@ LOOKBACK_PARAGRAPHS = 30
 _PRIOR_VALUE = re.compile(r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$")  # 较上年5382.72万元: not a part
 _NAMED_SUM = re.compile(r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)?$")
 _SUM_WORD = re.compile(r"(?:共计|合计|总计|之和)(?:为|是|达)?\s*$")
+_COMPLETION_LATER = re.compile(r"完成(?:年初|全年|调整后)?预算|执行率")
 _COMPARED = re.compile(r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)")
 _INITIAL = re.compile(r"年初(?:预算|下达|批复|安排)")
 _ADJUSTMENT = re.compile(r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$")
@@ -492,6 +493,12 @@ class Extractor:
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年度”，而同句的构成写的是“本年”"
             elif (m := _COMPARED.match(after)) and self._compares_with_previous(m.group("with"), year):
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年”，而同句把它与{m.group('with')}相比"
+            elif "本年" in gap:
+                why = f"{doc.year}年度的报告写“{year}年{gap.strip()}”：本年数标成了{year}年"
+            elif _is_budget(doc.label(nxt), self.ph) and _COMPLETION_LATER.search(after):
+                why = f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
+            elif concept == "procurement" and not self.ph.comparison.search(t[s0:s1]) and "上年" not in t[s0:s1]:
+                why = f"{doc.year}年度的报告把本年的政府采购支出总额{amount}标成“{year}年”"
             elif (other := self._restated(nxt)) is not None:
                 why = (f"{doc.year}年度的报告把{amount}写成“{year}年”的数，而同一数在第{doc.text.position(self.figs[other].start)[0]}行"
                        f"是本年数")
