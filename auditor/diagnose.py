@@ -185,8 +185,9 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
     for tier in (RANK[:3], RANK[3:]):
         explained = {r for h in found for r in h[4]}
-        if tier is not RANK[:3] and all(id(rel) in explained for rel in failing):
-            break
+        if tier is not RANK[:3]:
+            # one digit changed: tried only on the figures of the relations still unexplained
+            suspects = {root(id(f)) for rel in failing if id(rel) not in explained for f in rel.figures}
         for group in suspects:
             members = groups[group]
             fig = figures[members[0]]

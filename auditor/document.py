@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 from .figures import Figure, scan
 from .normalize import Text, normalize
@@ -61,18 +60,37 @@ class Document:
         end = self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.text.text)
         return self.paragraph_starts[k], end
 
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, text) of every paragraph of the normalised text, newline left out (memoised)."""
+        got = self.__dict__.get("_lines_memo")
+        if got is None:
+            got, pos = [], 0
+            for line in self.text.text.split("\n"):
+                got.append((pos, line))
+                pos += len(line) + 1
+            self.__dict__["_lines_memo"] = got
+        return got
+
     def is_heading(self, paragraph: int) -> bool:
         s, e = self.paragraph_span(paragraph)
         return bool(_HEADING.match(self.text.text[s:e]))
 
     # -- figures and their words -----------------------------------------------
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [f.start for f in self.figures]
+    # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on
+    # every access in Python 3.11, and these are read tens of thousands of times per report.
+    def __post_init__(self) -> None:
+        self._starts: list[int] = [f.start for f in self.figures]
+        self._index: dict[int, int] = {id(f): i for i, f in enumerate(self.figures)}
+        self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
+        self._concepts: dict[int, str | None] = {}
+        self.__directions: list[str | None] | None = None
 
-    @cached_property
-    def _index(self) -> dict[int, int]:
-        return {id(f): i for i, f in enumerate(self.figures)}
+    @property
+    def _directions(self) -> list[str | None]:
+        if self.__directions is None:
+            self.__directions = [self._direction(i) for i in range(len(self.figures))]
+            self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self.__directions)]
+        return self.__directions
 
     def index_of(self, fig: Figure) -> int | None:
         """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
@@ -89,14 +107,6 @@ class Document:
         if i > 0:
             start = max(start, self.figures[i - 1].end)
         return self.text.text[start : fig.start]
-
-    @cached_property
-    def _labels(self) -> dict[int, str]:
-        return {}  # filled on demand: most figures are never asked
-
-    @cached_property
-    def _directions(self) -> list[str | None]:
-        return [self._direction(i) for i in range(len(self.figures))]
 
     def label(self, i: int) -> str:
         """What figure i measures, as written just before it (after the last clause mark)."""
@@ -132,16 +142,15 @@ class Document:
 
     def is_level(self, i: int) -> bool:
         """An amount stated as a level (not a change, not a unit price)."""
-        return self.figures[i].is_amount and self._directions[i] is None
+        if self.__directions is None:
+            self._directions  # noqa: B018 - makes the memos
+        return self._levels[i]
 
     def concept(self, i: int) -> str | None:
         if i not in self._concepts:
             self._concepts[i] = vocabulary().concept(self.label(i))
         return self._concepts[i]
 
-    @cached_property
-    def _concepts(self) -> dict[int, str | None]:
-        return {}
 
     def as_written(self, fig: Figure) -> str:
         return self.text.original_span(fig.start, fig.end)

@@ -41,7 +41,8 @@ class FindingBuilder:
         self.cell_labels: dict[int, str] = {}
         self.bases: list[Figure] = []
         self.profile: Profile | None = None
-        self.blamed_all = False  # graph blame has tried every figure of every failed relation  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
+        self.blamed_all = False  # graph blame has tried every figure of every failed relation
+        self._explained: dict[tuple[str, int], Diagnosis | None] = {}  # direction word / base, per relation  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
         line, col = self.doc.text.position(fig.start)
@@ -160,6 +161,12 @@ class FindingBuilder:
 
     def _direction(self, rel: Relation) -> Diagnosis | None:
         """增加 written for a decrease (or 减少 for an increase): the relation holds with the sign turned."""
+        key = ("direction", id(rel))
+        if key not in self._explained:
+            self._explained[key] = self._direction_of(rel)
+        return self._explained[key]
+
+    def _direction_of(self, rel: Relation) -> Diagnosis | None:
         if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation)):
             return None
         turned = copy.copy(rel)
@@ -172,6 +179,12 @@ class FindingBuilder:
                          culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=f"{word}{_shown(rel.figures[k])}")
 
     def _wrong_base(self, rel: Relation) -> Diagnosis | None:
+        key = ("base", id(rel))
+        if key not in self._explained:
+            self._explained[key] = self._wrong_base_of(rel)
+        return self._explained[key]
+
+    def _wrong_base_of(self, rel: Relation) -> Diagnosis | None:
         k = rel.context.get("base_index")
         if k is None or rel.context.get("alternatives_accept"):
             return None

@@ -493,7 +493,7 @@ class Extractor:
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年度”，而同句的构成写的是“本年”"
             elif (m := _COMPARED.match(after)) and self._compares_with_previous(m.group("with"), year):
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年”，而同句把它与{m.group('with')}相比"
-            elif "本年" in gap:
+            elif "本年" in gap and re.match(r"[，,:：\s]*(?:其中|包括)", after):  # this year's structure, another year's label
                 why = f"{doc.year}年度的报告写“{year}年{gap.strip()}”：本年数标成了{year}年"
             elif _is_budget(doc.label(nxt), self.ph) and _COMPLETION_LATER.search(after):
                 why = f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
@@ -580,7 +580,8 @@ class Extractor:
         """DOMAIN.md's identities over the facts bound anywhere in the report (balance
         identities, 三公 tree, 基本支出 …), when the total and every part are stated in one
         scope and period. A total already checked against a stated breakdown is left to it."""
-        binder = Binder(self.doc, {part: total for part, (total, _) in self.part_of.items()})
+        binder = self._binder or Binder(self.doc)  # one binder per document: headings are read once
+        binder.parent_of = {part: total for part, (total, _) in self.part_of.items()}
         facts = binder.facts()
         self.out.binder, self.out.facts = binder, facts
         first: dict[tuple, Fact] = {}

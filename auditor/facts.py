@@ -82,8 +82,7 @@ class Binder:
         doc, t = self.doc, self.doc.text.text
         out = []
         appendix = False
-        lines = [(s, t[s:e].strip()) for s, e in map(doc.paragraph_span, range(len(doc.paragraph_starts)))]
-        lines = [(s, line) for s, line in lines if line]
+        lines = [(s, line.strip()) for s, line in doc.lines() if line.strip()]
         for k, (s, line) in enumerate(lines):
             if len(line) > 80:
                 continue
@@ -114,8 +113,14 @@ class Binder:
                 out.append((s, 2, line))
         return out
 
-    @cached_property
+    @property
     def _contexts(self) -> tuple[list[int], list[tuple[str, str, str]]]:
+        got = self.__dict__.get("_contexts_memo")
+        if got is None:
+            got = self.__dict__["_contexts_memo"] = self._make_contexts()
+        return got
+
+    def _make_contexts(self) -> tuple[list[int], list[tuple[str, str, str]]]:
         offsets, states = [-1], [("", "", "")]
         project = top = sub = ""
         for off, level, text in self.headings:
@@ -146,8 +151,14 @@ class Binder:
             pattern = self._patterns[key] = re.compile("|".join(map(re.escape, words)))
         return pattern
 
-    @cached_property
+    @property
     def _fillers(self) -> re.Pattern[str]:
+        got = self.__dict__.get("_fillers_memo")
+        if got is None:
+            got = self.__dict__["_fillers_memo"] = self._make_fillers()
+        return got
+
+    def _make_fillers(self) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(w) for w in sorted(self.vocab.fillers, key=len, reverse=True)))
 
     def bind(self, i: int) -> Fact | None:

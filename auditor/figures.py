@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Literal
 
 from .intervals import Interval
@@ -55,24 +54,36 @@ class Figure:
     def ulp(self) -> Decimal:
         return Decimal(1).scaleb(-self.decimals)
 
-    @cached_property
+    # interval and loose are cached by hand: functools.cached_property takes a lock on every
+    # access in Python 3.11, and relations read these thousands of times per report
+    @property
     def interval(self) -> Interval:
         """Values this figure may stand for if it was rounded (四舍五入), in its own unit.
 
         A bare zero ("0", "0万元") stands for nothing at all: reports write 0 for "none";
         "0.00" is a rounded zero like any other figure.
         """
-        if self.value == 0 and self.decimals == 0:
-            return Interval.point(self.value)
-        half = self.ulp / 2
-        return Interval(self.value - half, self.value + half)
+        got = self.__dict__.get("_interval")
+        if got is None:
+            if self.value == 0 and self.decimals == 0:
+                got = Interval.point(self.value)
+            else:
+                half = self.ulp / 2
+                got = Interval(self.value - half, self.value + half)
+            self.__dict__["_interval"] = got
+        return got
 
-    @cached_property
+    @property
     def loose(self) -> Interval:
         """Rounded or truncated: [x − ½ulp, x + ulp]."""
-        if self.value == 0 and self.decimals == 0:
-            return Interval.point(self.value)
-        return Interval(self.value - self.ulp / 2, self.value + self.ulp)
+        got = self.__dict__.get("_loose")
+        if got is None:
+            if self.value == 0 and self.decimals == 0:
+                got = Interval.point(self.value)
+            else:
+                got = Interval(self.value - self.ulp / 2, self.value + self.ulp)
+            self.__dict__["_loose"] = got
+        return got
 
     @property
     def scale(self) -> Decimal:

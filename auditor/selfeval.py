@@ -60,9 +60,12 @@ def rows(doc: Document) -> list[list[Row]]:
     """The tables of the text, each a list of rows: one cell per line with rows opened by a line
     holding only ``|`` (seed 003), pipe rows, or one cell per line with rows apart by blank lines
     (the same table exported from a spreadsheet)."""
+    if not _TABLE_WORDS.search(doc.text.text):  # no budget block, no scores: no self-evaluation table
+        return []
     return _pipe_rows(doc) + _blank_separated_rows(doc)
 
 
+_TABLE_WORDS = re.compile(r"年初预算数|预算执行率|分值|得分")
 _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 
 
@@ -71,11 +74,9 @@ def _blank_separated_rows(doc: Document) -> list[list[Row]]:
     tables: list[list[Row]] = []
     table: list[Row] = []
     row: list[Cell] = []
-    for k in range(len(doc.paragraph_starts)):
-        s, e = doc.paragraph_span(k)
-        line = t[s:e].rstrip("\n")
+    for s, line in doc.lines():
         text = line.strip()
-        if not text or len(text) > 60 or _PROSE.search(text) or "|" in text:
+        if not text or len(text) > 60 or "|" in text or _PROSE.search(text):
             if row:
                 table.append(Row(row))
             row = []
@@ -100,9 +101,7 @@ def _pipe_rows(doc: Document) -> list[list[Row]]:
     tables: list[list[Row]] = []
     current: list[Row] = []
     row: Row | None = None
-    for k in range(len(doc.paragraph_starts)):
-        s, e = doc.paragraph_span(k)
-        line = t[s:e].rstrip("\n")
+    for s, line in doc.lines():
         stripped = line.strip()
         if _ROW_OPEN.match(line):
             row = Row()
