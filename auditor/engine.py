@@ -159,12 +159,20 @@ class FindingBuilder:
         return self._finding(rel.code, severity, message, rel.figures, rel.roles, stated, expected,
                              difference, rel.description, diagnosis)
 
+    def _memo(self, how, rel: Relation) -> Diagnosis | None:
+        """An explanation of a failed relation, worked out once (it is asked for twice)."""
+        key = (how.__name__, id(rel))
+        if key not in self._explained:
+            self._explained[key] = how(rel)
+        return self._explained[key]
+
     def _direction(self, rel: Relation) -> Diagnosis | None:
         """增加 written for a decrease (or 减少 for an increase): the relation holds with the sign turned."""
-        key = ("direction", id(rel))
-        if key not in self._explained:
-            self._explained[key] = self._direction_of(rel)
-        return self._explained[key]
+        return self._memo(self._direction_of, rel)
+
+    def _wrong_base(self, rel: Relation) -> Diagnosis | None:
+        """A percentage computed on another stated total."""
+        return self._memo(self._wrong_base_of, rel)
 
     def _direction_of(self, rel: Relation) -> Diagnosis | None:
         if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation)):
@@ -177,12 +185,6 @@ class FindingBuilder:
         word = "减少" if rel.sign > 0 else "增加"
         return Diagnosis(cause="direction_word", explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
                          culprit=self.evidence(rel.figures[k], rel.roles[k]), suggested=f"{word}{_shown(rel.figures[k])}")
-
-    def _wrong_base(self, rel: Relation) -> Diagnosis | None:
-        key = ("base", id(rel))
-        if key not in self._explained:
-            self._explained[key] = self._wrong_base_of(rel)
-        return self._explained[key]
 
     def _wrong_base_of(self, rel: Relation) -> Diagnosis | None:
         k = rel.context.get("base_index")

@@ -79,7 +79,7 @@ class Binder:
     @cached_property
     def headings(self) -> list[tuple[int, int, str]]:
         """(offset, level, text) of each heading: 1 for 一、/第X部分, 2 for (一), 0 for a project title."""
-        doc, t = self.doc, self.doc.text.text
+        doc = self.doc
         out = []
         appendix = False
         lines = [(s, line.strip()) for s, line in doc.lines() if line.strip()]

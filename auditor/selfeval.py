@@ -70,7 +70,6 @@ _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 
 
 def _blank_separated_rows(doc: Document) -> list[list[Row]]:
-    t = doc.text.text
     tables: list[list[Row]] = []
     table: list[Row] = []
     row: list[Cell] = []

@@ -431,7 +431,7 @@ class Builder:
         self.bind_year(yi, tf)
         PT = T + c.choice([-1, 1]) * (self.frac(T, 3, 45) + 1)
         self.change(tf, T, PT, "收支总计")
-        o.w(f"。主要原因是本年项目支出有所调整。\n")
+        o.w("。主要原因是本年项目支出有所调整。\n")
 
         # ---- 二、收入决算情况 ----------------------------------------------
         o.section = "收入决算"
@@ -454,9 +454,9 @@ class Builder:
         o.rel("sum", [itf] + parts, name="本年收入合计")
         o.w("\n")
         if B0:
-            o.w(f"另有年初结转和结余")
+            o.w("另有年初结转和结余")
             b0f = self.amt(B0, "年初结转和结余", key="年初结转和结余")
-            o.w(f"，本年收入合计与年初结转和结余共计")
+            o.w("，本年收入合计与年初结转和结余共计")
             tf2 = self.amt(T, "收支总计", key="收支总计")
             o.rel("sum", [tf2, itf, b0f], name="收入总计")
             o.w("。\n")
