@@ -10,7 +10,6 @@ first; when a total or base is named instead of stated, it is looked up by conce
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
@@ -93,7 +92,7 @@ class Extractor:
             if i in exclude or not self.doc.is_level(i):
                 continue
             label = self.doc.label(i)
-            if _is_budget(label, self.ph) != _is_budget(name, self.ph):
+            if self.ph.is_budget(label) != self.ph.is_budget(name):
                 continue
             if concept is not None:
                 if self.vocab.concept(label) == concept and self.vocab.scope(label) == scope:
@@ -410,9 +409,9 @@ class Extractor:
             if not levels:
                 continue
             actual = levels[-1]
-            if _is_budget(doc.label(actual), self.ph):
+            if self.ph.is_budget(doc.label(actual)):
                 continue
-            budgets = [i for i in levels[:-1] if _is_budget(doc.label(i), self.ph)]
+            budgets = [i for i in levels[:-1] if self.ph.is_budget(doc.label(i))]
             if not budgets:
                 concept = doc.concept(actual)
                 if concept and self.figs[actual].value != 0 and r.value != 0:
@@ -484,7 +483,7 @@ class Extractor:
                 continue
             k = doc.sentence_of(f.start)
             s0, s1 = doc.sentence_span(k)
-            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap or _is_budget(gap, self.ph):
+            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap or self.ph.is_budget(gap):
                 continue
             concept = doc.concept(nxt)
             year, amount = int(f.value), _cn(self.figs[nxt])
@@ -495,7 +494,7 @@ class Extractor:
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年”，而同句把它与{m.group('with')}相比"
             elif "本年" in gap and re.match(r"[，,:：\s]*(?:其中|包括)", after):  # this year's structure, another year's label
                 why = f"{doc.year}年度的报告写“{year}年{gap.strip()}”：本年数标成了{year}年"
-            elif _is_budget(doc.label(nxt), self.ph) and _COMPLETION_LATER.search(after):
+            elif self.ph.is_budget(doc.label(nxt)) and _COMPLETION_LATER.search(after):
                 why = f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
             elif concept == "procurement" and not self.ph.comparison.search(t[s0:s1]) and "上年" not in t[s0:s1]:
                 why = f"{doc.year}年度的报告把本年的政府采购支出总额{amount}标成“{year}年”"
@@ -691,12 +690,6 @@ def _implied_budget(actual: Figure, rate: Figure) -> Interval | None:
     return Interval(spent.lo * 100 / r.hi, spent.hi * 100 / r.lo)
 
 
-@lru_cache(maxsize=8192)
-def _is_budget(label: str, ph) -> bool:
-    """A budget label: its last budget word (预算, 下达 …) comes after its last actual word (决算, 支出 …)."""
-    budget = [m.end() for m in ph.budget.finditer(label)]
-    actual = [m.end() for m in ph.actual.finditer(label)]
-    return bool(budget) and (not actual or budget[-1] > actual[-1])
 
 
 def _key(name: str) -> str:

@@ -73,7 +73,7 @@ class Binder:
                 break
         self.department_names = _name_variants(self.department)
         self.prior_year = str(doc.year - 1) if doc.year else None
-        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._names: dict[str, list[str]] = {}  # project -> names to take out of labels
         self._labels: dict[int, str] = {}
 
     @cached_property
@@ -139,23 +139,26 @@ class Binder:
         offsets, states = self._contexts
         return states[bisect_right(offsets, pos) - 1]
 
-    def _strip_pattern(self, concept: str, project: str) -> re.Pattern[str]:
-        key = (concept, project)
-        pattern = self._patterns.get(key)
-        if pattern is None:
-            words = [s for s, c in self.vocab.synonyms if c == concept] + [s for s, _ in self.vocab.scopes]
-            words.extend(self.department_names)
-            if project:
-                words.extend(_project_words(project))
-            words = sorted(set(words), key=len, reverse=True)
-            pattern = self._patterns[key] = re.compile("|".join(map(re.escape, words)))
-        return pattern
+    def _strip(self, concept: str, project: str, label: str) -> str:
+        """The label without the department's and project's names, then without the concept's
+        synonyms and the scope words. The names vary from report to report and are taken out by
+        plain replacement; the concept's pattern is compiled once per vocabulary (a corpus run
+        would otherwise compile tens of patterns per document)."""
+        names = self._names.get(project)
+        if names is None:
+            names = sorted(set(self.department_names) | set(_project_words(project) if project else ()), key=len, reverse=True)
+            self._names[project] = names
+        for name in names:
+            if name in label:
+                label = label.replace(name, " ")
+        return _concept_pattern(self.vocab, concept).sub(" ", label)
 
     @property
     def _fillers(self) -> re.Pattern[str]:
-        got = self.__dict__.get("_fillers_memo")
+        key = (id(self.vocab), "fillers")
+        got = _PATTERNS.get(key)
         if got is None:
-            got = self.__dict__["_fillers_memo"] = self._make_fillers()
+            got = _PATTERNS[key] = self._make_fillers()
         return got
 
     def _make_fillers(self) -> re.Pattern[str]:
@@ -176,7 +179,7 @@ class Binder:
             if parent is None or not self.vocab.is_part(concept, parent):
                 return None  # 其中 under another total: a 公务接待费 inside 机关运行经费 is not the 三公 one
         project, top, sub = self.context(doc.figures[i].start)
-        residue = self._strip_pattern(concept, project).sub(" ", label)
+        residue = self._strip(concept, project, label)
         residue = _YEAR.sub(" ", residue)
         prior = "上年" in residue or "上一年" in residue or (self.prior_year is not None and f"{self.prior_year}年" in label)
         residue = self._fillers.sub(" ", residue)
@@ -187,7 +190,7 @@ class Binder:
                 return None
         if prior:
             period = "prior"
-        elif _is_budget(label, self.ph):
+        elif self.ph.is_budget(label):
             period = "budget"
         else:
             period = "current"
@@ -202,7 +205,7 @@ class Binder:
 
     def bind_budget(self, i: int) -> bool:
         """Figure i is a budget (its label's last budget word follows its last actual word)."""
-        return _is_budget(self.label(i), self.ph)
+        return self.ph.is_budget(self.label(i))
 
     def label(self, i: int) -> str:
         """The figure's label, read back over year figures (``财政安排2021年政务云…经费``)."""
@@ -263,6 +266,20 @@ def _named(title: str, following: list[str]) -> str:
     return title
 
 
+_PATTERNS: dict[tuple[int, str], re.Pattern[str]] = {}  # (vocabulary, concept) -> words to take out
+
+
+def _concept_pattern(vocab, concept: str) -> re.Pattern[str]:
+    key = (id(vocab), concept)
+    got = _PATTERNS.get(key)
+    if got is None:
+        if len(_PATTERNS) > 4096:  # rule packs loaded and unloaded many times: start again
+            _PATTERNS.clear()
+        words = {s for s, c in vocab.synonyms if c == concept} | {s for s, _ in vocab.scopes}
+        got = _PATTERNS[key] = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return got
+
+
 def _name_variants(name: str) -> list[str]:
     """A department's name and its shorter forms (四川省雅安市X局 → 雅安市X局 → X局)."""
     out = [name] if len(name) >= 2 else []
@@ -283,10 +300,6 @@ def _project_words(title: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
-def _is_budget(label: str, ph) -> bool:
-    budget = [m.end() for m in ph.budget.finditer(label)]
-    actual = [m.end() for m in ph.actual.finditer(label)]
-    return bool(budget) and (not actual or budget[-1] > actual[-1])
 
 
 def bind(doc: Document, parent_of: dict[int, int] | None = None) -> tuple[Binder, list[Fact]]:

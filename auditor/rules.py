@@ -77,6 +77,19 @@ class Phrases:
     completion: re.Pattern[str]
     budget: re.Pattern[str]
     actual: re.Pattern[str]
+    _memo: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def is_budget(self, label: str) -> bool:
+        """A budget label: its last budget word (预算, 下达 …) comes after its last actual word
+        (决算, 支出 …). Memoised: labels repeat."""
+        got = self._memo.get(label)
+        if got is None:
+            budget = [m.end() for m in self.budget.finditer(label)]
+            actual = [m.end() for m in self.actual.finditer(label)]
+            got = bool(budget) and (not actual or budget[-1] > actual[-1])
+            if len(self._memo) < 100_000:
+                self._memo[label] = got
+        return got
 
 
 @lru_cache(maxsize=1)

@@ -163,7 +163,7 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         if direction is None and marker is None:
             label = doc.label(i)
             concept = vocab.concept(label)
-            if concept and not _is_budget(label, ph) and not any(w in label for w in _PREV_YEAR_WORDS) \
+            if concept and not ph.is_budget(label) and not any(w in label for w in _PREV_YEAR_WORDS) \
                     and not _other_year(label, year):
                 facts.stated.append(_stated(doc, i, concept, vocab.scope(label)))
             continue
@@ -175,7 +175,7 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         if last is not None and _quantities(doc, last + 1, i) == 0 and comparison.search(doc.prefix(last)):
             # ``比上年决算收入1205.87万元增加了911.5万元``: last year's figure is stated
             ref = doc.prefix(last)
-            if not _names_previous_year(ref, year) or _is_budget(ref, ph) or _is_budget(doc.label(last), ph):
+            if not _names_previous_year(ref, year) or ph.is_budget(ref) or ph.is_budget(doc.label(last)):
                 continue
             subject = levels[-2] if len(levels) > 1 else _this_year_level(doc, s0)
             concept, scope = _bind(doc, [last, i] + ([subject] if subject is not None else []), vocab)
@@ -192,7 +192,7 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         if m is None:
             continue
         ref = t[m.start() : f.start]
-        if not _names_previous_year(ref, year) or _is_budget(ref, ph):
+        if not _names_previous_year(ref, year) or ph.is_budget(ref):
             continue
         x = last if last is not None else _this_year_level(doc, s0)
         if x is None:
@@ -228,10 +228,6 @@ def _other_year(label: str, year: int) -> bool:
     return any(int(y) != year for y in re.findall(r"((?:19|20)\d\d)", label))
 
 
-def _is_budget(label: str, ph) -> bool:
-    budget = [m.end() for m in ph.budget.finditer(label)]
-    actual = [m.end() for m in ph.actual.finditer(label)]
-    return bool(budget) and (not actual or budget[-1] > actual[-1])
 
 
 def _quantities(doc: "Document", start: int, stop: int) -> int:
