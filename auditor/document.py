@@ -88,7 +88,9 @@ class Document:
     @property
     def _directions(self) -> list[str | None]:
         if self.__directions is None:
-            self.__directions = [self._direction(i) for i in range(len(self.figures))]
+            # only amounts and percentages are ever changes; years, dates and counts are not asked
+            self.__directions = [self._direction(i) if f.kind in ("amount", "percent") else None
+                                 for i, f in enumerate(self.figures)]
             self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self.__directions)]
         return self.__directions
 

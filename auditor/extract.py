@@ -10,6 +10,7 @@ first; when a total or base is named instead of stated, it is looked up by conce
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from .document import BOUNDARY, Document
@@ -75,31 +76,51 @@ class Extractor:
         self.part_of: dict[int, tuple[int, list[int]]] = {}  # part index -> (total index, sibling parts)
         self.zero_shares: set[int] = set()
         self.implied: dict[str, tuple[int, int]] = {}
-        self._binder: Binder | None = None  # concept -> (actual, rate): budget implied by a rate
+        self._binder: Binder | None = None
+        self._by_name: dict[tuple, list[int]] | None = None  # concept -> (actual, rate): budget implied by a rate
 
     # -- helpers -----------------------------------------------------------------
     def levels_before(self, pos: int, start: int) -> list[int]:
         return [i for i in self.doc.figures_in(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos]
 
     def find_by_name(self, name: str, before: int, exclude: set[int] = frozenset()) -> int | None:
-        """The latest level amount before `before` whose label names the same thing as `name`."""
+        """The latest level amount before `before` (within LOOKBACK_PARAGRAPHS) whose label names
+        the same thing as `name`: the same concept and scope, or the same words when no concept
+        is known; a budget only for a budget."""
         concept = self.vocab.concept(name)
-        scope = self.vocab.scope(name)
-        key = _key(name)
+        key = ("c", concept, self.vocab.scope(name)) if concept is not None else ("k", _key(name))
+        if key[-1] == "":
+            return None
+        budget = self.ph.is_budget(name)
         para = self.doc.paragraph_of(before)
         start = self.doc.paragraph_starts[max(0, para - LOOKBACK_PARAGRAPHS)]
-        for i in reversed(self.doc.figures_in(start, before)):
-            if i in exclude or not self.doc.is_level(i):
-                continue
-            label = self.doc.label(i)
-            if self.ph.is_budget(label) != self.ph.is_budget(name):
-                continue
-            if concept is not None:
-                if self.vocab.concept(label) == concept and self.vocab.scope(label) == scope:
-                    return i
-            elif key and _key(label) == key:
+        found = self._names().get((*key, budget), [])
+        k = bisect_left(found, before, key=lambda i: self.figs[i].start)
+        while k > 0:
+            k -= 1
+            i = found[k]
+            if self.figs[i].start < start:
+                return None
+            if i not in exclude:
                 return i
         return None
+
+    def _names(self) -> dict[tuple, list[int]]:
+        """Every level amount by what its label names (concept and scope, or its words), once."""
+        if self._by_name is None:
+            self._by_name = {}
+            for i in range(len(self.figs)):
+                if not self.doc.is_level(i):
+                    continue
+                label = self.doc.label(i)
+                concept = self.vocab.concept(label)
+                budget = self.ph.is_budget(label)
+                keys = [("k", _key(label), budget)]
+                if concept is not None:
+                    keys.append(("c", concept, self.vocab.scope(label), budget))
+                for key in keys:
+                    self._by_name.setdefault(key, []).append(i)
+        return self._by_name
 
     # -- breakdowns --------------------------------------------------------------
     def breakdowns(self) -> None:

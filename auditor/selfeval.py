@@ -62,9 +62,11 @@ def rows(doc: Document) -> list[list[Row]]:
     (the same table exported from a spreadsheet)."""
     if not _TABLE_WORDS.search(doc.text.text):  # no budget block, no scores: no self-evaluation table
         return []
-    return _pipe_rows(doc) + _blank_separated_rows(doc)
+    t = doc.text.text
+    return (_pipe_rows(doc) if "|" in t else []) + (_blank_separated_rows(doc) if _HEADER_LINE.search(t) else [])
 
 
+_HEADER_LINE = re.compile(r"^[ \t]*(?:年初预算数|全年预算数|调整后预算数|预算执行率(?:\(%\))?|指标得分)[ \t]*$", re.M)
 _TABLE_WORDS = re.compile(r"年初预算数|预算执行率|分值|得分")
 _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 
