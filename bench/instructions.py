@@ -1,0 +1,46 @@
+"""Instructions per audit of each seed, counted by valgrind's callgrind (deterministic, unlike
+wall or CPU time on a shared machine): n audits minus none, divided by n.
+
+    python bench/instructions.py [--n 5]        (needs valgrind: apt-get install valgrind)
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SEEDS, reproduce  # noqa: E402
+
+PROGRAM = """
+import sys
+from auditor.engine import audit_source
+from auditor.reading import read_path
+source = read_path(sys.argv[1])
+audit_source(source)
+for _ in range(int(sys.argv[2])):
+    audit_source(source)
+"""
+
+
+def instructions(path: Path, n: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out", sys.executable,
+                              "-c", PROGRAM, str(path), str(n)], capture_output=True, text=True, check=True).stderr
+    return int(re.search(r"Collected : (\d+)", out).group(1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=5)
+    args = ap.parse_args()
+    reproduce()
+    for path in sorted(SEEDS.glob("*.txt")):
+        per = (instructions(path, args.n) - instructions(path, 0)) / args.n
+        print(f"{path.name}  {per / 1e6:.0f} M instructions per audit")
+
+
+if __name__ == "__main__":
+    main()
