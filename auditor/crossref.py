@@ -64,8 +64,8 @@ def figure_of(doc: Document, fact: Fact) -> Figure:
     return fig
 
 
-def _diagnose(fig: Figure, reference: Figure) -> tuple[str | None, Figure | None]:
-    for kinds in (RANK[:3], RANK[3:]):
+def _diagnose(fig: Figure, reference: Figure, only: tuple[str, ...] | None = None) -> tuple[str | None, Figure | None]:
+    for kinds in ((only,) if only else (RANK[:3], RANK[3:])):
         hits = [(RANK.index(c), c, cand) for c, cand in misspellings(fig, reference.unit, kinds) if agree(cand, reference)]
         if hits:
             _, cause, cand = min(hits, key=lambda h: h[0])
@@ -107,8 +107,10 @@ def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: C
             # two statements, nothing to tell them apart: a unit slip still shows which one
             a, b = figs[clusters[0][0].index], figs[clusters[1][0].index]
             for x, y, fx in ((a, b, clusters[0][0]), (b, a, clusters[1][0])):
-                cause, cand = _diagnose(x, y)
-                if cause == "unit_slip" and x.unit == "元" and y.unit != "元":
+                if not (x.unit == "元" and y.unit != "元"):
+                    continue
+                cause, cand = _diagnose(x, y, ("unit_slip",))
+                if cause == "unit_slip":
                     dis.culprits, dis.reference, dis.decided = [fx], [f for f in group if f is not fx], True
                     dis.cause, dis.suggested = cause, cand
                     break

@@ -292,7 +292,8 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         outcomes[id(rel)] = outcome
     builder.profile = Profile.of(doc.figures)
     # a relation a turned direction word or another stated base explains needs no digit blamed
-    plain = [rel for rel in ex.relations if outcomes[id(rel)] != "fail" or not (builder._direction(rel) or builder._wrong_base(rel))]
+    plain = [rel for rel in ex.relations if outcomes[id(rel)] != "fail"
+             or not ("unit_slip" in rel.context or builder._direction(rel) or builder._wrong_base(rel))]
     agree, differ = _restatements(doc, ex.facts)
     for rel in differ:
         outcomes[id(rel)] = "fail"

@@ -147,6 +147,10 @@ class SameRelation(Relation):
     def compute(self, values: list[Interval]) -> Interval | None:
         return values[0]
 
+    def need(self, k: int) -> Interval | None:
+        other = self.figures[1 - k]
+        return _value(other, other.loose)
+
 
 @dataclass(eq=False)
 class RatioRelation(Relation):
