@@ -504,11 +504,13 @@ class Extractor:
                 continue
             k = doc.sentence_of(f.start)
             s0, s1 = doc.sentence_span(k)
-            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap or self.ph.is_budget(gap):
+            if self.ph.comparison.search(t[s0 : f.start][-4:]) or "上年" in gap:
                 continue
             concept = doc.concept(nxt)
             year, amount = int(f.value), _cn(self.figs[nxt])
             after = t[self.figs[nxt].end : s1]
+            if self.ph.is_budget(gap) and not _COMPLETION_LATER.search(after):
+                continue  # another year's budget, spoken of as such
             if "本年" in after and "其中" in after and concept not in ("income_year", "expense_year"):
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年度”，而同句的构成写的是“本年”"
             elif (m := _COMPARED.match(after)) and self._compares_with_previous(m.group("with"), year):
@@ -517,7 +519,8 @@ class Extractor:
                 why = f"{doc.year}年度的报告写“{year}年{gap.strip()}”：本年数标成了{year}年"
             elif self.ph.is_budget(doc.label(nxt)) and _COMPLETION_LATER.search(after):
                 why = f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
-            elif concept == "procurement" and not self.ph.comparison.search(t[s0:s1]) and "上年" not in t[s0:s1]:
+            elif concept == "procurement" and not self.ph.comparison.search(t[s0:s1]) and "上年" not in t[s0:s1] \
+                    and f"{doc.year}年" not in t[s0:s1]:  # "2020年…，2021年…": both years spoken of
                 why = f"{doc.year}年度的报告把本年的政府采购支出总额{amount}标成“{year}年”"
             elif (other := self._restated(nxt)) is not None:
                 why = (f"{doc.year}年度的报告把{amount}写成“{year}年”的数，而同一数在第{doc.text.position(self.figs[other].start)[0]}行"
