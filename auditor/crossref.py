@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .document import Document
+from .diagnose import RANK
 from .facts import Binder, Fact
 from .figures import Figure, misspellings
 from .intervals import Interval
 from .relations import ClassItemsRelation
 
 #: Single-edit repairs specific enough to name a culprit when no arithmetic identity is stated.
-SPECIFIC = ("unit_slip", "transposed_digits", "misplaced_decimal")
-RANK = ("unit_slip", "transposed_digits", "misplaced_decimal", "wrong_digit")
+SPECIFIC = tuple(RANK[:3])
 
 
 def agree(a: Figure, b: Figure) -> bool:
@@ -50,10 +50,6 @@ class CrossReferences:
     checked: int = 0
     consistent: int = 0
     figures: set[int] = field(default_factory=set)  # indices of the figures compared
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def skip(self, why: str) -> None:
-        self.skipped[why] = self.skipped.get(why, 0) + 1
 
 
 def figure_of(doc: Document, fact: Fact) -> Figure:
@@ -65,7 +61,7 @@ def figure_of(doc: Document, fact: Fact) -> Figure:
 
 
 def _diagnose(fig: Figure, reference: Figure, only: tuple[str, ...] | None = None) -> tuple[str | None, Figure | None]:
-    for kinds in ((only,) if only else (RANK[:3], RANK[3:])):
+    for kinds in ((only,) if only else (SPECIFIC, tuple(RANK[3:]))):
         hits = [(RANK.index(c), c, cand) for c, cand in misspellings(fig, reference.unit, kinds) if agree(cand, reference)]
         if hits:
             _, cause, cand = min(hits, key=lambda h: h[0])
@@ -145,9 +141,7 @@ def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[
         concept = vocab.concept(m.group(1) + "支出") or vocab.concept(m.group(1))
         if not concept or not concept.startswith("class_"):
             continue
-        project, top, sub = binder.context(s0)
-        scope = vocab.scope(sentence[: m.start()]) if vocab.scope(sentence[: m.start()]) != "all" else (
-            vocab.scope(sub) if vocab.scope(sub) != "all" else vocab.scope(top))
+        scope = binder.scope_at(s0, sentence[: m.start()])
         actual = None
         for i in doc.figures_in(s0 + end.end(), s1):
             if doc.is_level(i) and not binder.bind_budget(i):
@@ -197,7 +191,7 @@ def _sum(figs: list[Figure]) -> Interval:
     return Interval(lo, hi)
 
 
-def cross_references(doc: Document, binder: Binder, facts: list[Fact], support: dict[int, int]) -> CrossReferences:
+def cross_references(doc: Document, facts: list[Fact], support: dict[int, int]) -> CrossReferences:
     out = CrossReferences()
     duplicates(doc, facts, support, out)
     return out

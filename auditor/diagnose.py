@@ -2,16 +2,14 @@
 
 Every figure of a failed relation is edited once in each way a slip happens — another unit
 (元/万元/亿元, or the number converted while the unit word stayed), two adjacent digits
-swapped, the decimal point moved, one digit changed — and the relation is judged again. The
-repairs that make it hold name the culprit and the cause. Kinds of repair are ranked by how
-specific they are (a unit slip or a transposition explains a figure far better than "some
-digit"), and a cause is named only when one figure alone is repaired by the best kind.
-
-Ties between figures are broken by the report's own habits (its `Profile`): the unit it
-usually writes, the decimals it usually writes (3369.3 → 336.93 in a report of two-decimal
-amounts), the size its amounts usually have (16133000.00万元 → 1613.30万元, not the other
-figure × 10⁴). Over the whole report, `graph_blame` prefers the one repair that mends every
-relation a figure takes part in.
+swapped, the decimal point moved, one digit changed — and every relation the figure takes part in is judged again (`graph_blame`). The repair that
+mends every relation of its figure and the most failed ones names the culprit and the cause.
+Ties go to the edit that fits exactly, then to the more specific kind (a unit slip or a
+transposition explains a figure far better than "some digit"), then to the report's own
+habits (its `Profile`): the unit it usually writes, the decimals it usually writes (3369.3 →
+336.93 in a report of two-decimal amounts), the size its amounts usually have (16133000.00万元
+→ 1613.30万元, not the other figure × 10⁴). A cause is named only when one figure is singled
+out.
 """
 
 from __future__ import annotations
@@ -79,17 +77,6 @@ class Profile:
         return 0
 
 
-def _usual_unit(rel: Relation, profile: Profile | None) -> str | None:
-    units = [f.unit for f in rel.figures if f.is_amount]
-    if not units:
-        return None
-    top = max(units.count(u) for u in set(units))
-    tied = {u for u in units if units.count(u) == top}
-    if len(tied) > 1 and profile and profile.unit in tied:
-        return profile.unit
-    return max(tied, key=units.count)
-
-
 def _mends(rel: Relation, overrides: dict[int, Figure]) -> bool:
     """The relation holds with the edit. A partial sum (Σ ≤ total) counts as mended only when
     the edit makes the list add up to its total exactly: any total made large enough would
@@ -111,35 +98,6 @@ def misfit(rel: Relation, overrides: dict[int, Figure]) -> Decimal:
     if got is None:
         return Decimal("Infinity")
     return abs(got.mid - res.value * scale(res)) / (scale(res) * res.ulp)
-
-
-def repairs(rel: Relation, profile: Profile | None = None) -> list[Repair]:
-    found: list[Repair] = []
-    usual = _usual_unit(rel, profile)
-    for i, fig in enumerate(rel.figures):
-        for cause, cand in misspellings(fig, usual):
-            if _mends(rel, {i: cand}):
-                found.append(Repair(i, cause, cand))
-    return found
-
-
-def best_repair(rel: Relation, profile: Profile | None = None) -> Repair | None:
-    """The single most likely repair, or None when the evidence does not single one out."""
-    found = repairs(rel, profile)
-    for cause in RANK:
-        hits = [r for r in found if r.cause == cause]
-        culprits = {r.index for r in hits}
-        if len(culprits) > 1 and profile:
-            score = lambda r: profile.likelihood(rel.figures[r.index], r.figure, cause)  # noqa: E731
-            top = max(map(score, hits))
-            hits = [r for r in hits if score(r) == top]
-            culprits = {r.index for r in hits}
-        if len(culprits) == 1:
-            # several edits of one figure: keep the one that fits best, then the smallest change
-            return min(hits, key=lambda r: (misfit(rel, {r.index: r.figure}), abs(r.figure.value - rel.figures[r.index].value)))
-        if len(culprits) > 1:
-            return None
-    return None
 
 
 def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Profile | None = None,

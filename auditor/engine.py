@@ -9,10 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .crossref import Disagreement, cross_references, figure_of
-from .diagnose import Profile, Repair, best_repair, graph_blame
+from .diagnose import Profile, Repair, graph_blame
 from .document import Document
 from .extract import Extraction, Observation, extract
-from .facts import bind
 from .figures import Figure, misspellings
 from .finish import finish
 from .models import CAUSES, AuditReport, Coverage, Diagnosis, Evidence, Finding
@@ -41,7 +40,6 @@ class FindingBuilder:
         self.cell_labels: dict[int, str] = {}
         self.bases: list[Figure] = []
         self.profile: Profile | None = None
-        self.blamed_all = False  # graph blame has tried every figure of every failed relation
         self._explained: dict[tuple[str, int], Diagnosis | None] = {}  # direction word / base, per relation  # figures bound to concepts: other bases a percentage may have used  # figure start -> what a table cell is (row and column)
 
     def evidence(self, fig: Figure, role: str) -> Evidence:
@@ -217,8 +215,8 @@ class FindingBuilder:
                                  culprit=self.evidence(res, rel.roles[0]), suggested=suggested)
         return None
 
-    def _repair(self, rel: Relation, blamed: Repair | None = None) -> Diagnosis | None:
-        rep = blamed if self.blamed_all else (blamed or best_repair(rel, self.profile))
+    def _repair(self, rel: Relation, rep: Repair | None) -> Diagnosis | None:
+        """The repair graph_blame singled out (it has tried every figure of every failed relation)."""
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
                 return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
@@ -298,7 +296,6 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     for rel in differ:
         outcomes[id(rel)] = "fail"
     blamed = graph_blame([*plain, *differ], outcomes, builder.profile, agree)
-    builder.blamed_all = True
     for rel in ex.relations:
         outcome = outcomes[id(rel)]
         if outcome == "undefined":
@@ -321,13 +318,10 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         stats.relations_checked += 1
         checked.update(f.start for f in ob.figures)
         findings.append(builder.from_observation(ob))
-    binder, facts = (ex.binder, ex.facts) if ex.binder is not None else bind(doc)
-    xref = cross_references(doc, binder, facts, support)
+    xref = cross_references(doc, ex.facts, support)
     stats.relations_checked += xref.checked
     stats.relations_consistent += xref.consistent
     checked.update(doc.figures[i].start for i in xref.figures)
-    for why, n in xref.skipped.items():
-        skipped[why] = skipped.get(why, 0) + n
     findings.extend(builder.from_disagreement(d) for d in xref.disagreements)
     findings = _blame(_dedupe(findings))
     findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))

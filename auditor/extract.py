@@ -249,18 +249,15 @@ class Extractor:
             self.out.relations.append(
                 PartialSumRelation("FA102", T, P, roles, f"{desc_parts} ≤ {doc.label(total) or '总数'}", True))
 
-    def _scope_of(self, i: int, depth: int = 0) -> str:
-        """The scope figure i is stated in: its label's words, its breakdown total's, its heading's."""
-        scope = self.vocab.scope(self.doc.label(i))
-        if scope == "all" and i in self.part_of and depth < 3:
-            scope = self._scope_of(self.part_of[i][0], depth + 1)
-        if scope == "all":
-            if self._binder is None:
-                self._binder = Binder(self.doc)
-            project, top, sub = self._binder.context(self.figs[i].start)
-            if not project:
-                scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
-        return scope
+    def _scope_of(self, i: int) -> str:
+        """The scope figure i is stated in: its label's words, its breakdown totals', its headings'."""
+        labels, j = [self.doc.label(i)], i
+        while j in self.part_of and len(labels) < 4:
+            j = self.part_of[j][0]
+            labels.append(self.doc.label(j))
+        if self._binder is None:
+            self._binder = Binder(self.doc)
+        return self._binder.scope_at(self.figs[i].start, *labels)
 
     def _share_after(self, i: int) -> int | None:
         j = i + 1
@@ -633,14 +630,10 @@ class Extractor:
             m = _NAMED_SUM.match(binder.label(i))
             if not m:
                 continue
-            project, top, sub = binder.context(fig.start)
             keys = []
             for piece in (m.group("a"), m.group("b")):
                 concept = self.vocab.concept(piece)
-                scope = self.vocab.scope(piece)
-                if scope == "all" and not project:
-                    scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
-                key = (concept, project_scope(project) if project else scope, "current")
+                key = (concept, binder.scope_at(fig.start, piece), "current")
                 if concept is None or key not in first or len(values[key]) > 1 or first[key].index == i:
                     break
                 keys.append(key)
@@ -657,7 +650,8 @@ class Extractor:
                     if named <= set(parts) and all(
                             (p, scope, "current") not in first or self.figs[first[(p, scope, "current")].index].value == 0
                             for p in rest):
-                        self.out.facts.append(Fact(i, total, scope, "current", sub or top, ""))
+                        project, top, sub = binder.context(fig.start)
+                        self.out.facts.append(Fact(i, total, scope, "current", sub or top or project, ""))
                         break
 
     def _identity(self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]) -> None:

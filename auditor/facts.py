@@ -139,6 +139,18 @@ class Binder:
         offsets, states = self._contexts
         return states[bisect_right(offsets, pos) - 1]
 
+    def scope_at(self, pos: int, *texts: str) -> str:
+        """The scope in force at offset pos: a project's, else the first of `texts` (a label, the
+        label of the total it is listed under …) that names one, else the headings above it."""
+        project, top, sub = self.context(pos)
+        if project:
+            return project_scope(project)
+        for text in (*texts, sub, top):
+            scope = self.vocab.scope(text)
+            if scope != "all":
+                return scope
+        return "all"
+
     def _strip(self, concept: str, project: str, label: str) -> str:
         """The label without the department's and project's names, then without the concept's
         synonyms and the scope words. The names vary from report to report and are taken out by
@@ -194,13 +206,8 @@ class Binder:
             period = "budget"
         else:
             period = "current"
-        scope = self.vocab.scope(label)
-        if scope == "all" and i in self.parent_of:
-            scope = self.vocab.scope(self.label(self.parent_of[i]))
-        if project:
-            scope = project_scope(project)
-        elif scope == "all":
-            scope = self.vocab.scope(sub) if self.vocab.scope(sub) != "all" else self.vocab.scope(top)
+        parent = self.label(self.parent_of[i]) if i in self.parent_of else ""
+        scope = self.scope_at(doc.figures[i].start, label, parent)
         return Fact(i, concept, scope, period, sub or top or project)
 
     def bind_budget(self, i: int) -> bool:
@@ -300,8 +307,3 @@ def _project_words(title: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
-
-
-def bind(doc: Document, parent_of: dict[int, int] | None = None) -> tuple[Binder, list[Fact]]:
-    binder = Binder(doc, parent_of)
-    return binder, binder.facts()
