@@ -62,14 +62,12 @@ class Document:
 
     def lines(self) -> list[tuple[int, str]]:
         """(offset, text) of every paragraph of the normalised text, newline left out (memoised)."""
-        got = self.__dict__.get("_lines_memo")
-        if got is None:
-            got, pos = [], 0
+        if self._lines is None:
+            self._lines, pos = [], 0
             for line in self.text.text.split("\n"):
-                got.append((pos, line))
+                self._lines.append((pos, line))
                 pos += len(line) + 1
-            self.__dict__["_lines_memo"] = got
-        return got
+        return self._lines
 
     def is_heading(self, paragraph: int) -> bool:
         s, e = self.paragraph_span(paragraph)
@@ -83,16 +81,15 @@ class Document:
         self._index: dict[int, int] = {id(f): i for i, f in enumerate(self.figures)}
         self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
         self._concepts: dict[int, str | None] = {}
-        self.__directions: list[str | None] | None = None
+        self._lines: list[tuple[int, str]] | None = None
+        self._directions: list[str | None] | None = None  # with _levels, made by _read_changes
+        self._levels: list[bool] = []
 
-    @property
-    def _directions(self) -> list[str | None]:
-        if self.__directions is None:
-            # only amounts and percentages are ever changes; years, dates and counts are not asked
-            self.__directions = [self._direction(i) if f.kind in ("amount", "percent") else None
-                                 for i, f in enumerate(self.figures)]
-            self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self.__directions)]
-        return self.__directions
+    def _read_changes(self) -> None:
+        # only amounts and percentages are ever changes; years, dates and counts are not asked
+        self._directions = [self._direction(i) if f.kind in ("amount", "percent") else None
+                            for i, f in enumerate(self.figures)]
+        self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self._directions)]
 
     def index_of(self, fig: Figure) -> int | None:
         """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
@@ -118,6 +115,8 @@ class Document:
 
     def direction(self, i: int) -> str | None:
         """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
+        if self._directions is None:
+            self._read_changes()
         return self._directions[i]
 
     def _label(self, i: int) -> str:
@@ -144,8 +143,8 @@ class Document:
 
     def is_level(self, i: int) -> bool:
         """An amount stated as a level (not a change, not a unit price)."""
-        if self.__directions is None:
-            self._directions  # noqa: B018 - makes the memos
+        if self._directions is None:
+            self._read_changes()
         return self._levels[i]
 
     def concept(self, i: int) -> str | None:

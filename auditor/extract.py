@@ -457,7 +457,7 @@ class Extractor:
 
     def implied_budgets(self) -> None:
         """A part's budget cannot exceed its whole's: budgets implied by completion rates (actual / rate)."""
-        for whole, parts in self.vocab.all_identities:
+        for whole, parts in self.vocab.identities:
             if whole not in self.implied:
                 continue
             wa, wr = self.implied[whole]
@@ -645,7 +645,7 @@ class Extractor:
                 # when the identity's other parts are not stated or are zero
                 named = {k[0] for k in keys}
                 scope = keys[0][1]
-                for total, parts in self.vocab.all_identities:
+                for total, parts in self.vocab.identities:
                     rest = [p for p in parts if p not in named]
                     if named <= set(parts) and all(
                             (p, scope, "current") not in first or self.figs[first[(p, scope, "current")].index].value == 0

@@ -112,16 +112,14 @@ def phrases() -> Phrases:
 class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # (synonym, concept), longest first
     scopes: tuple[tuple[str, str], ...]
-    identities: dict[str, tuple[str, ...]]  # total concept -> part concepts (its first identity)
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every (total, parts); a total may have several
     fillers: tuple[str, ...] = ()  # words a bound label may hold besides concept and scope
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False, init=False)
-    all_identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every (total, parts), a total may have several
-
     scoped_identities: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (total, parts, scopes)
 
     def identities_of(self, total: str, scope: str | None = None) -> list[tuple[str, ...]]:
         """Every way the concept `total` is split into parts (in `scope`, those that hold only there too)."""
-        out = [parts for t, parts in self.all_identities if t == total]
+        out = [parts for t, parts in self.identities if t == total]
         if scope is not None:
             out += [parts for t, parts, scopes in self.scoped_identities if t == total and scope in scopes]
         return out
@@ -158,7 +156,6 @@ def vocabulary() -> Vocabulary:
     synonyms.sort(key=lambda x: len(x[0]), reverse=True)
     scopes = [(s, c) for c, words in data["scopes"].items() for s in words]
     scopes.sort(key=lambda x: len(x[0]), reverse=True)
-    identities: dict[str, tuple[str, ...]] = {}
     every: list[tuple[str, tuple[str, ...]]] = []
     scoped: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for entry in data.get("identity", []):
@@ -168,10 +165,9 @@ def vocabulary() -> Vocabulary:
         if entry.get("scopes"):  # an identity that holds only for some funds (财政拨款: 基本 + 项目)
             scoped.append((entry["total"], tuple(entry["parts"]), tuple(entry["scopes"])))
             continue
-        identities.setdefault(entry["total"], tuple(entry["parts"]))
         every.append((entry["total"], tuple(entry["parts"])))
     fillers = tuple(data.get("binding", {}).get("fillers", ()))
-    return Vocabulary(tuple(synonyms), tuple(scopes), identities, fillers, all_identities=tuple(every),
+    return Vocabulary(tuple(synonyms), tuple(scopes), tuple(every), fillers,
                       scoped_identities=tuple(scoped))
 
 

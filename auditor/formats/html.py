@@ -119,21 +119,26 @@ class _Walker:
         self.tables += 1
         n = self.tables
         rows = []
-        spans: dict[int, tuple[int, str]] = {}  # column → (rows still covered, text) from rowspan
+        spans: dict[int, int] = {}  # column → rows still covered by a cell above (rowspan)
+
+        def covered(c: int) -> int:
+            """Empty cells for the columns a cell above still covers from column c; the next free column."""
+            while c in spans:
+                cells.append(("", f"表{n}第{r}行第{c}列"))
+                if spans[c] <= 1:
+                    del spans[c]
+                else:
+                    spans[c] -= 1
+                c += 1
+            return c
+
         for r, tr in enumerate(_rows(el), start=1):
             cells = []
             c = 1
             for td in tr:
                 if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
                     continue
-                while c in spans:
-                    cells.append(("", f"表{n}第{r}行第{c}列"))
-                    left, _ = spans[c]
-                    if left <= 1:
-                        del spans[c]
-                    else:
-                        spans[c] = (left - 1, "")
-                    c += 1
+                c = covered(c)
                 text = clean(_SPACES.sub(" ", td.text_content()))
                 cells.append((text, f"表{n}第{r}行第{c}列"))
                 colspan = _int(td.get("colspan"))
@@ -142,16 +147,9 @@ class _Walker:
                     if k:
                         cells.append(("", f"表{n}第{r}行第{c + k}列"))
                     if rowspan > 1:
-                        spans[c + k] = (rowspan - 1, "")
+                        spans[c + k] = rowspan - 1
                 c += colspan
-            while c in spans:
-                cells.append(("", f"表{n}第{r}行第{c}列"))
-                left, _ = spans[c]
-                if left <= 1:
-                    del spans[c]
-                else:
-                    spans[c] = (left - 1, "")
-                c += 1
+            covered(c)
             rows.append(cells)
         caption = el.find("caption")
         title = clean(caption.text_content()) if caption is not None else self.layout.last_text()
