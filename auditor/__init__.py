@@ -9,9 +9,9 @@ Names are imported lazily so that ``import auditor`` stays cheap.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import auditor` stays cheap
+from .core.version import __version__ as __version__
 
-__version__ = "0.1.0"
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import auditor` stays cheap
 
 __all__ = [
     "audit", "audit_text", "audit_file", "AuditReport", "Finding", "Evidence", "Diagnosis", "Coverage", "Stats",
@@ -22,26 +22,27 @@ __all__ = [
 ]
 
 _LAZY = {
-    "audit": "engine", "audit_text": "engine", "audit_file": "engine",
-    "AuditReport": "models", "Finding": "models", "Evidence": "models", "Diagnosis": "models", "Stats": "models", "Coverage": "models",
-    "InputError": "errors", "RuleError": "errors", "Figure": "figures", "scan": "figures", "catalogue": "rules",
-    "audit_many": "api", "AuditBatch": "api", "assert_consistent": "api", "InputFailure": "models",
-    "load_rules": "rules", "reset_rules": "rules", "RulePack": "rules",
-    "Baseline": "baseline", "load_baseline": "baseline", "fingerprint": "baseline",
-    "audit_corpus": "corpus", "audit_years": "years",
+    "audit": "pipeline", "audit_text": "pipeline", "audit_file": "pipeline",
+    "AuditReport": "core.models", "Finding": "core.models", "Evidence": "core.models", "Diagnosis": "core.models",
+    "Stats": "core.models", "Coverage": "core.models", "InputFailure": "core.models",
+    "InputError": "core.errors", "RuleError": "core.errors", "Figure": "parse.figures", "scan": "parse.figures",
+    "catalogue": "core.rules", "load_rules": "core.rules", "reset_rules": "core.rules", "RulePack": "core.rules",
+    "audit_many": "api", "AuditBatch": "api", "assert_consistent": "api",
+    "Baseline": "report.baseline", "load_baseline": "report.baseline", "fingerprint": "explain.finish",
+    "audit_corpus": "run.corpus", "audit_years": "run.years",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import audit, audit_file, audit_text
-    from .errors import InputError, RuleError
-    from .figures import Figure, scan
-    from .models import AuditReport, Diagnosis, Coverage, Evidence, Finding, Stats
-    from .rules import catalogue, load_rules, reset_rules, RulePack
     from .api import AuditBatch, assert_consistent, audit_many
-    from .baseline import Baseline, fingerprint, load_baseline
-    from .models import InputFailure
-    from .corpus import audit_corpus
-    from .years import audit_years
+    from .core.errors import InputError, RuleError
+    from .core.models import AuditReport, Coverage, Diagnosis, Evidence, Finding, InputFailure, Stats
+    from .core.rules import RulePack, catalogue, load_rules, reset_rules
+    from .explain.finish import fingerprint
+    from .parse.figures import Figure, scan
+    from .pipeline import audit, audit_file, audit_text
+    from .report.baseline import Baseline, load_baseline
+    from .run.corpus import audit_corpus
+    from .run.years import audit_years
 
 
 def __getattr__(name: str) -> object:

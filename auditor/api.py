@@ -8,7 +8,7 @@ from typing import Iterable, Literal
 
 from pydantic import BaseModel, Field
 
-from .models import AuditReport, InputFailure
+from .core.models import AuditReport, InputFailure
 
 Severity = Literal["error", "warning", "info"]
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -28,8 +28,8 @@ class AuditBatch(BaseModel):
         return not self.failures and all(r.ok for r in self.reports)
 
     def to_json(self) -> str:
-        """The same JSON as ``auditor check --format json`` (see ``auditor.schema``)."""
-        from .models import documents_json
+        """The same JSON as ``auditor check --format json`` (see ``auditor.report.schema``)."""
+        from .report.schema import documents_json
 
         return documents_json(self.reports, self.failures)
 
@@ -37,7 +37,7 @@ class AuditBatch(BaseModel):
 def _expand(sources: Iterable[str | bytes | os.PathLike[str]]
             ) -> Iterable[tuple[str | bytes | os.PathLike[str] | None, str, InputFailure | None]]:
     """(source, name for a text or bytes, failure) for each source, folders expanded."""
-    from .reading import discover
+    from .read.inputs import discover
 
     for i, src in enumerate(sources):
         if isinstance(src, bytes):
@@ -62,9 +62,10 @@ def audit_many(sources: Iterable[str | bytes | os.PathLike[str]], *, severity: S
     in the order given (folders expanded in sorted order). ``severity`` drops findings below
     it; ``baseline`` (a ``Baseline`` or the path of a baseline file) hides accepted findings.
     """
-    from .baseline import apply_baseline, recount
-    from .engine import audit
-    from .errors import InputError
+    from .core.models import recount
+    from .report.baseline import apply_baseline
+    from .pipeline import audit
+    from .core.errors import InputError
 
     if severity not in _RANK:
         raise ValueError(f"severity must be error|warning|info, not {severity!r}")
@@ -95,8 +96,8 @@ def assert_consistent(report: AuditReport | AuditBatch | Iterable[AuditReport], 
     of reports. ``baseline`` (a ``Baseline`` or a baseline file's path) accepts known findings.
     The message lists each finding with its place, cause, the source line and the evidence.
     """
-    from .baseline import Baseline, load_baseline
-    from .textreport import at_or_above, report_text
+    from .report.baseline import Baseline, load_baseline
+    from .report.text import at_or_above, report_text
 
     if severity not in _RANK:
         raise ValueError(f"severity must be error|warning|info, not {severity!r}")

@@ -103,7 +103,7 @@ def load() -> str:
 
 def ensure_corpus(folder: Path, n: int) -> Path:
     """A generated corpus of n reports in folder (made once, reused while it has n files)."""
-    from auditor.synth import make_corpus
+    from auditor.run.synth import make_corpus
 
     marker = folder / f".complete-{n}"
     if not marker.exists():

@@ -16,8 +16,8 @@ from _common import SEEDS, reproduce  # noqa: E402
 
 PROGRAM = """
 import sys
-from auditor.engine import audit_source
-from auditor.reading import read_path
+from auditor.pipeline import audit_source
+from auditor.read.inputs import read_path
 source = read_path(sys.argv[1])
 audit_source(source)
 for _ in range(int(sys.argv[2])):

@@ -2,7 +2,7 @@
 
     python bench/make_corpus.py OUT_DIR N [--seed S]
 
-Each report's findings are exactly its seed's (same rules, same lines): see auditor.synth.
+Each report's findings are exactly its seed's (same rules, same lines): see auditor.run.synth.
 """
 
 import argparse
@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import reproduce  # noqa: E402
 
-from auditor.synth import make_corpus  # noqa: E402
+from auditor.run.synth import make_corpus  # noqa: E402
 
 
 def main() -> None:

@@ -21,8 +21,8 @@ def main() -> None:
     args = ap.parse_args()
     reproduce()
     print(f"# {machine()}; {args.runs} runs per seed after one warm-up run; audit_source on text read once")
-    from auditor.engine import audit_source
-    from auditor.reading import read_path
+    from auditor.pipeline import audit_source
+    from auditor.read.inputs import read_path
 
     print(f"# {load()} at start (other work on the machine inflates wall times; CPU time much less)")
     print(f"{'seed':<28} {'KB':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'median CPU ms':>14}  target ≤ {TARGET_MS:.0f} ms")

@@ -3,7 +3,7 @@
     python bench/startup.py [--runs 20]
 
 Import: `python -X importtime -c "import auditor"`, the cumulative time of the `auditor` package
-(median of the runs), and the time to the first audit-ready state (`import auditor.engine`).
+(median of the runs), and the time to the first audit-ready state (`import auditor.pipeline`).
 Cold start: wall time of `auditor check SEED` as a new process (median of the runs after one
 warm-up, so the file cache is warm but the interpreter is new each time); hyperfine's figure
 too when hyperfine is installed.
@@ -43,7 +43,7 @@ def main() -> None:
     args = ap.parse_args()
     reproduce()
     print(f"# {machine()}")
-    for module in ("auditor", "auditor.engine", "auditor.cli"):
+    for module in ("auditor", "auditor.pipeline", "auditor.cli.commands"):
         times = [importtime(module) for _ in range(args.runs)]
         print(f"import {module:<15} {statistics.median(times):6.1f} ms (median of {args.runs}, -X importtime cumulative)")
     seed = next(SEEDS.glob(f"{args.seed}_*.txt"))

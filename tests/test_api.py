@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 
 import auditor
-from auditor.cli import main
-from auditor.rules import reset_rules
-from auditor.schema import SCHEMA_FILE
+from auditor.cli.commands import main
+from auditor.core.rules import reset_rules
+from auditor.report.schema import SCHEMA_FILE
 
 SLIP = "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1417.4万元，占73.72%。\n"
 
@@ -45,7 +45,7 @@ def test_audit_many_severity_and_baseline(seeds):
 
 
 def test_public_names_are_lazy_documented_and_typed():
-    code = ("import sys, auditor; heavy = [m for m in ('pydantic', 'rich', 'auditor.api', 'auditor.engine') "
+    code = ("import sys, auditor; heavy = [m for m in ('pydantic', 'rich', 'auditor.api', 'auditor.pipeline') "
             "if m in sys.modules]; print(heavy)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
     for name in auditor.__all__:

@@ -3,8 +3,9 @@
 import json
 
 import auditor
-from auditor.baseline import Baseline, apply_baseline, fingerprint, load_baseline
-from auditor.cli import main
+from auditor.explain.finish import fingerprint
+from auditor.report.baseline import Baseline, apply_baseline, load_baseline
+from auditor.cli.commands import main
 
 SLIP = "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1417.4万元，占73.72%。\n"
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from auditor.cli import main
+from auditor.cli.commands import main
 
 
 def run(*args, cwd=None):

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor import corpus as corpus_mod
-from auditor.check import CheckArgs, run
-from auditor.corpus import Options, audit_corpus, expand
-from auditor.errors import InputError
-from auditor.synth import make_corpus, seed_texts, variant
+from auditor.run import corpus as corpus_mod
+from auditor.cli.check import CheckArgs, run
+from auditor.run.corpus import Options, audit_corpus, expand
+from auditor.core.errors import InputError
+from auditor.run.synth import make_corpus, seed_texts, variant
 
 
 @pytest.fixture(scope="module")
@@ -235,18 +235,18 @@ def test_every_generated_report_has_its_seeds_findings(corpus, seeds):
 
 
 def test_a_crash_on_one_document_does_not_end_the_run(tmp_path, seeds, monkeypatch):
-    from auditor import engine
+    from auditor import pipeline
 
     for key in ("000", "001", "002"):
         (tmp_path / f"{key}.txt").write_bytes(seeds[key].read_bytes())
-    real = engine.audit_source
+    real = pipeline.audit_source
 
     def flaky(source):
         if source.name.endswith("001.txt"):
             raise ValueError("boom")
         return real(source)
 
-    monkeypatch.setattr(engine, "audit_source", flaky)
+    monkeypatch.setattr(pipeline, "audit_source", flaky)
     outcomes = list(audit_corpus([str(tmp_path)], 1))
     assert [o.error is None for o in outcomes] == [True, False, True]
     assert "internal error" in outcomes[1].error and "ValueError: boom" in outcomes[1].error
@@ -256,7 +256,7 @@ def test_library_names():
     import auditor
 
     assert auditor.audit_corpus is audit_corpus
-    from auditor.years import audit_years
+    from auditor.run.years import audit_years
 
     assert auditor.audit_years is audit_years
 
@@ -266,13 +266,13 @@ def test_a_dead_worker_ends_the_run_with_one_line(tmp_path, seeds):
     for k in range(6):
         (tmp_path / f"{k}.txt").write_bytes(seeds["003"].read_bytes())
     code = ("import os, sys\n"
-            "from auditor import corpus\n"
+            "from auditor.run import corpus\n"
             "real = corpus.audit_one\n"
             "def dying(i, p, o, d=None):\n"
             "    if p.endswith('3.txt'): os._exit(9)\n"
             "    return real(i, p, o, d)\n"
             "corpus.audit_one = dying\n"
-            "from auditor.cli import main\n"
+            "from auditor.cli.commands import main\n"
             f"sys.exit(main(['check', '--jobs', '2', '--format', 'jsonl', {str(tmp_path)!r}]))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from auditor.corpus import Options, audit_corpus
-from auditor.synth import make_corpus
+from auditor.run.corpus import Options, audit_corpus
+from auditor.run.synth import make_corpus
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def _normalised(outcomes):
 def test_distributed_equals_local(cluster, corpus):
     from distributed import Client
 
-    from auditor import distributed
+    from auditor.run import distributed
 
     local = list(audit_corpus([str(corpus)], 1))
     with Client(cluster) as client:
@@ -47,7 +47,7 @@ def test_distributed_equals_local(cluster, corpus):
 
 
 def test_distributed_by_address_unordered_with_years(cluster, corpus):
-    from auditor import distributed
+    from auditor.run import distributed
 
     options = Options(years=True)
     remote = list(distributed.audit_corpus([str(corpus)], cluster.scheduler_address, options=options, ordered=False))
@@ -68,7 +68,7 @@ def test_cli_scheduler_matches_local_run(cluster, corpus):
 
 def test_missing_extra_is_one_line(tmp_path, seeds):
     code = ("import sys; sys.modules['distributed'] = None\n"
-            "from auditor.cli import main\n"
+            "from auditor.cli.commands import main\n"
             f"sys.exit(main(['check', '--scheduler', 'tcp://127.0.0.1:8786', {str(seeds['000'])!r}]))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2

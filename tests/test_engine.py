@@ -72,7 +72,7 @@ def test_lazy_validation_collects_every_failure():
 def test_json_shape():
     import json
 
-    from auditor.models import documents_json
+    from auditor.report.schema import documents_json
 
     report = auditor.audit_text("预算资金100.72万元，实际执行99.96万元，资金执行率99.9%。", name="x.txt")
     data = json.loads(documents_json([report]))

@@ -3,8 +3,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.figures import scan
-from auditor.intervals import Interval, ratio_percent
+from auditor.parse.figures import scan
+from auditor.core.intervals import Interval, ratio_percent
 
 
 def one(text):

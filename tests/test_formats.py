@@ -7,9 +7,9 @@ import sys
 import pytest
 
 import auditor
-from auditor.engine import audit_source
-from auditor.errors import InputError
-from auditor.reading import discover, read_bytes, read_path
+from auditor.pipeline import audit_source
+from auditor.core.errors import InputError
+from auditor.read.inputs import discover, read_bytes, read_path
 
 import makedocs as M
 
@@ -143,7 +143,7 @@ def test_big5_traditional_seed(tmp_path, seeds, seed):
 def test_traditional_without_opencc_still_reads(monkeypatch, seeds):
     from opencc import OpenCC
 
-    import auditor.normalize as N
+    import auditor.read.normalize as N
 
     text = OpenCC("s2t").convert(seeds["002"].read_text(encoding="utf-8"))
     monkeypatch.setattr(N, "_CONVERTER", [None])
@@ -153,7 +153,7 @@ def test_traditional_without_opencc_still_reads(monkeypatch, seeds):
 
 
 def test_conversion_keeps_length():
-    from auditor.normalize import normalize, to_simplified
+    from auditor.read.normalize import normalize, to_simplified
 
     for t in ["財政撥款收入", "「三公」經費支出決算為1.11萬元", "乾隆", "後來的髮型"]:
         assert len(to_simplified(t)) == len(t)
@@ -378,7 +378,7 @@ def test_html_merged_cells_keep_their_columns(tmp_path):
     (-12.5, "#,##0.00;[Red]-#,##0.00", "-12.50"),
 ])
 def test_cells_read_as_the_sheet_shows_them(value, fmt, shown):
-    from auditor.formats.sheets import shown as show
+    from auditor.read.formats.sheets import shown as show
 
     assert show(value, fmt) == shown
 
@@ -398,7 +398,7 @@ def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
 
 
 def test_unmapped_glyphs_are_refused_not_audited():
-    from auditor.formats.pdf import unmapped_share
+    from auditor.read.formats.pdf import unmapped_share
 
     line = lambda t: (1, "line", {"text": t})
     assert unmapped_share([line("(cid:12)(cid:34)(cid:56)1234.56"), line("(cid:7)(cid:8)")]) > 0.5
@@ -406,7 +406,7 @@ def test_unmapped_glyphs_are_refused_not_audited():
 
 
 def test_large_pdf_allowed_large_text_not(tmp_path):
-    from auditor.reading import MAX_BYTES
+    from auditor.read.inputs import MAX_BYTES
 
     big = tmp_path / "big.pdf"
     with big.open("wb") as fh:  # a PDF over the text limit is not refused for its size

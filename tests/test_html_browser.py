@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from auditor.cli import main
-from auditor.htmlreport import HIGHLIGHT
+from auditor.cli.commands import main
+from auditor.report.html import HIGHLIGHT
 
 CHROMIUM = "/usr/bin/chromium"
 TESSERACT = "/usr/bin/tesseract"

@@ -4,7 +4,7 @@ per-character definition (width folding, artefacts dropped), however they are st
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.normalize import _ARTEFACT, _FOLD, normalize
+from auditor.read.normalize import _ARTEFACT, _FOLD, normalize
 
 
 def reference(original: str) -> tuple[str, list[int]]:

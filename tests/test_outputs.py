@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from auditor.cli import main
-from auditor.schema import SCHEMA_FILE, SCHEMA_ID, SCHEMA_VERSION, json_schema
+from auditor.cli.commands import main
+from auditor.report.schema import SCHEMA_FILE, SCHEMA_ID, SCHEMA_VERSION, json_schema
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,7 +22,7 @@ def test_shipped_schema_is_what_the_models_generate():
     shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert shipped == json_schema(), (
         f"{SCHEMA_FILE.name} is out of date with the pydantic models: regenerate it with "
-        "'python -m auditor.schema' (and bump SCHEMA_VERSION in auditor/schema.py if readers would break)")
+        "'python -m auditor.report.schema' (and bump SCHEMA_VERSION in auditor/report/schema.py if readers would break)")
     assert shipped["$id"] == SCHEMA_ID and shipped["$id"].endswith(SCHEMA_VERSION)
     jsonschema.Draft202012Validator.check_schema(shipped)
 
@@ -81,7 +81,7 @@ def test_sarif_validates_against_the_official_schema(seeds, tmp_path):
 
 
 def test_sarif_region_is_the_figure_as_written(seeds):
-    from auditor.sarif import to_sarif
+    from auditor.report.sarif import to_sarif
 
     report = __import__("auditor").audit(seeds["000"])
     lines = seeds["000"].read_text(encoding="utf-8").split("\n")
@@ -119,8 +119,8 @@ def test_output_file_for_each_format(seeds, tmp_path, fmt, suffix):
 
 
 def test_sarif_uris(tmp_path):
-    from auditor.models import AuditReport
-    from auditor.sarif import to_sarif
+    from auditor.core.models import AuditReport
+    from auditor.report.sarif import to_sarif
 
     reports = [AuditReport(path="reports/雅安 2021.txt"), AuditReport(path=str(tmp_path / "a.txt")), AuditReport(path="<text>")]
     uris = [a["location"]["uri"] for a in to_sarif(reports)["runs"][0]["artifacts"]]

@@ -1,8 +1,9 @@
 import pytest
 
-from auditor.errors import InputError
-from auditor.normalize import normalize
-from auditor.reading import decode, discover, read_path
+from auditor.core.errors import InputError
+from auditor.read.normalize import normalize
+from auditor.read.encoding import decode
+from auditor.read.inputs import discover, read_path
 
 TEXT = "2021年本年收入合计1368.43万元，其中：一般公共预算财政拨款收入1024.83万元。"
 

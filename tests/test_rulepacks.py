@@ -3,8 +3,8 @@
 import pytest
 
 import auditor
-from auditor.cli import main
-from auditor.rules import catalogue, load_rules, reset_rules, vocabulary
+from auditor.cli.commands import main
+from auditor.core.rules import catalogue, load_rules, reset_rules, vocabulary
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +82,7 @@ def test_cli_rules_option(tmp_path, seeds, capsys):
 
 
 def test_packs_from_cli_and_plugin_do_not_leak(tmp_path, seeds, pytester):
-    from auditor.rules import loaded_packs
+    from auditor.core.rules import loaded_packs
 
     p = pack(tmp_path, '[[rule]]\ncode = "FA301"\nenabled = false\n')
     main(["check", "--rules", str(p), str(seeds["000"])])

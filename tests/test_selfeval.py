@@ -76,9 +76,9 @@ def test_total_score_is_indicator_scores_plus_execution_score():
 
 @pytest.mark.parametrize("seed", ["003"])
 def test_seed_tables_are_read(seeds, seed):
-    from auditor.document import Document
-    from auditor.reading import read_path
-    from auditor.selfeval import self_evaluations
+    from auditor.parse.document import Document
+    from auditor.read.inputs import read_path
+    from auditor.check.selfeval import self_evaluations
 
     ev = self_evaluations(Document.from_text(read_path(seeds[seed]).text))
     codes = [r.code for r in ev.relations]

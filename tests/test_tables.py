@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from auditor.engine import audit_source
-from auditor.reading import read_path
-from auditor.tables import Cell, Table, audit_tables, recognise
+from auditor.pipeline import audit_source
+from auditor.read.inputs import read_path
+from auditor.check.tables import audit_tables, recognise
+from auditor.read.source import Cell, Table
 
 from fujian import sheets, as_blocks
 from makedocs import sheets_to_xls, sheets_to_xlsx, to_docx, to_html, to_pdf

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.synth import series
-from auditor.years import audit_years, compare_years, department_key, facts_of_text, identify
+from auditor.run.synth import series
+from auditor.facts.years import department_key, facts_of_text, identify
+from auditor.run.years import audit_years, compare_years
 
 
 @pytest.mark.parametrize("key, department, year", [
@@ -129,7 +130,7 @@ def test_compare_years_needs_consecutive_years(tmp_path):
 def test_summary_counts_reports_that_cannot_be_linked(tmp_path, seeds):
     import io
 
-    from auditor.check import CheckArgs, run
+    from auditor.cli.check import CheckArgs, run
 
     _write_series(tmp_path, years=2)
     (tmp_path / "untitled.txt").write_bytes(seeds["002"].read_bytes())  # no department in its title
@@ -142,7 +143,7 @@ def test_fact_store_on_disk_matches_and_cleans_up(tmp_path):
     import glob
     import tempfile
 
-    from auditor.years import FactStore
+    from auditor.run.years import FactStore
 
     texts = dict(series("江城市财政局", 2019, 3, seed=4, slips={2021: Decimal("50")}))
     before = set(glob.glob(f"{tempfile.gettempdir()}/auditor-years-*"))

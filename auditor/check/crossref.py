@@ -1,0 +1,113 @@
+"""Cross-references: one quantity stated in several places, judged after the other relations,
+whose support picks the statement to trust.
+
+Duplicate facts are judged as XBRL judges them: two statements of one concept, scope and
+period agree when they are the same figure at the same precision (``7.03`` and ``7.02`` do
+not agree, though their rounding intervals touch), and, at different precisions or units,
+when their rounding intervals meet (``1,031.24万元`` and ``10312400元`` agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..parse.document import Document
+from ..facts.binding import Fact
+from ..parse.figures import SLIPS, Figure, misspellings
+
+#: Single-edit repairs specific enough to name a culprit when no arithmetic identity is stated.
+SPECIFIC = tuple(SLIPS[:3])
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two statements of one quantity agree (see the module's docstring)."""
+    if a.unit == b.unit and a.decimals == b.decimals:
+        return a.value == b.value
+    return a.in_yuan(a.interval).meets(b.in_yuan(b.interval))
+
+
+@dataclass
+class Disagreement:
+    """One quantity stated differently: every statement, and which one is probably wrong."""
+
+    facts: list[Fact]
+    reference: list[Fact]  # the statements that agree with one another and are trusted
+    culprits: list[Fact]  # the statements that disagree with the reference (all, when undecided)
+    decided: bool
+    cause: str | None = None
+    suggested: Figure | None = None
+
+
+@dataclass
+class CrossReferences:
+    disagreements: list[Disagreement] = field(default_factory=list)
+    checked: int = 0
+    consistent: int = 0
+    figures: set[int] = field(default_factory=set)  # indices of the figures compared
+
+
+def figure_of(doc: Document, fact: Fact) -> Figure:
+    """The fact's figure, in the unit its table states when the cell itself has none."""
+    fig = doc.figures[fact.index]
+    if fact.unit and not fig.unit:
+        return replace(fig, unit=fact.unit, kind="amount")
+    return fig
+
+
+def _diagnose(fig: Figure, reference: Figure, only: tuple[str, ...] | None = None) -> tuple[str | None, Figure | None]:
+    for kinds in ((only,) if only else (SPECIFIC, tuple(SLIPS[3:]))):
+        hits = [(SLIPS.index(c), c, cand) for c, cand in misspellings(fig, reference.unit, kinds) if agree(cand, reference)]
+        if hits:
+            _, cause, cand = min(hits, key=lambda h: h[0])
+            return cause, cand
+    return None, None
+
+
+def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: CrossReferences) -> None:
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault(fact.key, []).append(fact)
+    for group in groups.values():
+        figs = {f.index: figure_of(doc, f) for f in group}
+        if len(group) < 2:
+            continue
+        clusters: list[list[Fact]] = []
+        for fact in group:
+            for cl in clusters:
+                if agree(figs[cl[0].index], figs[fact.index]):
+                    cl.append(fact)
+                    break
+            else:
+                clusters.append([fact])
+        out.checked += len(group) - 1
+        out.figures.update(f.index for f in group)
+        if len(clusters) == 1:
+            out.consistent += len(group) - 1
+            continue
+        # the reference: the value stated most often, then the one other relations confirm
+        score = lambda cl: (len(cl), sum(support.get(f.index, 0) for f in cl))  # noqa: E731
+        ranked = sorted(clusters, key=score, reverse=True)
+        decided = score(ranked[0]) > score(ranked[1])
+        reference = ranked[0] if decided else []
+        culprits = [f for cl in ranked[1:] for f in cl] if decided else list(group)
+        dis = Disagreement(group, reference, culprits, decided)
+        if decided and len(culprits) == 1:
+            dis.cause, dis.suggested = _diagnose(figs[culprits[0].index], figs[reference[0].index])
+        elif not decided and len(clusters) == 2 and all(len(cl) == 1 for cl in clusters):
+            # two statements, nothing to tell them apart: a unit slip still shows which one
+            a, b = figs[clusters[0][0].index], figs[clusters[1][0].index]
+            for x, y, fx in ((a, b, clusters[0][0]), (b, a, clusters[1][0])):
+                if not (x.unit == "元" and y.unit != "元"):
+                    continue
+                cause, cand = _diagnose(x, y, ("unit_slip",))
+                if cause == "unit_slip":
+                    dis.culprits, dis.reference, dis.decided = [fx], [f for f in group if f is not fx], True
+                    dis.cause, dis.suggested = cause, cand
+                    break
+        out.disagreements.append(dis)
+
+
+def cross_references(doc: Document, facts: list[Fact], support: dict[int, int]) -> CrossReferences:
+    out = CrossReferences()
+    duplicates(doc, facts, support, out)
+    return out

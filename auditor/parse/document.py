@@ -1,0 +1,157 @@
+"""A normalised report split into paragraphs and sentences, with its figures and their labels."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .figures import Figure, scan
+from ..read.normalize import Text, normalize
+from ..core.rules import phrases, vocabulary
+
+BOUNDARY = "，,；;：:。！？!?\n\t|"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)")
+_LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+")
+_YEAR_WORD = re.compile(r"^年度?")
+_LIST_WORD = re.compile(r"^(?:其中|包括|主要用于)[:：]?")
+_LINK_WORD = re.compile(r"(?:为|是|共计|合计为|决算数为|决算为|约)$")
+_CHANGE_TAIL = re.compile(r"(?:了|为|约|幅度为|幅度|达|至)$")
+_BOTH_WAYS = re.compile(r"(?:增加/减少|增长/下降|增加减少|减少增加)$")
+_TITLE_YEAR = re.compile(r"(20\d\d|19\d\d)年度?[^\n。]{0,40}?决算")
+
+
+@dataclass
+class Document:
+    name: str
+    text: Text
+    figures: list[Figure]
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+    year: int | None
+    encoding: str = "str"
+    places: tuple[tuple[int, int, str], ...] = ()
+
+    @classmethod
+    def from_text(cls, original: str, name: str = "<text>", encoding: str = "str",
+                  places: tuple[tuple[int, int, str], ...] = ()) -> "Document":
+        text = normalize(original)
+        t = text.text
+        figures = scan(t)
+        sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
+        paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
+        m = _TITLE_YEAR.search(t[:3000])
+        year = int(m.group(1)) if m else None
+        return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
+
+    # -- places -----------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
+    def sentence_span(self, k: int) -> tuple[int, int]:
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text.text)
+        return self.sentence_starts[k], end
+
+    def paragraph_span(self, k: int) -> tuple[int, int]:
+        end = self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.text.text)
+        return self.paragraph_starts[k], end
+
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, text) of every paragraph of the normalised text, newline left out (memoised)."""
+        if self._lines is None:
+            self._lines, pos = [], 0
+            for line in self.text.text.split("\n"):
+                self._lines.append((pos, line))
+                pos += len(line) + 1
+        return self._lines
+
+    def is_heading(self, paragraph: int) -> bool:
+        s, e = self.paragraph_span(paragraph)
+        return bool(_HEADING.match(self.text.text[s:e]))
+
+    # -- figures and their words -----------------------------------------------
+    # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on
+    # every access in Python 3.11, and these are read tens of thousands of times per report.
+    def __post_init__(self) -> None:
+        self._starts: list[int] = [f.start for f in self.figures]
+        self._index: dict[int, int] = {id(f): i for i, f in enumerate(self.figures)}
+        self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
+        self._concepts: dict[int, str | None] = {}
+        self._lines: list[tuple[int, str]] | None = None
+        self._directions: list[str | None] | None = None  # with _levels, made by _read_changes
+        self._levels: list[bool] = []
+
+    def _read_changes(self) -> None:
+        # only amounts and percentages are ever changes; years, dates and counts are not asked
+        self._directions = [self._direction(i) if f.kind in ("amount", "percent") else None
+                            for i, f in enumerate(self.figures)]
+        self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self._directions)]
+
+    def index_of(self, fig: Figure) -> int | None:
+        """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
+        return self._index.get(id(fig))
+
+    def figures_in(self, start: int, end: int) -> range:
+        """Indices of the figures that start in the normalised span [start, end)."""
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def prefix(self, i: int) -> str:
+        """Text before figure i, back to the previous figure or the sentence start."""
+        fig = self.figures[i]
+        start = self.sentence_starts[self.sentence_of(fig.start)]
+        if i > 0:
+            start = max(start, self.figures[i - 1].end)
+        return self.text.text[start : fig.start]
+
+    def label(self, i: int) -> str:
+        """What figure i measures, as written just before it (after the last clause mark)."""
+        if i not in self._labels:
+            self._labels[i] = self._label(i)
+        return self._labels[i]
+
+    def direction(self, i: int) -> str | None:
+        """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
+        if self._directions is None:
+            self._read_changes()
+        return self._directions[i]
+
+    def _label(self, i: int) -> str:
+        pre = self.prefix(i)
+        cut = max(map(pre.rfind, BOUNDARY))
+        label = pre[cut + 1 :]
+        if cut < 0 and i > 0 and self.figures[i - 1].kind == "year" and self.figures[i - 1].end == self.figures[i].start - len(pre):
+            label = _YEAR_WORD.sub("", label)
+        label = _LEAD.sub("", label.strip())
+        label = _LIST_WORD.sub("", label)
+        return _LINK_WORD.sub("", label).strip()
+
+    def _direction(self, i: int) -> str | None:
+        pre = self.prefix(i).rstrip()
+        pre = _CHANGE_TAIL.sub("", pre)
+        if _BOTH_WAYS.search(pre):
+            return "?"
+        ph = phrases()
+        if pre.endswith(ph.increase):
+            return "+"
+        if pre.endswith(ph.decrease):
+            return "-"
+        return None
+
+    def is_level(self, i: int) -> bool:
+        """An amount stated as a level (not a change, not a unit price)."""
+        if self._directions is None:
+            self._read_changes()
+        return self._levels[i]
+
+    def concept(self, i: int) -> str | None:
+        if i not in self._concepts:
+            self._concepts[i] = vocabulary().concept(self.label(i))
+        return self._concepts[i]
+
+
+    def as_written(self, fig: Figure) -> str:
+        return self.text.original_span(fig.start, fig.end)

@@ -1,0 +1,229 @@
+"""Figures as written: numbers with their unit, precision, the interval they stand for and span.
+
+Only the string as written decides the value and the precision: ``38.40万元`` has two decimals
+and stands for [38.395, 38.405] 万元. A comma is a thousands separator only in strict groups
+(``1,031.24``); the full-width ``，`` stays punctuation. Garbled figures are read the way a
+person reads them (``1282.95合计万元`` → 1282.95 万元, ``增加93.27了%`` → 93.27 %) and carry a
+note saying so; figures no person could read (``1121.82.5``) are kept as unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator, Literal
+
+from ..core.intervals import Interval
+
+if TYPE_CHECKING:
+    from moneyed import Money
+
+Kind = Literal["amount", "percent", "year", "date", "number", "unreadable"]
+
+#: The kinds of slip `misspellings` tries, most specific first (blame ranks repairs in this order).
+SLIPS = ["unit_slip", "transposed_digits", "misplaced_decimal", "wrong_digit"]
+
+SCALES: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.\-/])(-(?=\d))?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+# After the number: optional blank, then the unit. A few garbled fillers are tolerated.
+_UNIT = re.compile(r"[ \t]{0,2}(?:(?P<filler>合计|了|共|\.)[ \t]?)?(?P<unit>万元|亿元|元|万|亿|%|‰|年度|年|月|日)")
+_COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
+
+
+@dataclass(eq=False)
+class Figure:
+    """One number in the text, as written."""
+
+    start: int  # normalised offsets of the whole figure (number and unit)
+    end: int
+    number: str  # the digits as written (thousands commas removed), sign included
+    value: Decimal
+    decimals: int
+    unit: str  # "元", "万元", "亿元", "%", "" …
+    kind: Kind
+    note: str | None = None  # how a garbled figure was read
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind == "amount"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind == "percent"
+
+    @property
+    def ulp(self) -> Decimal:
+        return Decimal(1).scaleb(-self.decimals)
+
+    # interval and loose are cached by hand: functools.cached_property takes a lock on every
+    # access in Python 3.11, and relations read these thousands of times per report
+    @property
+    def interval(self) -> Interval:
+        """Values this figure may stand for if it was rounded (四舍五入), in its own unit.
+
+        A bare zero ("0", "0万元") stands for nothing at all: reports write 0 for "none";
+        "0.00" is a rounded zero like any other figure.
+        """
+        got = self.__dict__.get("_interval")
+        if got is None:
+            if self.value == 0 and self.decimals == 0:
+                got = Interval.point(self.value)
+            else:
+                half = self.ulp / 2
+                got = Interval(self.value - half, self.value + half)
+            self.__dict__["_interval"] = got
+        return got
+
+    @property
+    def loose(self) -> Interval:
+        """Rounded or truncated: [x − ½ulp, x + ulp]."""
+        got = self.__dict__.get("_loose")
+        if got is None:
+            if self.value == 0 and self.decimals == 0:
+                got = Interval.point(self.value)
+            else:
+                got = Interval(self.value - self.ulp / 2, self.value + self.ulp)
+            self.__dict__["_loose"] = got
+        return got
+
+    @property
+    def scale(self) -> Decimal:
+        return SCALES.get(self.unit, Decimal(1))
+
+    def in_yuan(self, interval: Interval | None = None) -> Interval:
+        return (interval or self.interval).scale(self.scale)
+
+    @property
+    def money(self) -> "Money":
+        """The amount in CNY as py-moneyed Money (Decimal, never float)."""
+        from moneyed import Money
+
+        if not self.is_amount:
+            raise ValueError(f"{self.number}{self.unit} is not an amount")
+        return Money(self.value * self.scale, "CNY")
+
+
+def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
+    m = _UNIT.match(text, pos)
+    if not m:
+        return None
+    unit = m.group("unit")
+    filler = m.group("filler")
+    end = m.end()
+    if unit in ("万", "亿"):
+        nxt = text[end : end + 1]
+        if nxt in _COUNTERS or nxt.isdigit():
+            return None
+        unit += "元"
+    note = None
+    if filler:
+        if unit in ("年", "年度", "月", "日"):
+            return None
+        shown = "." if filler == "." else filler
+        note = f"garbled: '{shown}' between the number and its unit; read as {unit}"
+    return unit, end, note
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure in a normalised text, in order."""
+    figures: list[Figure] = []
+    for m in _NUMBER.finditer(text):
+        sign, digits = m.group(1) or "", m.group(2)
+        end = m.end()
+        plain = digits.replace(",", "")
+        number = sign + plain
+        decimals = len(plain.split(".")[1]) if "." in plain else 0
+        # "1121.82.5": two decimal points. No reading is safe.
+        if text[end : end + 1] == "." and text[end + 1 : end + 2].isdigit():
+            tail = re.match(r"[\d.]*", text[end:])
+            stop = end + (tail.end() if tail else 0)
+            figures.append(Figure(m.start(), stop, text[m.start() : stop], Decimal(0), 0, "", "unreadable",
+                                  "two decimal points: the figure cannot be read"))
+            continue
+        value = Decimal(number)
+        found = _unit_of(text, end)
+        if found is None:
+            figures.append(Figure(m.start(), end, number, value, decimals, "", "number"))
+            continue
+        unit, uend, note = found
+        if unit in ("年", "年度"):
+            kind: Kind = "year" if decimals == 0 and len(plain) == 4 else "number"
+            figures.append(Figure(m.start(), end, number, value, decimals, "", kind))
+            continue
+        if unit in ("月", "日"):
+            figures.append(Figure(m.start(), end, number, value, decimals, "", "date"))
+            continue
+        if text[uend : uend + 1] == "/":  # 12元/件: a unit price
+            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            continue
+        if unit == "‰":
+            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            continue
+        kind = "percent" if unit == "%" else "amount"
+        figures.append(Figure(m.start(), uend, number, value, decimals, unit, kind, note))
+    return figures
+
+
+def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
+    plain = number.lstrip("-")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return Figure(fig.start, fig.end, number, Decimal(number), decimals, unit or fig.unit, fig.kind, fig.note)
+
+
+def misspellings(fig: Figure, usual_unit: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[str, Figure]]:
+    """The figure as it may have been meant, one slip away: (cause, figure) pairs.
+
+    Another unit (only when `usual_unit` says the figure's own unit is the odd one out), two
+    adjacent digits swapped, the decimal point moved, one digit changed. `kinds` limits the
+    slips tried (the one-digit changes are the many: callers try them last).
+    """
+    if kinds is None or any(k != "wrong_digit" for k in kinds):
+        yield from ((c, f) for c, f in _specific(fig, usual_unit) if kinds is None or c in kinds)
+    if kinds is None or "wrong_digit" in kinds:
+        n = fig.number
+        for k in (k for k, c in enumerate(n) if c.isdigit()):
+            for d in "0123456789":
+                if d != n[k]:
+                    cand = n[:k] + d + n[k + 1 :]
+                    if cand.startswith("0") and len(cand) > 1 and cand[1] != ".":
+                        continue
+                    yield "wrong_digit", _with_number(fig, cand)
+
+
+def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure]]:
+    """The specific slips: another unit, two adjacent digits swapped, the decimal point moved."""
+    n = fig.number
+    if fig.is_amount and usual_unit and fig.unit != usual_unit:
+        for unit in SCALES:
+            if unit != fig.unit:
+                yield "unit_slip", Figure(fig.start, fig.end, fig.number, fig.value, fig.decimals, unit, fig.kind, fig.note)
+    if fig.value != 0 and (fig.is_amount or fig.kind == "number" and (fig.decimals >= 2 or abs(fig.value) >= 10_000)):
+        # the number converted (元 ↔ 万元 ↔ 亿元, or by 10³) but the unit word left as it was
+        for power in (4, -4, 3, -3, 8, -8):
+            value = fig.value.scaleb(power)
+            places = min(max(fig.decimals - power, 0), max(fig.decimals, 2))
+            rounded = value.quantize(Decimal(1).scaleb(-places))
+            if rounded != 0 and abs(rounded - value) <= abs(value) / 1000:
+                yield "unit_slip", _with_number(fig, f"{rounded:f}")
+    digits = [k for k, c in enumerate(n) if c.isdigit()]
+    for a, b in zip(digits, digits[1:]):
+        if n[a] != n[b]:
+            s = list(n)
+            s[a], s[b] = s[b], s[a]
+            cand = "".join(s)
+            if not (cand.startswith("0") and len(cand) > 1 and cand[1] != "."):
+                yield "transposed_digits", _with_number(fig, cand)
+    raw = n.replace(".", "")
+    point = n.index(".") if "." in n else len(n)
+    for shift in (-2, -1, 1, 2):
+        p = point + shift
+        if 0 < p < len(raw):
+            cand = raw[:p] + "." + raw[p:]
+            cand = cand.lstrip("0") or "0"
+            if cand.startswith("."):
+                cand = "0" + cand
+            yield "misplaced_decimal", _with_number(fig, cand)
+        elif p == len(raw):
+            yield "misplaced_decimal", _with_number(fig, raw.lstrip("0") or "0")

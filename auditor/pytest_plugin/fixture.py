@@ -1,0 +1,45 @@
+"""The ``auditor_audit`` fixture (registered by ``auditor.pytest_plugin.hooks``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+class AuditFixture:
+    """Audits sources and asserts with the run's ``--audit-severity`` and ``--audit-baseline``.
+
+    ``auditor_audit(source)`` returns an ``AuditReport``; ``auditor_audit.many(sources)`` an
+    ``AuditBatch``; ``auditor_audit.assert_consistent(report_or_source)`` fails with a readable
+    message listing each finding at or above the threshold that the baseline does not accept.
+    """
+
+    def __init__(self, severity: str = "error", baseline: str | None = None) -> None:
+        self.severity = severity
+        self.baseline = baseline
+
+    def __call__(self, source, name: str | None = None):
+        from ..pipeline import audit
+
+        return audit(source, name=name)
+
+    def many(self, sources):
+        from ..api import audit_many
+
+        return audit_many(sources)
+
+    def assert_consistent(self, report, severity: str | None = None, baseline=None) -> None:
+        from ..api import AuditBatch, assert_consistent
+        from ..core.models import AuditReport
+
+        if not isinstance(report, (AuditReport, AuditBatch, list, tuple)):
+            report = self(report)
+        assert_consistent(report, severity=severity or self.severity, baseline=baseline or self.baseline)
+
+
+@pytest.fixture
+def auditor_audit(pytestconfig) -> AuditFixture:
+    """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's threshold and baseline."""
+    from .settings import settings
+
+    conf = settings(pytestconfig)
+    return AuditFixture(conf["severity"], conf["baseline"])

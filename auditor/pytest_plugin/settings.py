@@ -1,0 +1,31 @@
+"""The plugin's effective settings: the ``--audit*`` options first, then the ``audit_*`` ini options."""
+
+from __future__ import annotations
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def _ini_path(config, value: str) -> str:
+    from pathlib import Path
+
+    if not value:
+        return ""
+    base = config.inipath.parent if config.inipath else config.rootpath
+    return str(base / value) if not Path(value).is_absolute() else value
+
+
+def settings(config) -> dict:
+    """The plugin's effective settings: command line first, then the ini file."""
+    invocation = config.invocation_params.dir
+    paths = [str(invocation / p) if not p.startswith("/") else p for p in (config.getoption("audit_paths") or [])]
+    if not paths:
+        paths = [str(p) for p in config.getini("audit_paths")]
+    severity = config.getoption("audit_severity") or config.getini("audit_severity") or "error"
+    baseline = config.getoption("audit_baseline")
+    baseline = str(invocation / baseline) if baseline else _ini_path(config, config.getini("audit_baseline"))
+    per_rule = config.getoption("audit_per_rule")
+    if per_rule is None:
+        per_rule = bool(config.getini("audit_per_rule"))
+    packs = [str(invocation / p) for p in (config.getoption("audit_rules") or [])] or \
+        [str(p) for p in config.getini("audit_rules")]
+    return {"paths": paths, "severity": severity, "baseline": baseline or None, "per_rule": per_rule, "rules": packs}

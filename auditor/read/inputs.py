@@ -1,0 +1,84 @@
+"""Open a source — a path, bytes or a text — as a ``Source``; list the reports in folders.
+
+Bytes go to ``formats.dispatch.read_document``, which sniffs what they hold: plain text is
+decoded by ``encoding.decode``, a document (PDF, Word, workbook, web page) read by its reader.
+Sizes are limited before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..core.errors import InputError
+from .source import Source
+
+#: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
+MAX_BYTES = 20 * 1024 * 1024
+#: PDFs and Office files carry images and fonts: they may be larger.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+_DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+#: Everything discover() picks up in a folder: plain text and the formats of auditor.read.formats.
+REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", ".xlsx", ".xlsm", ".xls")
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file or folder")
+    if p.is_dir():
+        raise InputError(name, "is a folder (use discover() to list its reports)")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes and max_bytes == MAX_BYTES:
+            with p.open("rb") as fh:
+                if fh.read(8).startswith(_DOCUMENT_MAGIC):
+                    max_bytes = MAX_DOCUMENT_BYTES
+        if size > max_bytes:
+            raise InputError(name, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one report")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return _read(data, name)
+
+
+def _read(data: bytes, name: str) -> Source:
+    if not data.strip():
+        raise InputError(name, "empty file: nothing to audit")
+    from .formats.dispatch import read_document
+
+    return read_document(data, name)
+
+
+def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
+    if len(data) > (MAX_DOCUMENT_BYTES if data[:8].startswith(_DOCUMENT_MAGIC) else MAX_BYTES):
+        raise InputError(name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report")
+    return _read(data, name)
+
+
+def read_text(text: str, name: str = "<text>") -> Source:
+    if not text.strip():
+        raise InputError(name, "empty text: nothing to audit")
+    return Source(name, text, "str")
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """Expand files and folders into report files (sorted), with errors for bad paths."""
+    files: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                errors.append(InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)"))
+            files.extend(found)
+        elif p.exists():
+            files.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or folder"))
+    return files, errors

@@ -1,0 +1,126 @@
+"""Baselines of accepted findings, so a pipeline fails only on new slips (as ruff and pylint allow).
+
+A finding's fingerprint (``explain.finish.fingerprint``) is stable across edits that move it: it hashes the rule and, for
+each figure of the evidence, its role, what it measures (its concept, or the words written
+just before it) and its normalised value and unit — never line or column numbers. A baseline
+file lists accepted fingerprints; matching counts them, so a second identical slip is new.
+
+    {"version": 1, "findings": [{"fingerprint", "rule", "path", "message"}, ...]}
+
+``path`` and ``message`` are informative only (files get moved and renamed in pipelines).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from ..core.errors import InputError
+from ..core.models import recount
+from ..explain.finish import fingerprint
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..core.models import AuditReport
+
+BASELINE_VERSION = 1
+
+
+class BaselineEntry(BaseModel):
+    """One accepted finding."""
+
+    fingerprint: str = Field(min_length=1)
+    rule: str
+    path: str = Field(default="", description="where it was found when the baseline was written (informative)")
+    message: str = Field(default="", description="the finding's message then (informative)")
+
+
+class Baseline(BaseModel):
+    """Accepted findings, matched by fingerprint and count."""
+
+    version: Literal[1] = BASELINE_VERSION
+    findings: list[BaselineEntry] = Field(default_factory=list)
+
+    @classmethod
+    def from_reports(cls, reports: Iterable[AuditReport]) -> Baseline:
+        """A baseline accepting every finding of these reports."""
+        entries = [BaselineEntry(fingerprint=f.fingerprint or fingerprint(f), rule=f.rule, path=r.path, message=f.message)
+                   for r in reports for f in r.findings]
+        return cls(findings=entries)
+
+    def to_json(self) -> str:
+        """The baseline file's text (sorted, stable across runs: diffs stay small)."""
+        data = self.model_dump(mode="json")
+        data["findings"].sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def write(self, path: str | Path) -> None:
+        """Write the baseline file."""
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    def counts(self) -> Counter[str]:
+        """How many findings each fingerprint accepts."""
+        return Counter(e.fingerprint for e in self.findings)
+
+
+def load_baseline(path: str | Path) -> Baseline:
+    """Read a baseline file; raises ``InputError(path, reason)`` when it is missing or invalid."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "no such baseline file (write one with 'auditor baseline PATH... -o FILE')") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(name, f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"not a baseline: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    try:
+        return Baseline.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(x) for x in err["loc"]) or "file"
+        raise InputError(name, f"not a baseline: field {field}: {err['msg']}") from None
+
+
+class BaselineResult(BaseModel):
+    """What applying a baseline did: how many findings it hid, and entries that matched nothing."""
+
+    hidden: int = 0
+    unmatched: list[BaselineEntry] = Field(default_factory=list, description="accepted findings no longer found (fixed?)")
+
+
+def apply_baseline(reports: list[AuditReport], baseline: Baseline | str | Path | None) -> BaselineResult:
+    """Remove accepted findings from the reports (in place), by fingerprint and count.
+
+    Reports are visited in the order given and findings in document order, so with two
+    identical slips and one accepted, the first is hidden and the second reported as new.
+    """
+    if baseline is None:
+        return BaselineResult()
+    if not isinstance(baseline, Baseline):
+        baseline = load_baseline(baseline)
+    left = baseline.counts()
+    hidden = 0
+    for report in reports:
+        kept = []
+        for f in report.findings:
+            key = f.fingerprint or fingerprint(f)
+            if left[key] > 0:
+                left[key] -= 1
+                hidden += 1
+            else:
+                kept.append(f)
+        if len(kept) != len(report.findings):
+            report.findings = kept
+            recount(report)
+    unmatched = []
+    for e in baseline.findings:
+        if left[e.fingerprint] > 0:
+            left[e.fingerprint] -= 1
+            unmatched.append(e)
+    return BaselineResult(hidden=hidden, unmatched=unmatched)
