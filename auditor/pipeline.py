@@ -27,7 +27,7 @@ def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
     report = judge(doc, extract(doc))
     if source.tables or source.unread:  # the statistical tables' own arithmetic (FA7xx)
-        from .check.tables import add_table_findings
+        from .explain.tables import add_table_findings
         add_table_findings(report, source.tables, doc, source.unread)
     return finish(report, source)  # rule packs, fingerprints (explain/finish.py)
 

@@ -6,11 +6,18 @@ import pytest
 
 from auditor.pipeline import audit_source
 from auditor.read.inputs import read_path
-from auditor.check.tables import audit_tables, recognise
+from auditor.check.tables.checks import check_tables
+from auditor.explain.tables import table_findings
+from auditor.parse.grids import recognise
 from auditor.read.source import Cell, Table
 
 from fujian import sheets, as_blocks
 from makedocs import sheets_to_xls, sheets_to_xlsx, to_docx, to_html, to_pdf
+
+
+def _findings(tables):
+    """The tables' findings, worded and blamed, without the prose."""
+    return table_findings(check_tables(tables), None)
 
 
 def _audit(tmp_path, book, name="fj.xlsx"):
@@ -21,7 +28,7 @@ def _audit(tmp_path, book, name="fj.xlsx"):
 @pytest.mark.parametrize("name", ["fj.xlsx", "fj.xls"])
 def test_consistent_tables_are_clean_and_checked(tmp_path, name):
     src = read_path((sheets_to_xls if name.endswith(".xls") else sheets_to_xlsx)(sheets(), tmp_path / name))
-    checker = audit_tables(src.tables)
+    checker = check_tables(src.tables)
     assert len(checker.grids) == 8  # every standard table recognised by its title
     assert checker.checked >= 100 and checker.consistent == checker.checked
     report = audit_source(src)
@@ -116,10 +123,10 @@ def test_rounding_is_judged_per_cell():
             ["合计", "", "3.01", "1.00", "1.00", "1.00", "", ""], ["201", "一般公共服务支出", "3.01", "1.00", "1.00", "1.00", "", ""]]
     table = Table("t", [[Cell(str(v), f"t!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)] for i, r in enumerate(rows)])
     assert recognise(table).kind == "支出决算表"
-    checker = audit_tables([table])
-    assert checker.findings == [] and checker.checked >= 2
+    checker = check_tables([table])
+    assert checker.failures == [] and checker.checked >= 2
     table.rows[2][2] = Cell("3.04", "t!C3", 3, 3)
-    assert [f.rule for f in audit_tables([table]).findings] == ["FA702"]
+    assert [f.code for f in check_tables([table]).failures] == ["FA702"]
 
 
 @pytest.mark.parametrize("fmt, place", [("docx", r"表\d+第\d+行第\d+列"), ("html", r"表\d+第\d+行第\d+列"),
@@ -127,7 +134,7 @@ def test_rounding_is_judged_per_cell():
 def test_tables_in_documents(tmp_path, fmt, place):
     writer = {"docx": to_docx, "html": to_html, "pdf": to_pdf}[fmt]
     clean = read_path(writer(as_blocks(), tmp_path / f"ok.{fmt}"))
-    checker = audit_tables(clean.tables)
+    checker = check_tables(clean.tables)
     assert len(checker.grids) == 8 and checker.checked >= 100 and checker.consistent == checker.checked
     assert audit_source(clean).findings == []
     book = sheets()
@@ -219,8 +226,8 @@ leaves = st.lists(st.lists(st.tuples(amounts, amounts), min_size=1, max_size=4),
 def test_generated_table_clean_and_one_changed_cell_blamed(leaves, data):
     assume(any(b or p for items in leaves for b, p in items))
     rows = _spending_table(leaves)
-    checker = audit_tables([_table(rows)])
-    assert checker.findings == [] and checker.checked > 0
+    checker = check_tables([_table(rows)])
+    assert checker.failures == [] and checker.checked > 0
     r = data.draw(st.integers(min_value=2, max_value=len(rows) - 1), label="row")
     k = data.draw(st.integers(min_value=2, max_value=4), label="column")
     # beyond the rounding slack of any sum here (≤ 5 rounded parts and the total: 0.03), so every
@@ -228,7 +235,7 @@ def test_generated_table_clean_and_one_changed_cell_blamed(leaves, data):
     delta = data.draw(st.integers(min_value=4, max_value=100_000).map(lambda x: Decimal(x) / 100), label="delta")
     value = Decimal(rows[r][k]) + delta
     rows[r][k] = f"{value:.2f}"
-    findings = audit_tables([_table(rows)]).findings
+    findings = _findings([_table(rows)])
     assert findings, (r, k)
     place = f"支出决算表!{chr(65 + k)}{r + 1}"
     # the changed cell breaks its row's sum and its column's hierarchy: it is the one culprit
@@ -243,7 +250,7 @@ def test_table_split_in_two_is_read_as_one(tmp_path):
     blocks = ["支出决算表", rows[:9], "", rows[9:]]
     report = audit_source(read_path(to_docx(blocks, tmp_path / "split.docx")))
     assert report.findings == []  # the 合计 row is the sum of classes found in both parts
-    checker = audit_tables(read_path(tmp_path / "split.docx").tables)
+    checker = check_tables(read_path(tmp_path / "split.docx").tables)
     assert len(checker.grids) == 1 and checker.checked >= 20
 
 
@@ -254,8 +261,8 @@ def test_sub_items_in_the_total_table_are_not_counted_twice():
             ["二、其他收入", "20.00", "", ""],
             ["本年收入合计", "120.00", "本年支出合计", "120.00"], ["总计", "120.00", "总计", "120.00"]]
     table = Table("t", [[Cell(v, f"t!{chr(65 + k)}{i + 1}", i + 1, k + 1) for k, v in enumerate(r)] for i, r in enumerate(rows)])
-    checker = audit_tables([table])
-    assert checker.findings == [] and checker.checked >= 4
+    checker = check_tables([table])
+    assert checker.failures == [] and checker.checked >= 4
 
 
 def test_codes_split_into_class_section_item_columns(tmp_path):
@@ -272,8 +279,8 @@ def test_codes_split_into_class_section_item_columns(tmp_path):
         else:
             split.append([code[:3], code[3:5] or None, code[5:7] or None, row[1], *row[2:]])
     book = {"一般公共预算财政拨款支出决算表": split}
-    clean = audit_tables(read_path(sheets_to_xlsx(book, tmp_path / "ok.xlsx")).tables)
-    assert clean.findings == [] and clean.checked >= 30  # 合计 = Σ类, 类 = Σ款, 款 = Σ项, 小计 = 基本 + 项目
+    clean = check_tables(read_path(sheets_to_xlsx(book, tmp_path / "ok.xlsx")).tables)
+    assert clean.failures == [] and clean.checked >= 30  # 合计 = Σ类, 类 = Σ款, 款 = Σ项, 小计 = 基本 + 项目
     split[9][4] = 1010.00  # 2010350 事业运行 小计 (181.39): breaks 20103 = Σ项 and its own row
     report = _audit(tmp_path, book, "bad.xlsx")
     # reported where the cell is the stated total (its row), naming the 款 sum it breaks too
@@ -290,11 +297,11 @@ def test_basic_table_one_panel_layout(tmp_path):
             ["30201", "办公费", 80.00, None, 80.00], ["303", "对个人和家庭的补助", 21.73, 21.73, None],
             ["30302", "退休费", 21.73, 21.73, None]]
     src = read_path(sheets_to_xlsx({"基本支出": rows}, tmp_path / "b.xlsx"))
-    checker = audit_tables(src.tables)
-    assert checker.findings == [] and checker.checked >= 15
+    checker = check_tables(src.tables)
+    assert checker.failures == [] and checker.checked >= 15
     rows[4][4] = 4.00  # 工资福利支出 公用经费: its row no longer adds up, nor 合计's 公用经费 column
     src = read_path(sheets_to_xlsx({"基本支出": rows}, tmp_path / "c.xlsx"))
-    found = audit_tables(src.tables).findings
+    found = _findings(src.tables)
     assert [f.diagnosis.culprit.place for f in found if f.diagnosis] == ["基本支出!E5"]
 
 
@@ -313,8 +320,7 @@ TITLES = ["收入支出决算总表", "收入决算表", "支出决算表", "财
 def test_any_grid_is_checked_without_crashing(title, grid):
     rows = [[title]] + grid
     tables = [_table(rows), _table(rows)]  # twice: the checks between tables run too
-    checker = audit_tables(tables)
-    for f in checker.findings:
+    for f in _findings(tables):
         assert f.rule.startswith("FA70") and f.evidence and all(e.place for e in f.evidence[:1])
 
 
