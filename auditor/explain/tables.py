@@ -11,7 +11,8 @@ from ..check.tables.tally import ProseFailure, SumFailure, Tally
 from ..core.models import CAUSES, AuditReport, Diagnosis, Evidence, Finding
 from ..parse.document import Document
 from ..parse.grids import Value
-from .findings import figure_evidence, new_finding
+from .evidence import figure_evidence
+from .findings import new_finding
 
 
 def _fmt(v: Decimal, decimals: int) -> str:

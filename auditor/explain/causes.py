@@ -1,0 +1,126 @@
+"""Why a relation failed, as a ``Diagnosis``: a truncation, a unit slip the extraction saw, a
+direction word turned (增加 for a decrease), a percentage computed on another stated total, or
+the single-edit repair ``diagnose.graph_blame`` singled out."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+from ..check.relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation
+from ..core.models import CAUSES, Diagnosis
+from ..parse.figures import Figure, misspellings
+from .diagnose import Repair
+from .evidence import Labels
+
+
+def fmt(value: Decimal, decimals: int) -> str:
+    q = Decimal(1).scaleb(-decimals)
+    return f"{value.quantize(q):f}"
+
+
+def shown(fig: Figure) -> str:
+    return f"{fig.number}{fig.unit}"
+
+
+class Causes:
+    """The causes of a document's failed relations. Whether a direction word or another base
+    explains a relation is worked out once per relation (it is asked for twice)."""
+
+    def __init__(self, labels: Labels, bases: list[Figure]) -> None:
+        self.labels = labels
+        self.bases = bases  # figures bound to concepts: other bases a percentage may have used
+        self._explained: dict[tuple[str, int], Diagnosis | None] = {}
+
+    def _memo(self, how, rel: Relation) -> Diagnosis | None:
+        key = (how.__name__, id(rel))
+        if key not in self._explained:
+            self._explained[key] = how(rel)
+        return self._explained[key]
+
+    def direction(self, rel: Relation) -> Diagnosis | None:
+        """增加 written for a decrease (or 减少 for an increase): the relation holds with the sign turned."""
+        return self._memo(self._direction_of, rel)
+
+    def wrong_base(self, rel: Relation) -> Diagnosis | None:
+        """A percentage computed on another stated total."""
+        return self._memo(self._wrong_base_of, rel)
+
+    def explained(self, rel: Relation) -> bool:
+        """A unit slip, a turned direction word or another base explains the relation: no digit is
+        to be blamed for it."""
+        return bool("unit_slip" in rel.context or self.direction(rel) or self.wrong_base(rel))
+
+    def of(self, rel: Relation, outcome: str, blamed: Repair | None) -> Diagnosis | None:
+        """The diagnosis of a relation that did not hold (``fail``, or ``truncation``)."""
+        if outcome == "truncation":
+            return Diagnosis(cause="truncation", explanation=CAUSES["truncation"],
+                             culprit=self.labels.evidence(rel.result, rel.roles[0]))
+        if "unit_slip" in rel.context:
+            k, fixed = rel.context["unit_slip"]
+            return Diagnosis(cause="unit_slip", explanation=CAUSES["unit_slip"],
+                             culprit=self.labels.evidence(rel.figures[k], rel.roles[k]), suggested=shown(fixed))
+        return self.direction(rel) or self.wrong_base(rel) or self.repair(rel, blamed)
+
+    def _direction_of(self, rel: Relation) -> Diagnosis | None:
+        if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation)):
+            return None
+        turned = copy.copy(rel)
+        turned.sign = -rel.sign
+        if turned.judge() != "ok":
+            return None
+        k = 2 if isinstance(rel, ChangeRateRelation) else 0  # the change amount the word stands before
+        word = "减少" if rel.sign > 0 else "增加"
+        return Diagnosis(cause="direction_word", explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
+                         culprit=self.labels.evidence(rel.figures[k], rel.roles[k]),
+                         suggested=f"{word}{shown(rel.figures[k])}")
+
+    def _wrong_base_of(self, rel: Relation) -> Diagnosis | None:
+        k = rel.context.get("base_index")
+        if k is None or rel.context.get("alternatives_accept"):
+            return None
+        base = rel.figures[k]
+        alt = self._base_that_fits(rel, k, base)
+        if alt is None:
+            return None
+        # the percentage is what is wrong as written: computed on another total
+        exp = rel.expected()
+        res = rel.result
+        label = self.labels.of
+        suggested = f"{fmt(exp.mid, max(res.decimals, 2))}{res.unit}" if exp is not None else None
+        return Diagnosis(cause="wrong_base",
+                         explanation=CAUSES["wrong_base"] + f"：它按{label(alt)}{shown(alt)}计算，"
+                         f"而不是{label(base) or rel.roles[k]}{shown(base)}",
+                         culprit=self.labels.evidence(res, rel.roles[0]), suggested=suggested)
+
+    def _base_that_fits(self, rel: Relation, k: int, base: Figure) -> Figure | None:
+        """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
+        slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
+        seen: set[int] = set()
+        own = rel.context.get("not_a_base")
+        for alt in [*rel.alternatives, *self.bases]:
+            if alt is base or alt.value == 0 or id(alt) in seen or alt.unit != base.unit and not alt.is_amount:
+                continue
+            if own is not None and (alt is own or (alt.value * alt.scale == own.value * own.scale)):
+                continue
+            seen.add(id(alt))
+            if alt.value * alt.scale in slips:
+                continue  # the stated base is one slip away from the other figure: a slip, not a base
+            fits = rel.judge({k: alt}) == "ok"
+            if not fits and "change_sign" in rel.context:  # d ÷ (another total ∓ d): the other total as this year's
+                fits = ChangeRateRelation(rel.code, rel.result, [alt, rel.inputs[0]], rel.roles,
+                                          "", sign=rel.context["change_sign"]).judge() == "ok"
+            if fits:
+                return alt
+        return None
+
+    def repair(self, rel: Relation, rep: Repair | None) -> Diagnosis | None:
+        """The repair graph_blame singled out (it has tried every figure of every failed relation)."""
+        if rep is None:
+            if isinstance(rel, (RatioRelation, ChangeRateRelation)):
+                return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
+                                 culprit=self.labels.evidence(rel.result, rel.roles[0]))
+            return None
+        fig = rel.figures[rep.index]
+        return Diagnosis(cause=rep.cause, explanation=CAUSES[rep.cause],
+                         culprit=self.labels.evidence(fig, rel.roles[rep.index]), suggested=shown(rep.figure))
