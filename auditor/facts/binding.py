@@ -15,25 +15,26 @@ budget word comes after its last actual word, else the report's year.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
-from ..parse.document import BOUNDARY, Document
 from ..core.rules import phrases, vocabulary
+from ..parse.document import BOUNDARY, Document
+from ..parse.sections import PROJECT_TITLE, Sections
 
-_TITLE_DEPT = re.compile(r"^[ \t]*([^\s\d，,。]{0,40}?)[ \t]*(?:20\d\d|19\d\d)年度?[ \t]*([^\s\d，,。:：]{0,40}?)(?:部门|单位)?(?:决算|绩效)", re.M)
-_ORGANISATION = re.compile(r"(?:局|中心|委员会|委|办公室|办|院|所|站|厅|部|会|队|馆|校|处|署|社|集团|公司|政府|机关)$")
-_PROJECT_TITLE = re.compile(r"(?:绩效自评报告|绩效目标自评|支出绩效自评|绩效自评表|自评报告)")
-_APPENDIX = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$|^\s*附件\s*\d+\s*[:：]")
+_TITLE_DEPT = re.compile(
+    r"^[ \t]*([^\s\d，,。]{0,40}?)[ \t]*(?:20\d\d|19\d\d)年度?[ \t]*"
+    r"([^\s\d，,。:：]{0,40}?)(?:部门|单位)?(?:决算|绩效)",
+    re.M,
+)
+_ORGANISATION = re.compile(
+    r"(?:局|中心|委员会|委|办公室|办|院|所|站|厅|部|会|队|馆|校|处|署|社|集团|公司|政府|机关)$"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月份?|\d{1,2}日")
-_LABEL_LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+|(?:为|是|共计|合计为|决算数为|决算为|约)$")
+_LABEL_LEAD = re.compile(
+    r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+|(?:为|是|共计|合计为|决算数为|决算为|约)$"
+)
 _ONLY_MARKS = re.compile(r"^[\s\W_\d]*$")
-_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)")
 _HEAD_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十\d]+[、.])\s*")
-_PROJECT_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(.{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:情况|结果)?\s*$")
-_PROJECT_OPENING = re.compile(r"^\s*一、\s*项目(?:概况|基本情况)")
-_SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 
 
 _BOTH_TOTALS = {"income_total": "expense_total", "expense_total": "income_total"}
@@ -60,84 +61,21 @@ class Binder:
 
     def __init__(self, doc: Document, parent_of: dict[int, int] | None = None) -> None:
         self.doc = doc
-        # part -> total of the breakdown listing it: a part is bound only under a total of its own concept's parent
+        # part -> total of the breakdown listing it: a part is bound only under a total of its own
+        # concept's parent
         self.parent_of = parent_of or {}
         self.vocab = vocabulary()
         self.ph = phrases()
-        t = doc.text.text
-        self.department = ""
-        for m in _TITLE_DEPT.finditer(t[:3000]):
-            name = _HEAD_MARK.sub("", m.group(1) or m.group(2))
-            if len(name) >= 3 and _ORGANISATION.search(name):
-                self.department = name
-                break
+        self.sections = Sections(doc)
+        self.department = _department(doc.text.text)
         self.department_names = _name_variants(self.department)
         self.prior_year = str(doc.year - 1) if doc.year else None
         self._names: dict[str, list[str]] = {}  # project -> names to take out of labels
         self._labels: dict[int, str] = {}
 
-    @cached_property
-    def headings(self) -> list[tuple[int, int, str]]:
-        """(offset, level, text) of each heading: 1 for 一、/第X部分, 2 for (一), 0 for a project title."""
-        doc = self.doc
-        out = []
-        appendix = False
-        lines = [(s, line.strip()) for s, line in doc.lines() if line.strip()]
-        for k, (s, line) in enumerate(lines):
-            if len(line) > 80:
-                continue
-            if _APPENDIX.match(line):
-                appendix = True
-                out.append((s, 0, ""))
-                continue
-            titled = _PROJECT_TITLE.search(line) and "项目" in line
-            # a project's own heading: a short line right before "一、项目概况"
-            opens = k + 1 < len(lines) and _PROJECT_OPENING.match(lines[k + 1][1]) and "项目" in line
-            if (titled or opens) and not re.search(r"[。；;，,]", line) and not _TOP_HEADING.match(line) \
-                    and not _SUB_HEADING.match(line):
-                out.append((s, 0, _named(line, [text for _, text in lines[k + 1 : k + 8]])))
-                appendix = True
-                continue
-            if _PROJECT_TITLE.search(line) and re.search(r"部门|整体", line) and not re.search(r"[。；;，,]", line):
-                out.append((s, 0, ""))  # the department's own self-evaluation: no project
-                continue
-            if appendix and (m := _PROJECT_SECTION.match(line)):  # 一、培训项目绩效自评情况: one project of several
-                out.append((s, 0, m.group(1)))
-                continue
-            if appendix and _TOP_HEADING.match(line) and re.search(r"(?:决算情况说明|部门决算)", line):
-                appendix = False
-                out.append((s, 0, ""))
-            if _TOP_HEADING.match(line):
-                out.append((s, 1, line))
-            elif _SUB_HEADING.match(line):
-                out.append((s, 2, line))
-        return out
-
-    @property
-    def _contexts(self) -> tuple[list[int], list[tuple[str, str, str]]]:
-        got = self.__dict__.get("_contexts_memo")
-        if got is None:
-            got = self.__dict__["_contexts_memo"] = self._make_contexts()
-        return got
-
-    def _make_contexts(self) -> tuple[list[int], list[tuple[str, str, str]]]:
-        offsets, states = [-1], [("", "", "")]
-        project = top = sub = ""
-        for off, level, text in self.headings:
-            if level == 0:
-                project, top, sub = text, "", ""
-            elif level == 1:
-                top, sub = text, ""
-            else:
-                sub = text
-            offsets.append(off)
-            states.append((project, top, sub))
-        return offsets, states
-
     def context(self, pos: int) -> tuple[str, str, str]:
         """(project title or "", level-1 heading, level-2 heading) in force at offset pos."""
-        offsets, states = self._contexts
-        return states[bisect_right(offsets, pos) - 1]
+        return self.sections.context(pos)
 
     def scope_at(self, pos: int, *texts: str) -> str:
         """The scope in force at offset pos: a project's, else the first of `texts` (a label, the
@@ -158,23 +96,16 @@ class Binder:
         would otherwise compile tens of patterns per document)."""
         names = self._names.get(project)
         if names is None:
-            names = sorted(set(self.department_names) | set(_project_words(project) if project else ()), key=len, reverse=True)
+            names = sorted(
+                set(self.department_names) | set(_project_words(project) if project else ()),
+                key=len,
+                reverse=True,
+            )
             self._names[project] = names
         for name in names:
             if name in label:
                 label = label.replace(name, " ")
         return _concept_pattern(self.vocab, concept).sub(" ", label)
-
-    @property
-    def _fillers(self) -> re.Pattern[str]:
-        key = (id(self.vocab), "fillers")
-        got = _PATTERNS.get(key)
-        if got is None:
-            got = _PATTERNS[key] = self._make_fillers()
-        return got
-
-    def _make_fillers(self) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(w) for w in sorted(self.vocab.fillers, key=len, reverse=True)))
 
     def bind(self, i: int) -> Fact | None:
         doc = self.doc
@@ -193,8 +124,12 @@ class Binder:
         project, top, sub = self.context(doc.figures[i].start)
         residue = self._strip(concept, project, label)
         residue = _YEAR.sub(" ", residue)
-        prior = "上年" in residue or "上一年" in residue or (self.prior_year is not None and f"{self.prior_year}年" in label)
-        residue = self._fillers.sub(" ", residue)
+        prior = (
+            "上年" in residue
+            or "上一年" in residue
+            or (self.prior_year is not None and f"{self.prior_year}年" in label)
+        )
+        residue = _fillers(self.vocab).sub(" ", residue)
         if not _ONLY_MARKS.match(residue):
             # in a project's appendix, a shortened form of the project's name is still its name
             left = re.sub(r"[\s\W_\d]", "", residue)
@@ -249,31 +184,51 @@ class Binder:
                 out.append(fact)
                 # 收、支总计 states both totals at once (a final account balances)
                 if fact.concept in _BOTH_TOTALS and any(w in self.label(i) for w in _BOTH_WORDS):
-                    out.append(Fact(i, _BOTH_TOTALS[fact.concept], fact.scope, fact.period, fact.section, fact.label, fact.unit))
+                    out.append(
+                        Fact(
+                            i,
+                            _BOTH_TOTALS[fact.concept],
+                            fact.scope,
+                            fact.period,
+                            fact.section,
+                            fact.label,
+                            fact.unit,
+                        )
+                    )
         return out
+
+
+def _department(text: str) -> str:
+    """The department's name, from the report's title."""
+    for m in _TITLE_DEPT.finditer(text[:3000]):
+        name = _HEAD_MARK.sub("", m.group(1) or m.group(2))
+        if len(name) >= 3 and _ORGANISATION.search(name):
+            return name
+    return ""
 
 
 def project_scope(title: str) -> str:
     """The scope of a project's figures, from its title or name in any of the forms reports use
-    (2021年政务云采购及建设项目支出绩效自评报告, 政务云采购及建设项目, 一、政务云采购及建设项目绩效自评情况)."""
-    name = re.sub(r"(?:19|20)\d\d年度?|项目|支出|绩效|自评|评价|报告|情况|结果|目标|表|[\s|:：()（）“”\"]", "", title)
+    (2021年政务云采购及建设项目支出绩效自评报告, 政务云采购及建设项目,
+    一、政务云采购及建设项目绩效自评情况)."""
+    name = re.sub(
+        r"(?:19|20)\d\d年度?|项目|支出|绩效|自评|评价|报告|情况|结果|目标|表|[\s|:：()（）“”\"]", "", title
+    )
     return f"project:{name or title}"
 
 
-def _named(title: str, following: list[str]) -> str:
-    """A project's title; a generic one (2024年度预算项目绩效自评表) takes the name in the
-    table's 项目名称 cell below it, so that two projects' tables are never one scope."""
-    title = re.sub(r"[\s|]+$", "", title)
-    bare = re.sub(r"(?:19|20)\d\d年度?|预算|项目|支出|绩效|自评|报告|表|目标|[\s|]", "", title)
-    if bare:
-        return title
-    for k, text in enumerate(following[:-1]):
-        if re.sub(r"[\s|]", "", text) == "项目名称":
-            return re.sub(r"[\s|]+$", "", following[k + 1])
-    return title
-
-
 _PATTERNS: dict[tuple[int, str], re.Pattern[str]] = {}  # (vocabulary, concept) -> words to take out
+
+
+def _fillers(vocab) -> re.Pattern[str]:
+    """The filler words a bound label may hold (rules/concepts.toml [binding]), compiled once."""
+    key = (id(vocab), "fillers")
+    got = _PATTERNS.get(key)
+    if got is None:
+        got = _PATTERNS[key] = re.compile(
+            "|".join(re.escape(w) for w in sorted(vocab.fillers, key=len, reverse=True))
+        )
+    return got
 
 
 def _concept_pattern(vocab, concept: str) -> re.Pattern[str]:
@@ -293,17 +248,15 @@ def _name_variants(name: str) -> list[str]:
     for mark in ("省", "自治区", "市", "州", "县", "区"):
         k = name.find(mark)
         if 0 < k < len(name) - 2:
-            out.append(name[k + len(mark):])
+            out.append(name[k + len(mark) :])
     return out
 
 
 def _project_words(title: str) -> list[str]:
     """The words of a project's title that its figures' labels may repeat (the project's name)."""
     name = re.sub(r"(?:19|20)\d\d年度?", "", title)
-    name = _PROJECT_TITLE.split(name)[0]
+    name = PROJECT_TITLE.split(name)[0]
     name = re.sub(r"(?:支出)?绩效.*$", "", name)
     words = [name, name.replace("项目", "")]
     words += [w for w in re.split(r"[、和及与]", name) if len(w) >= 2]
     return [w for w in words if len(w) >= 2]
-
-
