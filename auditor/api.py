@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -34,8 +35,9 @@ class AuditBatch(BaseModel):
         return documents_json(self.reports, self.failures)
 
 
-def _expand(sources: Iterable[str | bytes | os.PathLike[str]]
-            ) -> Iterable[tuple[str | bytes | os.PathLike[str] | None, str, InputFailure | None]]:
+def _expand(
+    sources: Iterable[str | bytes | os.PathLike[str]],
+) -> Iterable[tuple[str | bytes | os.PathLike[str] | None, str, InputFailure | None]]:
     """(source, name for a text or bytes, failure) for each source, folders expanded."""
     from .read.inputs import discover
 
@@ -54,18 +56,19 @@ def _expand(sources: Iterable[str | bytes | os.PathLike[str]]
             yield src, f"<text #{i + 1}>", None
 
 
-def audit_many(sources: Iterable[str | bytes | os.PathLike[str]], *, severity: Severity = "info",
-               baseline: object = None) -> AuditBatch:
+def audit_many(
+    sources: Iterable[str | bytes | os.PathLike[str]], *, severity: Severity = "info", baseline: object = None
+) -> AuditBatch:
     """Audit every source: paths (files, or folders searched for reports), bytes or texts.
 
     Unreadable sources become ``InputFailure`` entries, the others ``AuditReport`` objects,
     in the order given (folders expanded in sorted order). ``severity`` drops findings below
     it; ``baseline`` (a ``Baseline`` or the path of a baseline file) hides accepted findings.
     """
-    from .core.models import recount
-    from .report.baseline import apply_baseline
-    from .pipeline import audit
     from .core.errors import InputError
+    from .core.models import recount
+    from .pipeline import audit
+    from .report.baseline import apply_baseline
 
     if severity not in _RANK:
         raise ValueError(f"severity must be error|warning|info, not {severity!r}")
@@ -88,8 +91,11 @@ def audit_many(sources: Iterable[str | bytes | os.PathLike[str]], *, severity: S
     return batch
 
 
-def assert_consistent(report: AuditReport | AuditBatch | Iterable[AuditReport], severity: Severity = "error",
-                      baseline: object = None) -> None:
+def assert_consistent(
+    report: AuditReport | AuditBatch | Iterable[AuditReport],
+    severity: Severity = "error",
+    baseline: object = None,
+) -> None:
     """Fail with a readable ``AssertionError`` when a report has findings at or above ``severity``.
 
     Accepts one ``AuditReport``, an ``AuditBatch`` (its unreadable inputs fail too) or a list

@@ -28,6 +28,7 @@ def audit_source(source: Source) -> AuditReport:
     report = judge(doc, extract(doc))
     if source.tables or source.unread:  # the statistical tables' own arithmetic (FA7xx)
         from .explain.tables import add_table_findings
+
         add_table_findings(report, source.tables, doc, source.unread)
     return finish(report, source)  # rule packs, fingerprints (explain/finish.py)
 
@@ -52,6 +53,10 @@ def audit(source: str | bytes | os.PathLike[str], name: str | None = None) -> Au
         return audit_source(read_bytes(source, name or "<bytes>"))
     if isinstance(source, os.PathLike):
         return audit_file(source)
-    if "\n" not in source and len(source) < 4096 and (source.lower().endswith(REPORT_SUFFIXES) or Path(source).is_file()):
+    if (
+        "\n" not in source
+        and len(source) < 4096
+        and (source.lower().endswith(REPORT_SUFFIXES) or Path(source).is_file())
+    ):
         return audit_file(source)
     return audit_text(source, name or "<text>")

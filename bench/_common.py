@@ -25,7 +25,9 @@ def machine() -> str:
     import platform
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{platform.python_implementation()} {platform.python_version()}, {cpus} cores, {platform.machine()}"
+    return (
+        f"{platform.python_implementation()} {platform.python_version()}, {cpus} cores, {platform.machine()}"
+    )
 
 
 def auditor_cmd() -> list[str]:
@@ -68,7 +70,7 @@ class TreeRSS:
                 pass
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "TreeRSS":
+    def __enter__(self) -> TreeRSS:
         self._thread.start()
         return self
 

@@ -11,7 +11,8 @@ audited and we count
   year_label and direction_word, the changed word or a figure it governs also counts).
 
 Slips are identifiable (no other single slip explains the broken relations as well) unless
-``--allow-ambiguous``. N consistent reports are audited too: a report with any error or warning is a false alarm.
+``--allow-ambiguous``. N consistent reports are audited too: a report with any error or warning is a
+false alarm.
 
     python bench/diagnosis_accuracy.py [--n 200] [--seed 0] [--kinds unit_slip,…] [--examples DIR]
 
@@ -34,8 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import auditor  # noqa: E402
 from reportgen import KINDS, NoTarget, RandomChooser, generate, inject  # noqa: E402
+
+import auditor  # noqa: E402
 
 
 def serious(audit):
@@ -43,11 +45,17 @@ def serious(audit):
 
 
 def culprit_named(inj, audit) -> bool:
-    """Some finding names the injected figure (or the word injected before it) as the culprit, with the kind."""
+    """Some finding names the injected figure (or the word injected before it) as the culprit, with the
+    kind."""
     places = {(inj.line, inj.column), *inj.also}
-    return any(f.diagnosis is not None and f.diagnosis.cause == inj.kind and f.diagnosis.culprit is not None
-               and (f.diagnosis.culprit.line, f.diagnosis.culprit.column) in places
-               and (inj.kind != "truncation" or f.severity == "info") for f in audit.findings)
+    return any(
+        f.diagnosis is not None
+        and f.diagnosis.cause == inj.kind
+        and f.diagnosis.culprit is not None
+        and (f.diagnosis.culprit.line, f.diagnosis.culprit.column) in places
+        and (inj.kind != "truncation" or f.severity == "info")
+        for f in audit.findings
+    )
 
 
 def outcome(kind, inj, audit) -> tuple[bool, bool, str]:
@@ -90,11 +98,18 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=200, help="cases per kind (default 200)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--kinds", default=",".join(KINDS))
-    ap.add_argument("--examples", type=Path, default=None, help="directory for one failing case per failure mode")
+    ap.add_argument(
+        "--examples", type=Path, default=None, help="directory for one failing case per failure mode"
+    )
     ap.add_argument("--modes", action="store_true", help="also print the failure modes per kind")
-    ap.add_argument("--allow-ambiguous", action="store_true",
-                    help="also inject slips another single slip would explain as well (culprit not identifiable)")
-    ap.add_argument("--avoid", default="", help="phrasings to leave out (reportgen.KNOWN_PHRASINGS), comma-separated")
+    ap.add_argument(
+        "--allow-ambiguous",
+        action="store_true",
+        help="also inject slips another single slip would explain as well (culprit not identifiable)",
+    )
+    ap.add_argument(
+        "--avoid", default="", help="phrasings to leave out (reportgen.KNOWN_PHRASINGS), comma-separated"
+    )
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     avoid = frozenset(a for a in args.avoid.split(",") if a)
@@ -141,24 +156,48 @@ def main(argv=None) -> int:
             modes[kind][mode] += 1
             if not c:
                 small, line, column = minimal(rep, inj)
-                small_mode = outcome(kind, replace(inj, text=small, line=line, column=column),
-                                     auditor.audit_text(small))[2]
+                small_mode = outcome(
+                    kind, replace(inj, text=small, line=line, column=column), auditor.audit_text(small)
+                )[2]
                 if small_mode == mode:
-                    keep(kind, mode, small, {"line": line, "column": column, "detail": inj.detail,
-                                             "breaks": inj.broken, "minimal": True,
-                                             "findings": [f.model_dump(mode="json") for f in auditor.audit_text(small).findings]})
+                    keep(
+                        kind,
+                        mode,
+                        small,
+                        {
+                            "line": line,
+                            "column": column,
+                            "detail": inj.detail,
+                            "breaks": inj.broken,
+                            "minimal": True,
+                            "findings": [
+                                f.model_dump(mode="json") for f in auditor.audit_text(small).findings
+                            ],
+                        },
+                    )
                     continue
-                keep(kind, mode, inj.text, {
-                    "line": inj.line, "column": inj.column, "detail": inj.detail, "breaks": inj.broken,
-                    "line_text": inj.text.split("\n")[inj.line - 1],
-                    "findings": [f.model_dump(mode="json") for f in audit.findings]})
+                keep(
+                    kind,
+                    mode,
+                    inj.text,
+                    {
+                        "line": inj.line,
+                        "column": inj.column,
+                        "detail": inj.detail,
+                        "breaks": inj.broken,
+                        "line_text": inj.text.split("\n")[inj.line - 1],
+                        "findings": [f.model_dump(mode="json") for f in audit.findings],
+                    },
+                )
         rows.append((kind, cases, at_fig, correct, culprit, skipped))
     elapsed = time.perf_counter() - started
 
-    print("| kind | cases | finding at the injected figure | correct cause named | share correct (%) "
-          "| culprit and cause named | share (%) |")
+    print(
+        "| kind | cases | finding at the injected figure | correct cause named | share correct (%) "
+        "| culprit and cause named | share (%) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for kind, cases, at_fig, correct, culprit, skipped in rows:
+    for kind, cases, at_fig, correct, culprit, _skipped in rows:
         share = f"{100 * correct / cases:.1f}" if cases else "—"
         cshare = f"{100 * culprit / cases:.1f}" if cases else "—"
         print(f"| {kind} | {cases} | {at_fig} | {correct} | {share} | {culprit} | {cshare} |")
@@ -177,7 +216,7 @@ def main(argv=None) -> int:
             print(f"  {n:4d}  {mode}")
     if args.examples:
         args.examples.mkdir(parents=True, exist_ok=True)
-        for n, ((kind, mode), ex) in enumerate(sorted(examples.items())):
+        for n, ((kind, _mode), ex) in enumerate(sorted(examples.items())):
             (args.examples / f"{kind}-{n:02d}.json").write_text(json.dumps(ex, ensure_ascii=False, indent=1))
     skipped_note = ", ".join(f"{k}: {s}" for k, *_, s in rows if s)
     print()

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEEDS, reproduce  # noqa: E402
+from _common import SEEDS, reproduce
 
 PROGRAM = """
 import sys
@@ -27,8 +27,21 @@ for _ in range(int(sys.argv[2])):
 
 def instructions(path: Path, n: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out", sys.executable,
-                              "-c", PROGRAM, str(path), str(n)], capture_output=True, text=True, check=True).stderr
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={tmp}/cg.out",
+                sys.executable,
+                "-c",
+                PROGRAM,
+                str(path),
+                str(n),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stderr
     return int(re.search(r"Collected : (\d+)", out).group(1))
 
 

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import reproduce  # noqa: E402
+from _common import reproduce
 
-from auditor.run.synth import make_corpus  # noqa: E402
+from auditor.run.synth import make_corpus
 
 
 def main() -> None:
@@ -27,7 +27,10 @@ def main() -> None:
     paths = make_corpus(args.out, args.n, seed=args.seed)
     took = time.perf_counter() - start
     size = sum(p.stat().st_size for p in paths)
-    print(f"{len(paths)} reports, {size / 1048576:.0f} MB, in {took:.1f} s ({len(paths) / took:.0f} reports/s) -> {args.out}")
+    print(
+        f"{len(paths)} reports, {size / 1048576:.0f} MB, in {took:.1f} s "
+        f"({len(paths) / took:.0f} reports/s) -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import auditor_cmd, ensure_corpus, load, machine, reproduce, run_measured  # noqa: E402
+from _common import auditor_cmd, ensure_corpus, load, machine, reproduce, run_measured
 
 TARGET_MB = 200
 
@@ -32,14 +32,28 @@ def main() -> None:
     for n in args.sizes:
         folder = ensure_corpus(args.corpus / str(n), n)
         extra = ["--across-years"] if args.across_years else []
-        cmd = auditor_cmd() + ["check", "--format", args.format, "--no-summary", "--jobs", str(args.jobs), *extra, str(folder)]
+        cmd = auditor_cmd() + [
+            "check",
+            "--format",
+            args.format,
+            "--no-summary",
+            "--jobs",
+            str(args.jobs),
+            *extra,
+            str(folder),
+        ]
         wall, code, peak, parent, _cpu = run_measured(cmd)
         peaks.append(peak)
-        print(f"{n:>6} {wall:7.1f} {n / wall:7.0f} {peak / 1048576:17.0f} {parent / 1048576:9.0f}  {code:>4}  {load()}")
+        print(
+            f"{n:>6} {wall:7.1f} {n / wall:7.0f} {peak / 1048576:17.0f} {parent / 1048576:9.0f}  "
+            f"{code:>4}  {load()}"
+        )
     worst = max(peaks) / 1048576
     growth = peaks[-1] / peaks[0] if peaks[0] else float("nan")
-    print(f"peak {worst:.0f} MB ({'meets' if worst <= TARGET_MB else 'MISSES'} the {TARGET_MB} MB target); "
-          f"largest / smallest corpus peak = {growth:.2f}")
+    print(
+        f"peak {worst:.0f} MB ({'meets' if worst <= TARGET_MB else 'MISSES'} the {TARGET_MB} MB target); "
+        f"largest / smallest corpus peak = {growth:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Per-document audit time of each seed report, in-process (read once; median of many runs).
 
-    python bench/seeds.py [--runs 100]
+python bench/seeds.py [--runs 100]
 """
 
 import argparse
@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEEDS, load, machine, reproduce  # noqa: E402
+from _common import SEEDS, load, machine, reproduce
 
 TARGET_MS = 20.0
 
@@ -25,7 +25,10 @@ def main() -> None:
     from auditor.read.inputs import read_path
 
     print(f"# {load()} at start (other work on the machine inflates wall times; CPU time much less)")
-    print(f"{'seed':<28} {'KB':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'median CPU ms':>14}  target ≤ {TARGET_MS:.0f} ms")
+    print(
+        f"{'seed':<28} {'KB':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'median CPU ms':>14}  "
+        f"target ≤ {TARGET_MS:.0f} ms"
+    )
     worst = 0.0
     for path in sorted(SEEDS.glob("*.txt")):
         source = read_path(path)
@@ -39,9 +42,15 @@ def main() -> None:
         times.sort()
         med = statistics.median(times)
         worst = max(worst, med)
-        print(f"{path.name:<28} {path.stat().st_size / 1024:5.0f} {med:10.1f} {times[int(len(times) * 0.9)]:8.1f} "
-              f"{times[0]:8.1f} {statistics.median(cpu):14.1f}")
-    print(f"worst median {worst:.1f} ms: {'meets' if worst <= TARGET_MS else 'MISSES'} the target; {load()} at end")
+        print(
+            f"{path.name:<28} {path.stat().st_size / 1024:5.0f} {med:10.1f} "
+            f"{times[int(len(times) * 0.9)]:8.1f} "
+            f"{times[0]:8.1f} {statistics.median(cpu):14.1f}"
+        )
+    print(
+        f"worst median {worst:.1f} ms: {'meets' if worst <= TARGET_MS else 'MISSES'} the target; "
+        f"{load()} at end"
+    )
 
 
 if __name__ == "__main__":

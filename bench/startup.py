@@ -19,13 +19,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEEDS, auditor_cmd, machine, reproduce  # noqa: E402
+from _common import SEEDS, auditor_cmd, machine, reproduce
 
 TARGET_S = 0.5
 
 
 def importtime(module: str) -> float:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True
+    )
     total = 0.0
     for line in proc.stderr.splitlines():
         m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
@@ -45,7 +47,10 @@ def main() -> None:
     print(f"# {machine()}")
     for module in ("auditor", "auditor.pipeline", "auditor.cli.commands"):
         times = [importtime(module) for _ in range(args.runs)]
-        print(f"import {module:<15} {statistics.median(times):6.1f} ms (median of {args.runs}, -X importtime cumulative)")
+        print(
+            f"import {module:<15} {statistics.median(times):6.1f} ms "
+            f"(median of {args.runs}, -X importtime cumulative)"
+        )
     seed = next(SEEDS.glob(f"{args.seed}_*.txt"))
     cmd = auditor_cmd() + ["check", str(seed)]
     for fmt in ([], ["--format", "json"]):
@@ -57,8 +62,10 @@ def main() -> None:
             walls.append(time.perf_counter() - t)
         med = statistics.median(walls)
         shown = " ".join(["auditor", "check", *fmt, seed.name])
-        print(f"cold `{shown}`: median {med:.3f} s, min {min(walls):.3f} s over {args.runs} runs "
-              f"({'meets' if med <= TARGET_S else 'MISSES'} the {TARGET_S} s target)")
+        print(
+            f"cold `{shown}`: median {med:.3f} s, min {min(walls):.3f} s over {args.runs} runs "
+            f"({'meets' if med <= TARGET_S else 'MISSES'} the {TARGET_S} s target)"
+        )
     if shutil.which("hyperfine"):
         subprocess.run(["hyperfine", "--warmup", "2", "-N", "--ignore-failure", " ".join(cmd)])
 

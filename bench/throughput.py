@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import auditor_cmd, ensure_corpus, load, machine, reproduce, run_measured  # noqa: E402
+from _common import auditor_cmd, ensure_corpus, load, machine, reproduce, run_measured
 
 
 def main() -> None:
@@ -28,19 +28,32 @@ def main() -> None:
     reproduce()
     folder = ensure_corpus(args.corpus / str(args.docs), args.docs)
     print(f"# {machine()}; corpus: {args.docs} generated reports in {folder}")
-    print(f"{'jobs':>4} {'docs':>6} {'wall s':>7} {'docs/s':>7} {'CPU ms/doc':>10} {'peak RSS tree MB':>17} "
-          f"{'parent MB':>9}  exit  machine")
+    print(
+        f"{'jobs':>4} {'docs':>6} {'wall s':>7} {'docs/s':>7} {'CPU ms/doc':>10} {'peak RSS tree MB':>17} "
+        f"{'parent MB':>9}  exit  machine"
+    )
     extra = ["--across-years"] if args.across_years else []
     for jobs in args.jobs:
         best = None
         for _ in range(args.repeat):
-            cmd = auditor_cmd() + ["check", "--format", args.format, "--no-summary", "--jobs", str(jobs), *extra, str(folder)]
+            cmd = auditor_cmd() + [
+                "check",
+                "--format",
+                args.format,
+                "--no-summary",
+                "--jobs",
+                str(jobs),
+                *extra,
+                str(folder),
+            ]
             got = run_measured(cmd)
             if best is None or got[0] < best[0]:
                 best = got + (load(),)
         wall, code, peak, parent, cpu, machine_load = best
-        print(f"{jobs:>4} {args.docs:>6} {wall:7.1f} {args.docs / wall:7.0f} {cpu * 1000 / args.docs:10.1f} "
-              f"{peak / 1048576:17.0f} {parent / 1048576:9.0f}  {code:>4}  {machine_load}")
+        print(
+            f"{jobs:>4} {args.docs:>6} {wall:7.1f} {args.docs / wall:7.0f} {cpu * 1000 / args.docs:10.1f} "
+            f"{peak / 1048576:17.0f} {parent / 1048576:9.0f}  {code:>4}  {machine_load}"
+        )
 
 
 if __name__ == "__main__":

@@ -11,4 +11,5 @@ SEEDS = {p.name[:3]: p for p in sorted(REPORTS.glob("*.txt"))}
 def seeds() -> dict[str, Path]:
     return SEEDS
 
+
 pytest_plugins = ["pytester"]

@@ -24,8 +24,10 @@ def cjk_font() -> str:
     for p in FONT_PATHS:
         if Path(p).exists():
             return p
-    raise AssertionError("no CJK TrueType font for the PDF tests: apt-get install fonts-wqy-microhei "
-                         "(.ci/run installs it); looked for " + ", ".join(FONT_PATHS))
+    raise AssertionError(
+        "no CJK TrueType font for the PDF tests: apt-get install fonts-wqy-microhei "
+        "(.ci/run installs it); looked for " + ", ".join(FONT_PATHS)
+    )
 
 
 def blocks_of(text: str) -> list[Block]:
@@ -52,17 +54,26 @@ def to_docx(blocks: list[Block], path: Path) -> Path:
 
 
 def to_html(blocks: list[Block], path: Path, encoding: str = "utf-8") -> Path:
-    out = [f'<!DOCTYPE html><html><head><meta charset="{encoding}"><title>决算公开</title>'
-           '<script>var x = "收入1000万元";</script><style>p{margin:0}</style></head><body>',
-           '<nav><ul><li><a href="/">首页</a></li><li>通知公告 2021年收入合计99.99万元</li></ul></nav>',
-           '<div class="breadcrumb">当前位置：首页 &gt; 财政预决算</div><div class="article">']
+    out = [
+        f'<!DOCTYPE html><html><head><meta charset="{encoding}"><title>决算公开</title>'
+        '<script>var x = "收入1000万元";</script><style>p{margin:0}</style></head><body>',
+        '<nav><ul><li><a href="/">首页</a></li><li>通知公告 2021年收入合计99.99万元</li></ul></nav>',
+        '<div class="breadcrumb">当前位置：首页 &gt; 财政预决算</div><div class="article">',
+    ]
     for b in blocks:
         if isinstance(b, str):
             out.append(f"<p>{html.escape(b)}</p>" if b.strip() else "<p>&nbsp;</p>")
         else:
-            out.append("<table border='1'>" + "".join(
-                "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-                for row in b) + "</table>")
+            out.append(
+                "<table border='1'>"
+                + "".join(
+                    "<tr>"
+                    + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row)
+                    + "</tr>"
+                    for row in b
+                )
+                + "</table>"
+            )
     out.append('</div><div id="footer">版权所有 联系电话 0835-1234567</div></body></html>')
     path.write_bytes("\n".join(out).encode(encoding, errors="xmlcharrefreplace"))
     return path
@@ -133,8 +144,9 @@ def sheets_to_xls(sheets: dict[str, list[list[object]]], path: Path) -> Path:
     return path
 
 
-def to_pdf(blocks: list[Block], path: Path, encrypt: "str | object | None" = None, word: bool = False) -> Path:
-    """word=True typesets as a word processor exports a report: justified, first lines indented two characters."""
+def to_pdf(blocks: list[Block], path: Path, encrypt: str | object | None = None, word: bool = False) -> Path:
+    """word=True typesets as a word processor exports a report: justified, first lines indented two
+    characters."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -146,8 +158,15 @@ def to_pdf(blocks: list[Block], path: Path, encrypt: "str | object | None" = Non
 
     if "CJK" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("CJK", cjk_font(), subfontIndex=0))
-    style = ParagraphStyle("cjk", fontName="CJK", fontSize=10.5, leading=15, wordWrap="CJK",
-                           firstLineIndent=21 if word else 0, alignment=4 if word else 0)
+    style = ParagraphStyle(
+        "cjk",
+        fontName="CJK",
+        fontSize=10.5,
+        leading=15,
+        wordWrap="CJK",
+        firstLineIndent=21 if word else 0,
+        alignment=4 if word else 0,
+    )
     cell = ParagraphStyle("cell", fontName="CJK", fontSize=8, leading=10, wordWrap="CJK")
     story = []
     for b in blocks:
@@ -168,5 +187,7 @@ def to_pdf(blocks: list[Block], path: Path, encrypt: "str | object | None" = Non
         from reportlab.lib.pdfencrypt import StandardEncryption
 
         kwargs["encrypt"] = StandardEncryption(encrypt, canPrint=0) if isinstance(encrypt, str) else encrypt
-    SimpleDocTemplate(str(path), pagesize=A4, **kwargs).build(story, onFirstPage=page_number, onLaterPages=page_number)
+    SimpleDocTemplate(str(path), pagesize=A4, **kwargs).build(
+        story, onFirstPage=page_number, onLaterPages=page_number
+    )
     return path

@@ -26,19 +26,35 @@ under rounding but holds under truncation, and deserves an info note at most.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Callable, Sequence
 
-KINDS = ["unit_slip", "transposed_digits", "wrong_digit", "misplaced_decimal", "wrong_base",
-         "direction_word", "year_label", "truncation"]
+KINDS = [
+    "unit_slip",
+    "transposed_digits",
+    "wrong_digit",
+    "misplaced_decimal",
+    "wrong_base",
+    "direction_word",
+    "year_label",
+    "truncation",
+]
 
 CENT = Decimal("0.01")
-UNIT_SCALE = {"万元": Decimal(10000), "元": Decimal(1), "亿元": Decimal(100000000), "%": Decimal("0.01"),
-              "": Decimal(1), "分": Decimal(1), "辆": Decimal(1)}
+UNIT_SCALE = {
+    "万元": Decimal(10000),
+    "元": Decimal(1),
+    "亿元": Decimal(100000000),
+    "%": Decimal("0.01"),
+    "": Decimal(1),
+    "分": Decimal(1),
+    "辆": Decimal(1),
+}
 
 
 # --------------------------------------------------------------------------- choosers
+
 
 class Chooser:
     """Where randomness comes from: hypothesis ``draw`` (shrinks) or ``random.Random`` (fast, seedable)."""
@@ -80,6 +96,7 @@ class DrawChooser(Chooser):
 
 
 # --------------------------------------------------------------------------- records
+
 
 @dataclass
 class Fig:
@@ -173,6 +190,7 @@ class Report:
 
 # --------------------------------------------------------------------------- formatting
 
+
 def q(x: Decimal, decimals: int, rounding=ROUND_HALF_UP) -> Decimal:
     return x.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
@@ -199,6 +217,7 @@ def parse_number(number: str) -> Decimal:
 
 # --------------------------------------------------------------------------- the writer
 
+
 class Writer:
     """Accumulates text and records each figure with its offset."""
 
@@ -222,11 +241,31 @@ class Writer:
         self.w(s)
         return wd
 
-    def fig(self, number: str, unit: str, concept: str, role: str, key: str | None = None, sign: int = 1,
-            unit_written: bool = True) -> int:
+    def fig(
+        self,
+        number: str,
+        unit: str,
+        concept: str,
+        role: str,
+        key: str | None = None,
+        sign: int = 1,
+        unit_written: bool = True,
+    ) -> int:
         text = number + (unit if unit_written else "")
-        f = Fig(len(self.figures), self.length, self.length + len(text), text, number, unit,
-                parse_number(number), decimals_of(number), concept, role, self.section, sign)
+        f = Fig(
+            len(self.figures),
+            self.length,
+            self.length + len(text),
+            text,
+            number,
+            unit,
+            parse_number(number),
+            decimals_of(number),
+            concept,
+            role,
+            self.section,
+            sign,
+        )
         self.figures.append(f)
         self.w(text)
         if key:
@@ -242,17 +281,66 @@ class Writer:
 
 # --------------------------------------------------------------------------- vocabulary
 
-CITIES = ["雅安市", "玉林市", "绵阳市", "赣州市", "南充市", "曲靖市", "常德市", "遵义市", "宜宾市", "桂林市",
-          "上饶市", "邵阳市", "德阳市", "泸州市", "柳州市", "岳阳市", "汉中市", "天水市"]
-BUREAUS = ["财政局", "教育局", "民政局", "司法局", "审计局", "统计局", "农业农村局", "自然资源局", "生态环境局",
-           "住房和城乡建设局", "交通运输局", "水利局", "商务局", "文化广电旅游局", "卫生健康委员会", "退役军人事务局",
-           "应急管理局", "市场监督管理局", "医疗保障局", "政务服务和大数据局", "林业局", "体育局"]
+CITIES = [
+    "雅安市",
+    "玉林市",
+    "绵阳市",
+    "赣州市",
+    "南充市",
+    "曲靖市",
+    "常德市",
+    "遵义市",
+    "宜宾市",
+    "桂林市",
+    "上饶市",
+    "邵阳市",
+    "德阳市",
+    "泸州市",
+    "柳州市",
+    "岳阳市",
+    "汉中市",
+    "天水市",
+]
+BUREAUS = [
+    "财政局",
+    "教育局",
+    "民政局",
+    "司法局",
+    "审计局",
+    "统计局",
+    "农业农村局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "水利局",
+    "商务局",
+    "文化广电旅游局",
+    "卫生健康委员会",
+    "退役军人事务局",
+    "应急管理局",
+    "市场监督管理局",
+    "医疗保障局",
+    "政务服务和大数据局",
+    "林业局",
+    "体育局",
+]
 
 # 类 → [(款, [项 …])]
 CLASSES = {
-    "一般公共服务支出": [("政府办公厅(室)及相关机构事务", ["行政运行", "一般行政管理事务", "事业运行", "其他政府办公厅(室)及相关机构事务支出"])],
-    "社会保障和就业支出": [("行政事业单位养老支出", ["行政单位离退休", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"]),
-                    ("就业补助", ["公益性岗位补贴"])],
+    "一般公共服务支出": [
+        (
+            "政府办公厅(室)及相关机构事务",
+            ["行政运行", "一般行政管理事务", "事业运行", "其他政府办公厅(室)及相关机构事务支出"],
+        )
+    ],
+    "社会保障和就业支出": [
+        (
+            "行政事业单位养老支出",
+            ["行政单位离退休", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"],
+        ),
+        ("就业补助", ["公益性岗位补贴"]),
+    ],
     "卫生健康支出": [("行政事业单位医疗", ["行政单位医疗", "事业单位医疗", "公务员医疗补助"])],
     "住房保障支出": [("住房改革支出", ["住房公积金", "提租补贴", "购房补贴"])],
     "农林水支出": [("农业农村", ["行政运行", "一般行政管理事务", "病虫害控制"])],
@@ -260,8 +348,16 @@ CLASSES = {
     "教育支出": [("进修及培训", ["培训支出"])],
 }
 
-PROJECTS = ["信息化系统建设和运维项目", "政务大厅运转经费", "政府购买服务经费", "专项业务工作经费",
-            "办公楼维修改造项目", "业务培训经费", "档案数字化项目", "执法装备购置项目"]
+PROJECTS = [
+    "信息化系统建设和运维项目",
+    "政务大厅运转经费",
+    "政府购买服务经费",
+    "专项业务工作经费",
+    "办公楼维修改造项目",
+    "业务培训经费",
+    "档案数字化项目",
+    "执法装备购置项目",
+]
 
 INDICATORS = [
     ("产出指标", "数量指标", "完成项目个数", "≥{a}项", "{b}项"),
@@ -286,6 +382,7 @@ GLOSSARY = """第三部分 名词解释
 
 
 # --------------------------------------------------------------------------- the report
+
 
 class Builder:
     def __init__(self, c: Chooser, avoid: frozenset[str] = frozenset()) -> None:
@@ -321,7 +418,9 @@ class Builder:
         parts[-1] = total - sum(parts[:-1])
         return parts
 
-    def amt(self, cents: int, concept: str, role: str = "amount", key: str | None = None, sign: int = 1) -> int:
+    def amt(
+        self, cents: int, concept: str, role: str = "amount", key: str | None = None, sign: int = 1
+    ) -> int:
         number = "0" if cents == 0 else number_text(Decimal(cents) / 100, 2, self.strip)
         return self.out.fig(number, self.unit, concept, role, key=key, sign=sign)
 
@@ -336,14 +435,22 @@ class Builder:
 
     # -- phrasing ------------------------------------------------------------
     def cmp(self) -> str:
-        return self.c.choice(["与上年相比", f"比{self.prior}年", "较上年", f"与{self.prior}年相比",
-                              f"较{self.prior}年度决算数"])
+        return self.c.choice(
+            [
+                "与上年相比",
+                f"比{self.prior}年",
+                "较上年",
+                f"与{self.prior}年相比",
+                f"较{self.prior}年度决算数",
+            ]
+        )
 
     def opener(self) -> str:
         return self.c.choice(["其中：", "其中", "其中:", "包括"])
 
     def change(self, cur_fig: int, cur: int, prior: int, concept: str, prior_allowed: bool = True) -> None:
-        """`与上年相比，增加d万元，增长r%` after the current figure (sometimes with the prior value stated)."""
+        """`与上年相比，增加d万元，增长r%` after the current figure (sometimes with the prior value
+        stated)."""
         o = self.out
         up = cur > prior
         d = abs(cur - prior)
@@ -354,19 +461,24 @@ class Builder:
         else:
             phrase = self.cmp()
             o.w(self.comma + phrase + (self.comma if phrase.endswith("相比") else ""))
-        dw = o.word("增加" if up else "减少", "delta_dir") if self.c.chance(0.8) else \
-            o.word("增长" if up else "下降", "delta_dir")
+        dw = (
+            o.word("增加" if up else "减少", "delta_dir")
+            if self.c.chance(0.8)
+            else o.word("增长" if up else "下降", "delta_dir")
+        )
         di = self.amt(d, concept, "change_amount")
         dw.fig = di
         o.w(self.comma)
-        rw = o.word("增长" if up else "下降", "rate_dir", di)
+        o.word("增长" if up else "下降", "rate_dir", di)
         ri = self.pct(d, prior, concept, "change_rate")
         o.rel("change", [cur_fig, di, ri], sign=1 if up else -1, name=f"change:{concept}")
         if stated_prior:
             o.rel("diff", [cur_fig, pf, di], sign=1 if up else -1, name=f"diff:{concept}")
             o.rel("ratio", [ri, di, pf], name=f"rate/prior:{concept}")
 
-    def share(self, part_fig: int, part: int, total_fig: int, total: int, concept: str, phrase: str = "占") -> None:
+    def share(
+        self, part_fig: int, part: int, total_fig: int, total: int, concept: str, phrase: str = "占"
+    ) -> None:
         self.out.w(self.comma + phrase)
         pi = self.pct(part, total, concept, "share")
         self.out.rel("ratio", [pi, part_fig, total_fig], name=f"share:{concept}")
@@ -391,14 +503,22 @@ class Builder:
     # -- the report ----------------------------------------------------------
     def build(self) -> Report:
         c, o = self.c, self.out
-        Y, P = self.year, self.prior
+        Y = self.year
         # ---- the figures ---------------------------------------------------
         G = self.cents(200, 8000)  # 一般公共预算财政拨款收入
         F = self.cents(10, 600) if c.chance(0.3) else 0  # 政府性基金预算财政拨款收入
         SY = self.cents(10, 500) if c.chance(0.25) else 0  # 事业收入
         O = self.cents(1, 300) if c.chance(0.6) else 0  # 其他收入
-        income = [("一般公共预算财政拨款收入", G), ("政府性基金预算财政拨款收入", F), ("国有资本经营预算财政拨款收入", 0),
-                  ("上级补助收入", 0), ("事业收入", SY), ("经营收入", 0), ("附属单位上缴收入", 0), ("其他收入", O)]
+        income = [
+            ("一般公共预算财政拨款收入", G),
+            ("政府性基金预算财政拨款收入", F),
+            ("国有资本经营预算财政拨款收入", 0),
+            ("上级补助收入", 0),
+            ("事业收入", SY),
+            ("经营收入", 0),
+            ("附属单位上缴收入", 0),
+            ("其他收入", O),
+        ]
         I = sum(v for _, v in income)
         B0 = self.frac(G, 0, 40)  # 年初结转和结余
         T = I + B0  # 收入总计 = 支出总计
@@ -414,12 +534,16 @@ class Builder:
         # ---------------------------------------------------------------------
         o.w(f"{self.department}{Y}年度部门决算\n\n")
         o.w("第一部分 部门概况\n一、基本职能及主要工作\n")
-        o.w(f"{self.department}贯彻落实党中央、省委和市委关于本领域工作的方针政策和决策部署，在履行职责过程中坚持和加强党的集中统一领导。\n")
+        o.w(
+            f"{self.department}贯彻落实党中央、省委和市委关于本领域工作的方针政策和决策部署，在履行职责过程中坚持和加强党的集中统一领导。\n"
+        )
         o.w("二、机构设置\n")
         n_units = c.integer(1, 4)
         staff = c.integer(15, 120)
-        o.w(f"{self.department}下属二级预算单位{n_units}个，内设职能科室{c.integer(4, 12)}个。"
-            f"{Y}年末实有人员{staff}人。\n\n")
+        o.w(
+            f"{self.department}下属二级预算单位{n_units}个，内设职能科室{c.integer(4, 12)}个。"
+            f"{Y}年末实有人员{staff}人。\n\n"
+        )
         o.w(f"第二部分 {Y}年度部门决算情况说明\n")
 
         # ---- 一、收入支出决算总体情况 ----------------------------------------
@@ -574,7 +698,15 @@ class Builder:
             af = self.amt(amount, f"项:{name}/{kuan}/{xiang}")
             cls_lines.setdefault(name, []).append(af)
             self.completion(af, amount, budget, f"项:{name}/{kuan}/{xiang}", bf)
-            o.w("。" + ("决算数与预算数基本持平。" if abs(amount - budget) * 20 < budget else "预决算差异的主要原因是年中追加调整了预算。") + "\n")
+            o.w(
+                "。"
+                + (
+                    "决算数与预算数基本持平。"
+                    if abs(amount - budget) * 20 < budget
+                    else "预决算差异的主要原因是年中追加调整了预算。"
+                )
+                + "\n"
+            )
         for name, afs in cls_lines.items():
             cls_fig = o.same[f"类:{name}"][0]
             o.rel("sum", [cls_fig] + afs, name=f"类=Σ项:{name}")
@@ -588,9 +720,13 @@ class Builder:
         self.bind_year(yi, gbf)
         o.w(self.comma + self.c.choice(["其中：", "具体情况如下："]) + "\n人员经费")
         ryf = self.amt(RY, "人员经费")
-        o.w("，主要包括基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、住房公积金等。\n公用经费")
+        o.w(
+            "，主要包括基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、住房公积金等。\n公用经费"
+        )
         gyf = self.amt(GY, "公用经费")
-        o.w("，主要包括办公费、印刷费、水电费、邮电费、差旅费、维修（护）费、公务接待费、公务用车运行维护费等。\n")
+        o.w(
+            "，主要包括办公费、印刷费、水电费、邮电费、差旅费、维修（护）费、公务接待费、公务用车运行维护费等。\n"
+        )
         o.rel("sum", [gbf, ryf, gyf], name="基本支出=人员经费+公用经费")
 
         # ---- 七、三公 ------------------------------------------------------
@@ -646,8 +782,13 @@ class Builder:
         o.w("。\n")
         o.section = "国有资产占有"
         o.w("（三）国有资产占有使用情况\n")
-        cats = [("主要领导干部用车", c.integer(0, 1)), ("机要通信用车", c.integer(0, 2)), ("应急保障用车", c.integer(0, 3)),
-                ("执法执勤用车", c.integer(0, 5)), ("其他用车", c.integer(0, 6))]
+        cats = [
+            ("主要领导干部用车", c.integer(0, 1)),
+            ("机要通信用车", c.integer(0, 2)),
+            ("应急保障用车", c.integer(0, 3)),
+            ("执法执勤用车", c.integer(0, 5)),
+            ("其他用车", c.integer(0, 6)),
+        ]
         nveh = sum(n for _, n in cats)
         o.w(f"截至{Y}年12月31日，{self.department}共有车辆")
         vf = o.fig(str(nveh), "辆", "车辆", "count")
@@ -658,12 +799,17 @@ class Builder:
             vparts.append(o.fig(str(n), "辆", f"车辆.{name}", "count"))
             o.w("、" if k < len(cats) - 1 else "")
         o.rel("sum", [vf] + vparts, name="车辆")
-        o.w(f"；单位价值50万元以上通用设备{c.integer(0, 3)}台（套），单位价值100万元以上专用设备{c.integer(0, 2)}台（套）。\n")
+        o.w(
+            f"；单位价值50万元以上通用设备{c.integer(0, 3)}台（套），"
+            f"单位价值100万元以上专用设备{c.integer(0, 2)}台（套）。\n"
+        )
 
         # ---- 绩效 ----------------------------------------------------------
         o.w("（四）预算绩效管理情况\n")
-        o.w(f"根据预算绩效管理要求，本部门组织对{Y}年度一般公共预算项目支出全面开展绩效自评，"
-            f"对{c.integer(2, 8)}个项目开展了绩效自评。\n\n")
+        o.w(
+            f"根据预算绩效管理要求，本部门组织对{Y}年度一般公共预算项目支出全面开展绩效自评，"
+            f"对{c.integer(2, 8)}个项目开展了绩效自评。\n\n"
+        )
         o.w(GLOSSARY)
         o.w("\n第四部分 附件\n")
         self.funds_overview(FT, G + F, B0, GE + GF, GB, GP + GF)
@@ -674,9 +820,15 @@ class Builder:
         for key, ids in o.same.items():
             if len(ids) > 1:
                 o.rel("same", ids, name=f"same:{key}")
-        totals = [ids[0] for key, ids in o.same.items()
-                  if key in ("收支总计", "本年收入合计", "本年支出合计", "财政拨款收支总计", "一般公共预算财政拨款支出")]
-        return Report(o.text(), Y, self.unit, self.department, o.figures, o.relations, o.words, totals, self.pd)
+        totals = [
+            ids[0]
+            for key, ids in o.same.items()
+            if key
+            in ("收支总计", "本年收入合计", "本年支出合计", "财政拨款收支总计", "一般公共预算财政拨款支出")
+        ]
+        return Report(
+            o.text(), Y, self.unit, self.department, o.figures, o.relations, o.words, totals, self.pd
+        )
 
     def total_and_year(self, side: str, T: int, X: int, concept: str) -> None:
         """Seed 003: `本部门2024年度总收入1993.23万元，其中本年收入1964.05万元，较2023年度决算数减少
@@ -703,8 +855,9 @@ class Builder:
         r2 = self.cents(0.5, 3) if c.chance(0.15) else 0  # 外事接待费
         car, rec = c1 + c2, r1 + r2
         S = a + car + rec
-        bud = {k: (c.integer(v, v * 100 // 60) if v else 0) for k, v in
-               (("a", a), ("car", car), ("rec", rec))}
+        bud = {
+            k: (c.integer(v, v * 100 // 60) if v else 0) for k, v in (("a", a), ("car", car), ("rec", rec))
+        }
         SB = sum(bud.values())
         o.w("七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n")
         yi = self.ylabel()
@@ -719,8 +872,11 @@ class Builder:
         sf2 = self.amt(S, "三公经费", key="三公经费")
         self.bind_year(yi, sf2)
         o.w(self.comma + self.opener())
-        named = [("因公出国（境）费支出决算", a, "三公.因公出国"), ("公务用车购置及运行维护费支出决算", car, "三公.公务用车"),
-                 ("公务接待费支出决算", rec, "三公.公务接待")]
+        named = [
+            ("因公出国（境）费支出决算", a, "三公.因公出国"),
+            ("公务用车购置及运行维护费支出决算", car, "三公.公务用车"),
+            ("公务接待费支出决算", rec, "三公.公务接待"),
+        ]
         parts = []
         for k, (label, v, concept) in enumerate(named):
             o.w(label)
@@ -734,7 +890,12 @@ class Builder:
             o.w(f"{n}.{label}")
             f = self.amt(v, concept, key=concept)
             if v:
-                self.completion(f, v, bud[{"三公.因公出国": "a", "三公.公务用车": "car", "三公.公务接待": "rec"}[concept]], concept)
+                self.completion(
+                    f,
+                    v,
+                    bud[{"三公.因公出国": "a", "三公.公务用车": "car", "三公.公务接待": "rec"}[concept]],
+                    concept,
+                )
                 o.w("。" + label + "比" + (f"{self.prior}年" if c.chance(0.5) else "上年"))
                 prior = v + c.choice([-1, 1]) * (self.frac(v, 5, 60) + 1)
                 up = v > prior
@@ -767,11 +928,13 @@ class Builder:
 
     def funds_overview(self, FT: int, FI: int, FB0: int, FE: int, GB: int, XP: int) -> None:
         """Seed 000's 整体支出绩效自评报告: 部门财政资金收入/支出 with their shares."""
-        c, o = self.c, self.out
+        o = self.out
         o.section = "部门财政资金收支"
         FB1 = FT - FE
-        o.w(f"附件1\n{self.department}{self.year}年度部门整体支出绩效自评报告\n一、部门（单位）财政资金收支情况\n"
-            "（一）部门财政资金收入情况。\n")
+        o.w(
+            f"附件1\n{self.department}{self.year}年度部门整体支出绩效自评报告\n一、部门（单位）财政资金收支情况\n"
+            "（一）部门财政资金收入情况。\n"
+        )
         yi = self.ylabel("年度")
         o.w("部门财政资金收入")
         tf = self.amt(FT, "财政拨款收支总计", key="财政拨款收支总计")
@@ -800,7 +963,9 @@ class Builder:
         o.w(self.comma + "项目支出")
         g = self.amt(XP, "财政拨款项目支出")
         o.rel("sum", [e, f, g], name="财政资金本年支出=基本+项目")
-        o.w("。\n二、部门整体预算绩效管理情况\n本部门预算编制严格按照“一上一下，二上二下”的流程，逐级编制，汇总上报。\n\n")
+        o.w(
+            "。\n二、部门整体预算绩效管理情况\n本部门预算编制严格按照“一上一下，二上二下”的流程，逐级编制，汇总上报。\n\n"
+        )
 
     def self_evaluation(self) -> None:
         c, o = self.c, self.out
@@ -841,13 +1006,26 @@ class Builder:
         rf = self.pct(actual, budget, "项目.执行率", "exec_rate")
         o.rel("ratio", [rf, af, bf], name="项目执行率")
         o.w(self.comma + "项目自评得分")
-        tsf = o.fig(number_text(total, 2), "分", "项目.总分", "score", key="项目.总分")
+        o.fig(number_text(total, 2), "分", "项目.总分", "score", key="项目.总分")
         o.w("。\n")
         # the table, one cell per line (seed 003)
         layout = c.choice(["national", "adjusted"])
-        ctx = dict(name=name, budget0=budget0, adj=adj, budget=budget, actual=actual, rate=rate,
-                   weight_exec=weight_exec, exec_score=exec_score, inds=inds, weights=weights, scores=scores,
-                   total=total, ratio=c.chance(0.4), thousands=c.chance(0.3))
+        ctx = {
+            "name": name,
+            "budget0": budget0,
+            "adj": adj,
+            "budget": budget,
+            "actual": actual,
+            "rate": rate,
+            "weight_exec": weight_exec,
+            "exec_score": exec_score,
+            "inds": inds,
+            "weights": weights,
+            "scores": scores,
+            "total": total,
+            "ratio": c.chance(0.4),
+            "thousands": c.chance(0.3),
+        }
         if layout == "national":
             self.table_national(**ctx)
         else:
@@ -857,8 +1035,15 @@ class Builder:
     def _cell(self, s: str, last: str = " |") -> None:
         self.out.w(s + last + "\n")
 
-    def _num_cell(self, cents: int, concept: str, role: str = "amount", key: str | None = None, last: str = " |",
-                  thousands: bool = False) -> int:
+    def _num_cell(
+        self,
+        cents: int,
+        concept: str,
+        role: str = "amount",
+        key: str | None = None,
+        last: str = " |",
+        thousands: bool = False,
+    ) -> int:
         number = "0" if cents == 0 else number_text(Decimal(cents) / 100, 2, self.strip, thousands)
         i = self.out.fig(number, self.unit, concept, role, key=key, unit_written=False)
         self.out.w(last + "\n")
@@ -902,8 +1087,23 @@ class Builder:
             cell("无" if sc == wt else "部分指标未完全达到预期，下一步加强管理", " | ||")
         return score_figs
 
-    def table_national(self, name, budget0, adj, budget, actual, rate, weight_exec, exec_score, inds, weights,
-                       scores, total, ratio, thousands) -> None:
+    def table_national(
+        self,
+        name,
+        budget0,
+        adj,
+        budget,
+        actual,
+        rate,
+        weight_exec,
+        exec_score,
+        inds,
+        weights,
+        scores,
+        total,
+        ratio,
+        thousands,
+    ) -> None:
         """年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 (the national 项目支出绩效自评表)."""
         o, cell = self.out, self._cell
         num_cell = lambda *a, **k: self._num_cell(*a, thousands=thousands, **k)  # noqa: E731
@@ -959,8 +1159,23 @@ class Builder:
         o.w(" | ||||||\n")
         o.rel("sum", [tsf2] + score_figs + [esf], name="总分=Σ指标得分+执行得分")
 
-    def table_adjusted(self, name, budget0, adj, budget, actual, rate, weight_exec, exec_score, inds, weights,
-                       scores, total, ratio, thousands) -> None:
+    def table_adjusted(
+        self,
+        name,
+        budget0,
+        adj,
+        budget,
+        actual,
+        rate,
+        weight_exec,
+        exec_score,
+        inds,
+        weights,
+        scores,
+        total,
+        ratio,
+        thousands,
+    ) -> None:
         """年初预算数 | 年中预算调整数 | 调整后预算数 | 实际支出数 | 预算执行率(%) and a
         自评得分 / 预算执行(10分) row above the indicators (seed 003's layout)."""
         o, cell = self.out, self._cell
@@ -982,11 +1197,26 @@ class Builder:
         def money_row(label: str, scope: str, key_suffix: str, ratio_here: bool) -> tuple[int, int, int]:
             o.w("|\n")
             cell(label)
-            b0 = num_cell(budget0, f"项目.年初预算数{scope}", "budget", key=f"项目.年初预算数{key_suffix}" if not scope else None)
-            adjf = o.fig("0" if adj == 0 else number_text(Decimal(adj) / 100, 2, self.strip, thousands), self.unit,
-                         f"项目.调整数{scope}", "budget", unit_written=False)
+            b0 = num_cell(
+                budget0,
+                f"项目.年初预算数{scope}",
+                "budget",
+                key=f"项目.年初预算数{key_suffix}" if not scope else None,
+            )
+            adjf = o.fig(
+                "0" if adj == 0 else number_text(Decimal(adj) / 100, 2, self.strip, thousands),
+                self.unit,
+                f"项目.调整数{scope}",
+                "budget",
+                unit_written=False,
+            )
             o.w(" |\n")
-            b = num_cell(budget, f"项目.全年预算数{scope}", "budget", key=f"项目.全年预算数{key_suffix}" if not scope else None)
+            b = num_cell(
+                budget,
+                f"项目.全年预算数{scope}",
+                "budget",
+                key=f"项目.全年预算数{key_suffix}" if not scope else None,
+            )
             o.rel("sum", [b, b0, adjf], name=f"表:调整后=年初+调整{scope}")
             a = num_cell(actual, f"项目.执行数{scope}", key=f"项目.执行数{key_suffix}" if not scope else None)
             r = self._rate_cell(rate, ratio_here, last=" | |||||")
@@ -1011,7 +1241,16 @@ class Builder:
         o.rel("product", [esf, tr], weight=Decimal(weight_exec), name="执行得分=分值×执行率")
         o.w("|\n")
         cell("项目绩效目标衡量指标")
-        for h in ["一级指标", "二级指标", "指标内容", "指标值", "分值", "实际完成值", "指标得分", "完成情况简要描述"]:
+        for h in [
+            "一级指标",
+            "二级指标",
+            "指标内容",
+            "指标值",
+            "分值",
+            "实际完成值",
+            "指标得分",
+            "完成情况简要描述",
+        ]:
             cell(h)
         cell("偏差原因及改进措施", " | |")
         score_figs = self._indicator_rows(inds, weights, scores, seed003=True)
@@ -1021,8 +1260,9 @@ class Builder:
 # Phrasings real reports use that today's engine misreads; ``avoid=`` leaves them out so that a
 # test can guard against every other false alarm while the known one is being fixed.
 KNOWN_PHRASINGS = {
-    "prior_in_breakdown": "总支出X万元，其中本年支出Y万元，比上年决算数P万元减少D万元 — the prior value P inside "
-                          "a 其中 clause is read as a part of X (FA102 false alarm)",
+    "prior_in_breakdown": "总支出X万元，其中本年支出Y万元，比上年决算数P万元减少D万元 — "
+    "the prior value P inside "
+    "a 其中 clause is read as a part of X (FA102 false alarm)",
 }
 
 
@@ -1044,6 +1284,7 @@ def reports(avoid: frozenset[str] = frozenset()):
 
 
 # --------------------------------------------------------------------------- the oracle
+
 
 def _meets(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
@@ -1089,8 +1330,9 @@ def holds(rel: Relation, figs: Callable[[int], Fig], reading: str = "round") -> 
     raise ValueError(rel.kind)
 
 
-def broken(report: Report, changed: dict[int, Fig], signs: dict[str, int] | None = None,
-           reading: str = "either") -> list[Relation]:
+def broken(
+    report: Report, changed: dict[int, Fig], signs: dict[str, int] | None = None, reading: str = "either"
+) -> list[Relation]:
     """Relations that fail once figures are replaced by `changed` (and change signs by `signs`).
 
     By default a relation counts as broken only when it fails whether the figures were rounded
@@ -1113,6 +1355,7 @@ def consistent(report: Report) -> list[Relation]:
 
 
 # --------------------------------------------------------------------------- injection
+
 
 @dataclass
 class Injection:
@@ -1141,8 +1384,15 @@ def _refig(f: Fig, number: str, unit: str | None = None, unit_written: bool | No
     unit = f.unit if unit is None else unit
     written_unit = f.text.endswith(f.unit) and f.unit != "" if unit_written is None else unit_written
     text = number + (unit if written_unit else "")
-    return replace(f, text=text, number=number, unit=unit, value=parse_number(number), decimals=decimals_of(number),
-                   end=f.start + len(text))
+    return replace(
+        f,
+        text=text,
+        number=number,
+        unit=unit,
+        value=parse_number(number),
+        decimals=decimals_of(number),
+        end=f.start + len(text),
+    )
 
 
 def _related(report: Report, f: Fig) -> bool:
@@ -1154,8 +1404,11 @@ def _amounts(report: Report) -> list[Fig]:
 
 
 def _numbers(report: Report) -> list[Fig]:
-    return [f for f in report.figures if f.value > 0 and f.role != "count" and f.role != "weight"
-            and _related(report, f)]
+    return [
+        f
+        for f in report.figures
+        if f.value > 0 and f.role != "count" and f.role != "weight" and _related(report, f)
+    ]
 
 
 def _unit_slip(report: Report, f: Fig, c: Chooser) -> Fig | None:
@@ -1183,12 +1436,15 @@ def _unit_slip(report: Report, f: Fig, c: Chooser) -> Fig | None:
 
 def _transposed(report: Report, f: Fig, c: Chooser) -> Fig | None:
     s = f.number
-    pairs = [(i, i + 1) for i in range(len(s) - 1) if s[i].isdigit() and s[i + 1].isdigit() and s[i] != s[i + 1]
-             and not (i == 0 and s[i + 1] == "0")]
+    pairs = [
+        (i, i + 1)
+        for i in range(len(s) - 1)
+        if s[i].isdigit() and s[i + 1].isdigit() and s[i] != s[i + 1] and not (i == 0 and s[i + 1] == "0")
+    ]
     if not pairs:
         return None
     i, j = c.choice(pairs)
-    return _refig(f, s[:i] + s[j] + s[i] + s[j + 1:])
+    return _refig(f, s[:i] + s[j] + s[i] + s[j + 1 :])
 
 
 def _wrong_digit(report: Report, f: Fig, c: Chooser) -> Fig | None:
@@ -1201,7 +1457,7 @@ def _wrong_digit(report: Report, f: Fig, c: Chooser) -> Fig | None:
     choices = [d for d in "0123456789" if d != s[i] and not (leading and d == "0")]
     if not choices:
         return None
-    return _refig(f, s[:i] + c.choice(choices) + s[i + 1:])
+    return _refig(f, s[:i] + c.choice(choices) + s[i + 1 :])
 
 
 def _misplaced(report: Report, f: Fig, c: Chooser) -> Fig | None:
@@ -1260,8 +1516,11 @@ def _wrong_base(report: Report, f: Fig, c: Chooser) -> Fig | None:
     """
     if f.unit != "%" or f.role not in ("share", "change_rate"):
         return None
-    rels = [r for r in report.relations_of(f.id) if (r.kind == "ratio" and r.figs[0] == f.id)
-            or (r.kind == "change" and r.figs[2] == f.id)]
+    rels = [
+        r
+        for r in report.relations_of(f.id)
+        if (r.kind == "ratio" and r.figs[0] == f.id) or (r.kind == "change" and r.figs[2] == f.id)
+    ]
     if not rels:
         return None
     rel = rels[0]
@@ -1271,9 +1530,14 @@ def _wrong_base(report: Report, f: Fig, c: Chooser) -> Fig | None:
         return None
     bv = report.fig(base).value
     part = report.fig(rel.figs[1]).value
-    alts = [t for t in report.totals if report.fig(t).concept != report.fig(base).concept
-            and report.fig(t).value != bv and bv / 2 <= report.fig(t).value <= bv * 2
-            and (rel.kind != "ratio" or report.fig(t).value > part)]  # a plausible slip: a share stays below 100%
+    alts = [
+        t
+        for t in report.totals
+        if report.fig(t).concept != report.fig(base).concept
+        and report.fig(t).value != bv
+        and bv / 2 <= report.fig(t).value <= bv * 2
+        and (rel.kind != "ratio" or report.fig(t).value > part)
+    ]  # a plausible slip: a share stays below 100%
     if not alts:
         return None
     alt = report.fig(c.choice(alts))
@@ -1308,8 +1572,14 @@ def one_edit(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
-MUTATORS = {"unit_slip": _unit_slip, "transposed_digits": _transposed, "wrong_digit": _wrong_digit,
-            "misplaced_decimal": _misplaced, "truncation": _truncation, "wrong_base": _wrong_base}
+MUTATORS = {
+    "unit_slip": _unit_slip,
+    "transposed_digits": _transposed,
+    "wrong_digit": _wrong_digit,
+    "misplaced_decimal": _misplaced,
+    "truncation": _truncation,
+    "wrong_base": _wrong_base,
+}
 
 
 def _candidates(report: Report, kind: str) -> list[Fig]:
@@ -1402,8 +1672,17 @@ def _inject_direction(report: Report, c: Chooser, tries: int) -> Injection:
         also = [report.position(w.start, text), report.position(report.fig(rel.figs[2]).start, text)]
         if rw is not None:
             also.append(report.position(rw.start, text))
-        return Injection(text, "direction_word", line, col, f, f, [r.name for r in bad],
-                         f"{w.text}→{flips[w.text]} before {f.text}", also)
+        return Injection(
+            text,
+            "direction_word",
+            line,
+            col,
+            f,
+            f,
+            [r.name for r in bad],
+            f"{w.text}→{flips[w.text]} before {f.text}",
+            also,
+        )
     raise NoTarget("direction_word")
 
 
@@ -1413,7 +1692,9 @@ def _inject_year(report: Report, c: Chooser) -> Injection:
         if w.kind != "year" or w.fig < 0:
             continue
         f = report.fig(w.fig)
-        if any(r.kind == "same" and len(r.figs) > 1 for r in report.relations_of(f.id)) or _related(report, f):
+        if any(r.kind == "same" and len(r.figs) > 1 for r in report.relations_of(f.id)) or _related(
+            report, f
+        ):
             cands.append(w)
     if not cands:
         raise NoTarget("year_label")
@@ -1422,11 +1703,21 @@ def _inject_year(report: Report, c: Chooser) -> Injection:
     text = _splice(report.text, w.start, w.end, other)
     f = report.fig(w.fig)
     line, col = report.position(f.start, text)
-    return Injection(text, "year_label", line, col, f, f, [], f"{w.text}年 → {other}年 before {f.text}",
-                     [report.position(w.start, text)])
+    return Injection(
+        text,
+        "year_label",
+        line,
+        col,
+        f,
+        f,
+        [],
+        f"{w.text}年 → {other}年 before {f.text}",
+        [report.position(w.start, text)],
+    )
 
 
 # --------------------------------------------------------------------------- identifiability
+
 
 def _edits(f: Fig) -> list[Fig]:
     """Every single-slip edit of a figure: one digit, an adjacent transposition, the point moved, ×/÷10⁴."""
@@ -1435,10 +1726,10 @@ def _edits(f: Fig) -> list[Fig]:
         if ch.isdigit():
             for d in "0123456789":
                 if d != ch and not (i == 0 and d == "0" and len(s.split(".")[0]) > 1):
-                    out.append(s[:i] + d + s[i + 1:])
+                    out.append(s[:i] + d + s[i + 1 :])
     for i in range(len(s) - 1):
         if s[i].isdigit() and s[i + 1].isdigit() and s[i] != s[i + 1]:
-            out.append(s[:i] + s[i + 1] + s[i] + s[i + 2:])
+            out.append(s[:i] + s[i + 1] + s[i] + s[i + 2 :])
     digits = s.replace(".", "")
     point = s.index(".") if "." in s else len(s)
     for p in (point - 2, point - 1, point + 1, point + 2):
@@ -1452,7 +1743,7 @@ def _edits(f: Fig) -> list[Fig]:
     for n in out:
         try:
             figs.append(_refig(f, n))
-        except Exception:  # noqa: BLE001 - a malformed edit is no explanation
+        except Exception:
             pass
     return figs
 

@@ -17,15 +17,28 @@ SLIP = "2021年本年支出合计1909.08万元，其中：基本支出501.68万�
 
 def test_audit_many_mixed_sources(seeds, tmp_path):
     (tmp_path / "empty").mkdir()
-    sources = [seeds["000"].parent, SLIP.encode("gb18030"), SLIP, str(tmp_path / "missing.txt"), tmp_path / "empty", b""]
+    sources = [
+        seeds["000"].parent,
+        SLIP.encode("gb18030"),
+        SLIP,
+        str(tmp_path / "missing.txt"),
+        tmp_path / "empty",
+        b"",
+    ]
     batch = auditor.audit_many(iter(sources))  # any iterable
     assert isinstance(batch, auditor.AuditBatch)
     assert [Path(r.path).name[:3] for r in batch.reports[:4]] == ["000", "001", "002", "003"]
     assert [r.path for r in batch.reports[4:]] == ["<bytes #2>", "<text #3>"]
     assert batch.reports[4].encoding == "gb18030" and batch.reports[4].findings[0].rule == "FA101"
     assert [(Path(f.path).name, f.error.split(":")[0]) for f in batch.failures] == [
-        ("missing.txt", "no such file or folder"), ("empty", "folder holds no reports (.txt, .md, .text, .html, .htm, .xhtml, .docx, .pdf, .xlsx, .xlsm, .xls files)"),
-        ("<bytes #6>", "empty file")]
+        ("missing.txt", "no such file or folder"),
+        (
+            "empty",
+            "folder holds no reports "
+            "(.txt, .md, .text, .html, .htm, .xhtml, .docx, .pdf, .xlsx, .xlsm, .xls files)",
+        ),
+        ("<bytes #6>", "empty file"),
+    ]
     assert not batch.ok
     data = json.loads(batch.to_json())
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
@@ -45,8 +58,10 @@ def test_audit_many_severity_and_baseline(seeds):
 
 
 def test_public_names_are_lazy_documented_and_typed():
-    code = ("import sys, auditor; heavy = [m for m in ('pydantic', 'rich', 'auditor.api', 'auditor.pipeline') "
-            "if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, auditor; heavy = [m for m in ('pydantic', 'rich', 'auditor.api', 'auditor.pipeline') "
+        "if m in sys.modules]; print(heavy)"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
     for name in auditor.__all__:
         assert getattr(auditor, name).__doc__, name
@@ -56,8 +71,10 @@ def test_public_names_are_lazy_documented_and_typed():
 def test_rules_listing_shows_packs(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     pack = tmp_path / "p.toml"
-    pack.write_text('[[rule]]\ncode = "FA102"\nseverity = "error"\n[[rule]]\ncode = "FA601"\nenabled = false\n',
-                    encoding="utf-8")
+    pack.write_text(
+        '[[rule]]\ncode = "FA102"\nseverity = "error"\n[[rule]]\ncode = "FA601"\nenabled = false\n',
+        encoding="utf-8",
+    )
     try:
         assert main(["rules"]) == 0
         plain = capsys.readouterr().out

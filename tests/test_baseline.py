@@ -3,9 +3,9 @@
 import json
 
 import auditor
+from auditor.cli.commands import main
 from auditor.explain.finish import fingerprint
 from auditor.report.baseline import Baseline, apply_baseline, load_baseline
-from auditor.cli.commands import main
 
 SLIP = "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1417.4万元，占73.72%。\n"
 
@@ -62,8 +62,11 @@ def test_fixed_slips_are_reported_as_unmatched(tmp_path):
 
 
 def test_bad_baseline_files(tmp_path, seeds, capsys):
-    for content, reason in [("{", "invalid JSON"), ('{"version": 2, "findings": []}', "field version"),
-                            ('{"version": 1, "findings": [{"rule": "FA101"}]}', "field findings.0.fingerprint")]:
+    for content, reason in [
+        ("{", "invalid JSON"),
+        ('{"version": 2, "findings": []}', "field version"),
+        ('{"version": 1, "findings": [{"rule": "FA101"}]}', "field findings.0.fingerprint"),
+    ]:
         p = tmp_path / "b.json"
         p.write_text(content, encoding="utf-8")
         try:

@@ -33,7 +33,10 @@ def test_rich_output_shows_finding_and_source_line(seeds):
 
 def test_clean_report_exits_zero(tmp_path):
     p = tmp_path / "ok.txt"
-    p.write_text("2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。", encoding="utf-8")
+    p.write_text(
+        "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。",
+        encoding="utf-8",
+    )
     assert run("check", str(p)).returncode == 0
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.run import corpus as corpus_mod
 from auditor.cli.check import CheckArgs, run
-from auditor.run.corpus import Options, audit_corpus, expand
 from auditor.core.errors import InputError
+from auditor.run import corpus as corpus_mod
+from auditor.run.corpus import Options, audit_corpus, expand
 from auditor.run.synth import make_corpus, seed_texts, variant
 
 
@@ -35,17 +35,30 @@ def test_expand_is_lazy_sorted_and_reports_bad_arguments(tmp_path):
     for name in ["b/2.txt", "b/1.md", "a/9.txt", "a/skip.pdf.bak", "top.txt"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "empty").mkdir()
-    gen = expand([str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "empty"),
-                  str(tmp_path / "*" / "*.txt"), str(tmp_path / "nothing-*.txt")])
+    gen = expand(
+        [
+            str(tmp_path),
+            str(tmp_path / "missing.txt"),
+            str(tmp_path / "empty"),
+            str(tmp_path / "*" / "*.txt"),
+            str(tmp_path / "nothing-*.txt"),
+        ]
+    )
     assert isinstance(gen, types.GeneratorType)
     items = list(gen)
     paths = [Path(p).relative_to(tmp_path).as_posix() for p in items if isinstance(p, str)]
     # a folder: its own files first, then its subfolders, names sorted at each level
     assert paths == ["top.txt", "a/9.txt", "b/1.md", "b/2.txt", "a/9.txt", "b/2.txt"]
     errors = [(Path(e.source).name, e.problem) for e in items if isinstance(e, InputError)]
-    assert errors == [("missing.txt", "no such file or folder"),
-                      ("empty", "folder holds no reports (.txt, .md, .text, .html, .htm, .xhtml, .docx, .pdf, .xlsx, .xlsm, .xls files)"),
-                      ("nothing-*.txt", "no report matches this pattern")]
+    assert errors == [
+        ("missing.txt", "no such file or folder"),
+        (
+            "empty",
+            "folder holds no reports "
+            "(.txt, .md, .text, .html, .htm, .xhtml, .docx, .pdf, .xlsx, .xlsm, .xls files)",
+        ),
+        ("nothing-*.txt", "no report matches this pattern"),
+    ]
 
 
 def test_recursive_glob_on_the_command_line(corpus):
@@ -102,7 +115,7 @@ def test_severity_floor_applies_in_workers(corpus):
 # -- JSON Lines --------------------------------------------------------------------------------------
 def test_jsonl_streams_every_document_and_bad_file_in_the_middle(tmp_path, seeds):
     names = []
-    for k, (name, text) in enumerate(seed_texts()):
+    for k, (_name, text) in enumerate(seed_texts()):
         p = tmp_path / f"{k}a.txt"
         p.write_text(text, encoding="utf-8")
         names.append(p.name)
@@ -124,9 +137,25 @@ def test_jsonl_streams_every_document_and_bad_file_in_the_middle(tmp_path, seeds
 
 def test_jsonl_writes_each_document_as_it_finishes(corpus):
     """The first line is out long before the run ends: read it while the process is still running."""
-    proc = subprocess.Popen([sys.executable, "-m", "auditor", "check", "--format", "jsonl", "--jobs", "1",
-                             "--no-summary", str(corpus), str(corpus), str(corpus)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "check",
+            "--format",
+            "jsonl",
+            "--jobs",
+            "1",
+            "--no-summary",
+            str(corpus),
+            str(corpus),
+            str(corpus),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         first = json.loads(proc.stdout.readline())
         assert "findings" in first
@@ -212,11 +241,17 @@ def test_variant_keeps_relations_and_moves_years(seeds):
     text = seeds["002"].read_text(encoding="utf-8")
     base = auditor.audit_text(text)
     other = auditor.audit_text(variant(text, shift=2, year_shift=-3, department="江城市审计局"))
-    assert [(f.rule, f.evidence[0].line) for f in other.findings] == [(f.rule, f.evidence[0].line) for f in base.findings]
+    assert [(f.rule, f.evidence[0].line) for f in other.findings] == [
+        (f.rule, f.evidence[0].line) for f in base.findings
+    ]
     assert other.year == base.year - 3
     assert other.coverage.relations_checked == base.coverage.relations_checked
     moved = variant(seeds["000"].read_text(encoding="utf-8"), shift=1, department="江城市审计局")
-    assert "雅安" not in moved.split("来源")[0] and "2021年度江城市审计局部门决算" in moved and "209.938万元" in moved
+    assert (
+        "雅安" not in moved.split("来源")[0]
+        and "2021年度江城市审计局部门决算" in moved
+        and "209.938万元" in moved
+    )
     assert "1132.69元" not in moved and "113.269元" in moved
 
 
@@ -265,15 +300,17 @@ def test_a_dead_worker_ends_the_run_with_one_line(tmp_path, seeds):
     """A worker killed mid-run (out of memory, say): a clear message and exit 2, no traceback."""
     for k in range(6):
         (tmp_path / f"{k}.txt").write_bytes(seeds["003"].read_bytes())
-    code = ("import os, sys\n"
-            "from auditor.run import corpus\n"
-            "real = corpus.audit_one\n"
-            "def dying(i, p, o, d=None):\n"
-            "    if p.endswith('3.txt'): os._exit(9)\n"
-            "    return real(i, p, o, d)\n"
-            "corpus.audit_one = dying\n"
-            "from auditor.cli.commands import main\n"
-            f"sys.exit(main(['check', '--jobs', '2', '--format', 'jsonl', {str(tmp_path)!r}]))")
+    code = (
+        "import os, sys\n"
+        "from auditor.run import corpus\n"
+        "real = corpus.audit_one\n"
+        "def dying(i, p, o, d=None):\n"
+        "    if p.endswith('3.txt'): os._exit(9)\n"
+        "    return real(i, p, o, d)\n"
+        "corpus.audit_one = dying\n"
+        "from auditor.cli.commands import main\n"
+        f"sys.exit(main(['check', '--jobs', '2', '--format', 'jsonl', {str(tmp_path)!r}]))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "worker process stopped unexpectedly" in proc.stderr and "Traceback" not in proc.stderr

@@ -5,11 +5,13 @@ import pytest
 
 import auditor
 
-SANGONG = ("某局2021年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
-           "2021年“三公”经费财政拨款支出决算为7.49万元。\n"
-           "2021年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算7.03万元,"
-           "占93.86%;公务接待费支出决算0.46万元,占6.14%。\n"
-           "2.公务用车购置及运行维护费支出{car}万元,完成预算100%。\n")
+SANGONG = (
+    "某局2021年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+    "2021年“三公”经费财政拨款支出决算为7.49万元。\n"
+    "2021年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算7.03万元,"
+    "占93.86%;公务接待费支出决算0.46万元,占6.14%。\n"
+    "2.公务用车购置及运行维护费支出{car}万元,完成预算100%。\n"
+)
 
 
 def findings(text, rule=None):
@@ -39,15 +41,25 @@ def test_same_precision_different_figures_disagree_even_when_intervals_touch():
 
 
 def test_units_are_converted_before_comparing():
-    text = "某局2021年度部门决算\n一、收入决算情况说明\n2021年本年收入合计1,031.24万元。\n二、其他\n本年收入合计10312400元。\n"
+    text = (
+        "某局2021年度部门决算\n一、收入决算情况说明\n2021年本年收入合计1,031.24万元。\n"
+        "二、其他\n本年收入合计10312400元。\n"
+    )
     assert findings(text, "FA801") == []
 
 
 def test_same_digits_in_yuan_are_a_unit_slip():
-    text = "某局2021年度部门决算\n一、收入决算情况说明\n2021年本年收入合计1031.24万元。\n二、其他\n本年收入合计1031.24元。\n"
+    text = (
+        "某局2021年度部门决算\n一、收入决算情况说明\n2021年本年收入合计1031.24万元。\n"
+        "二、其他\n本年收入合计1031.24元。\n"
+    )
     (f,) = findings(text, "FA801")
     assert f.diagnosis.cause == "unit_slip"
-    assert (f.diagnosis.culprit.line, f.diagnosis.culprit.text, f.diagnosis.suggested) == (5, "1031.24元", "1031.24万元")
+    assert (f.diagnosis.culprit.line, f.diagnosis.culprit.text, f.diagnosis.suggested) == (
+        5,
+        "1031.24元",
+        "1031.24万元",
+    )
 
 
 def test_labels_that_name_no_concept_are_not_compared():
@@ -59,12 +71,17 @@ def test_labels_that_name_no_concept_are_not_compared():
 
 def test_a_part_listed_under_another_total_is_not_the_same_fact():
     # 公务接待费 inside 机关运行经费 is not the 三公 one
-    text = SANGONG.format(car="7.03") + "十、其他重要事项\n机关运行经费支出30.00万元，其中：办公费29.00万元，公务接待费1.00万元。\n"
+    text = (
+        SANGONG.format(car="7.03")
+        + "十、其他重要事项\n机关运行经费支出30.00万元，其中：办公费29.00万元，公务接待费1.00万元。\n"
+    )
     assert findings(text, "FA801") == []
 
 
-PROJECTS = ("某局2021年度部门决算\n附件1:\n2021年甲项目支出绩效自评报告\n一、项目概况\n2021年财政安排甲项目经费资金86万元。\n"
-            "附件2:\n2021年乙项目支出绩效自评报告\n一、项目概况\n2021年财政安排乙项目经费资金{b}万元。本项目安排经费{c}万元。\n")
+PROJECTS = (
+    "某局2021年度部门决算\n附件1:\n2021年甲项目支出绩效自评报告\n一、项目概况\n2021年财政安排甲项目经费资金86万元。\n"
+    "附件2:\n2021年乙项目支出绩效自评报告\n一、项目概况\n2021年财政安排乙项目经费资金{b}万元。本项目安排经费{c}万元。\n"
+)
 
 
 def test_each_project_is_its_own_scope():
@@ -78,11 +95,15 @@ def test_a_project_budget_stated_twice_differently():
     assert "无从判断" in f.message
 
 
-CLASSES = ("某局2021年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n(二)结构\n"
-           "2021年一般公共预算财政拨款支出100.00万元,主要用于以下方面:一般公共服务(类)支出61.57万元,占61.57%;住房保障支出38.43万元,占38.43%。\n"
-           "(三)具体情况\n1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项): 支出决算为{a}万元,完成预算100%。\n"
-           "2.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)一般行政管理事务(项): 支出决算为{b}万元,完成预算100%。\n"
-           "3.住房保障支出(类)住房改革支出(款)住房公积金(项):支出决算为{h}万元,完成预算100%。\n")
+CLASSES = (
+    "某局2021年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n(二)结构\n"
+    "2021年一般公共预算财政拨款支出100.00万元,主要用于以下方面:一般公共服务(类)支出61.57万元,占61.57%;住房保障支出38.43万元,占38.43%。\n"
+    "(三)具体情况\n"
+    "1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项): 支出决算为{a}万元,完成预算100%。\n"
+    "2.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)一般行政管理事务(项): "
+    "支出决算为{b}万元,完成预算100%。\n"
+    "3.住房保障支出(类)住房改革支出(款)住房公积金(项):支出决算为{h}万元,完成预算100%。\n"
+)
 
 
 def test_class_and_items_consistent():
@@ -95,7 +116,11 @@ def test_item_with_swapped_digits_against_its_class():
     (f,) = findings(CLASSES.format(a="50.00", b="11.57", h="38.34"), "FA104")
     # the class 38.43 is confirmed by the structure 61.57 + 38.43 = 100.00: the item is blamed
     assert f.diagnosis.cause == "transposed_digits"
-    assert (f.diagnosis.culprit.line, f.diagnosis.culprit.text, f.diagnosis.suggested) == (8, "38.34万元", "38.43万元")
+    assert (f.diagnosis.culprit.line, f.diagnosis.culprit.text, f.diagnosis.suggested) == (
+        8,
+        "38.34万元",
+        "38.43万元",
+    )
 
 
 def test_a_shortfall_no_single_slip_explains_is_not_reported():
@@ -110,8 +135,10 @@ def test_items_exceeding_their_class():
     assert [e.role for e in f.evidence] == ["类", "项", "项"]
 
 
-BALANCE = ("某局2021年度部门决算\n一、收入支出决算总体情况\n本部门2021年度总收入{t}万元。\n二、收入\n"
-           "1.本年收入1964.05万元。\n2.使用非财政拨款结余0万元。\n3.年初结转和结余29.19万元。\n")
+BALANCE = (
+    "某局2021年度部门决算\n一、收入支出决算总体情况\n本部门2021年度总收入{t}万元。\n二、收入\n"
+    "1.本年收入1964.05万元。\n2.使用非财政拨款结余0万元。\n3.年初结转和结余29.19万元。\n"
+)
 
 
 def test_balance_identity_across_paragraphs():
@@ -121,7 +148,10 @@ def test_balance_identity_across_paragraphs():
 
 
 def test_one_figure_breaking_two_relations_is_reported_once():
-    text = "某局2021年度部门决算\n一、支出决算情况说明\n2021年本年支出合计100.00万元，其中：基本支出60.00万元，占60.00%；项目支出50.00万元，占40.00%。\n"
+    text = (
+        "某局2021年度部门决算\n一、支出决算情况说明\n"
+        "2021年本年支出合计100.00万元，其中：基本支出60.00万元，占60.00%；项目支出50.00万元，占40.00%。\n"
+    )
     report = auditor.audit_text(text)
     (f,) = report.findings
     assert f.diagnosis.culprit.text == "50.00万元" and f.diagnosis.suggested == "40.00万元"
@@ -135,5 +165,10 @@ def test_coverage_accounts_for_every_amount_and_percentage(seeds):
         assert c.figures_checked + c.figures_unchecked == c.amounts + c.percents
         assert 0 < c.figures_checked and c.relations_consistent <= c.relations_checked
         # every amount or percentage a finding cites took part in a relation: it is counted as checked
-        cited = {(e.line, e.column) for f in report.findings for e in f.evidence if e.unit in ("元", "万元", "亿元", "%")}
+        cited = {
+            (e.line, e.column)
+            for f in report.findings
+            for e in f.evidence
+            if e.unit in ("元", "万元", "亿元", "%")
+        }
         assert 0 < len(cited) <= c.figures_checked and c.figures_unchecked >= 0

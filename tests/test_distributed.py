@@ -50,16 +50,23 @@ def test_distributed_by_address_unordered_with_years(cluster, corpus):
     from auditor.run import distributed
 
     options = Options(years=True)
-    remote = list(distributed.audit_corpus([str(corpus)], cluster.scheduler_address, options=options, ordered=False))
+    remote = list(
+        distributed.audit_corpus([str(corpus)], cluster.scheduler_address, options=options, ordered=False)
+    )
     local = list(audit_corpus([str(corpus)], 2, options=options, ordered=False))
     assert _normalised(remote) == _normalised(local)
-    assert sorted((o.path, o.years) for o in remote if o.years) == sorted((o.path, o.years) for o in local if o.years)
+    assert sorted((o.path, o.years) for o in remote if o.years) == sorted(
+        (o.path, o.years) for o in local if o.years
+    )
 
 
 def test_cli_scheduler_matches_local_run(cluster, corpus):
     def run(*extra):
-        proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", *extra, str(corpus)],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "auditor", "check", "--format", "json", *extra, str(corpus)],
+            capture_output=True,
+            text=True,
+        )
         assert proc.returncode == 2, proc.stderr  # the binary file
         return json.loads(proc.stdout)
 
@@ -67,9 +74,11 @@ def test_cli_scheduler_matches_local_run(cluster, corpus):
 
 
 def test_missing_extra_is_one_line(tmp_path, seeds):
-    code = ("import sys; sys.modules['distributed'] = None\n"
-            "from auditor.cli.commands import main\n"
-            f"sys.exit(main(['check', '--scheduler', 'tcp://127.0.0.1:8786', {str(seeds['000'])!r}]))")
+    code = (
+        "import sys; sys.modules['distributed'] = None\n"
+        "from auditor.cli.commands import main\n"
+        f"sys.exit(main(['check', '--scheduler', 'tcp://127.0.0.1:8786', {str(seeds['000'])!r}]))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()

@@ -8,14 +8,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pipeline"
-STALE = ("examples/pipeline/audit-baseline.json no longer accepts the seeds' findings (the engine changed?): "
-         "regenerate it with 'auditor baseline examples/reports -o examples/pipeline/audit-baseline.json' "
-         "after checking the new findings by hand")
+STALE = (
+    "examples/pipeline/audit-baseline.json no longer accepts the seeds' findings (the engine changed?): "
+    "regenerate it with 'auditor baseline examples/reports -o examples/pipeline/audit-baseline.json' "
+    "after checking the new findings by hand"
+)
 
 
 def pytest_in(cwd, *args):
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_example_passes_with_its_baseline():
@@ -41,14 +48,21 @@ def test_pytest_audit_examples_folder(tmp_path):
     assert proc.returncode == 1, proc.stdout[-2000:]
     assert "examples/reports/000_cbc299a9f93ac768.txt::audit" in proc.stdout
     assert "ERROR FA103 unit-slip-in-breakdown (line 327, col 59)" in proc.stdout
-    proc = pytest_in(tmp_path, "--audit", str(ROOT / "examples"), "--audit-baseline", str(EXAMPLE / "audit-baseline.json"))
+    proc = pytest_in(
+        tmp_path, "--audit", str(ROOT / "examples"), "--audit-baseline", str(EXAMPLE / "audit-baseline.json")
+    )
     assert proc.returncode == 0 and "4 passed" in proc.stdout, STALE + "\n" + proc.stdout[-2000:]
 
 
 def test_ci_step_script(tmp_path):
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
-    proc = subprocess.run(["sh", str(EXAMPLE / "ci-step.sh"), str(tmp_path / "art")], capture_output=True,
-                          text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        ["sh", str(EXAMPLE / "ci-step.sh"), str(tmp_path / "art")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert proc.returncode == 0, STALE + "\n" + proc.stderr
     assert (tmp_path / "art" / "audit.sarif").stat().st_size > 1000
     assert "<mark" not in (tmp_path / "art" / "audit.html").read_text(encoding="utf-8")  # all accepted

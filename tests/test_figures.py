@@ -3,8 +3,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.parse.figures import scan
 from auditor.core.intervals import Interval, ratio_percent
+from auditor.parse.figures import scan
 
 
 def one(text):
@@ -39,9 +39,18 @@ def test_garbled_figures_read_as_a_person_would():
 
 
 def test_kinds():
-    kinds = {f.number: f.kind for f in scan("2021年度12月31日，76.23万余通，12元/件，100%，0万元，89.84万专项")}
-    assert kinds == {"2021": "year", "12": "number", "31": "date", "76.23": "number",
-                     "100": "percent", "0": "amount", "89.84": "amount"}
+    kinds = {
+        f.number: f.kind for f in scan("2021年度12月31日，76.23万余通，12元/件，100%，0万元，89.84万专项")
+    }
+    assert kinds == {
+        "2021": "year",
+        "12": "number",
+        "31": "date",
+        "76.23": "number",
+        "100": "percent",
+        "0": "amount",
+        "89.84": "amount",
+    }
 
 
 def test_zero_is_exact_and_truncation_interval():
@@ -51,7 +60,9 @@ def test_zero_is_exact_and_truncation_interval():
 
 
 def test_ratio_interval():
-    got = ratio_percent(Interval(Decimal("6.975"), Decimal("6.985")), Interval(Decimal("242.625"), Decimal("242.635")))
+    got = ratio_percent(
+        Interval(Decimal("6.975"), Decimal("6.985")), Interval(Decimal("242.625"), Decimal("242.635"))
+    )
     assert got.meets(Interval(Decimal("2.875"), Decimal("2.885")))
     assert ratio_percent(Interval(Decimal(1), Decimal(1)), Interval(Decimal(0), Decimal(0))) is None
 

@@ -4,14 +4,15 @@ import re
 import subprocess
 import sys
 
+import makedocs as M
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import auditor
-from auditor.pipeline import audit_source
 from auditor.core.errors import InputError
+from auditor.pipeline import audit_source
 from auditor.read.inputs import discover, read_bytes, read_path
-
-import makedocs as M
 
 FORMATS = {
     # format: (writer, place pattern)
@@ -25,8 +26,15 @@ FORMATS = {
 
 def _key(report):
     """What a finding says, independent of where the format put it: rule, severity, figures as written."""
-    return sorted((f.rule, f.severity, tuple((e.text, e.value, e.unit) for e in f.evidence),
-                   f.diagnosis.cause if f.diagnosis else None) for f in report.findings)
+    return sorted(
+        (
+            f.rule,
+            f.severity,
+            tuple((e.text, e.value, e.unit) for e in f.evidence),
+            f.diagnosis.cause if f.diagnosis else None,
+        )
+        for f in report.findings
+    )
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -45,7 +53,11 @@ def test_seed_in_each_format_gives_the_same_findings(tmp_path, seeds, seed, fmt)
         for e in f.evidence:
             assert re.fullmatch(place, e.place), e.place  # in the document's own terms
             assert lines[e.line - 1][e.column - 1 : e.end_column - 1] == e.text  # and in the audited text
-    if fmt in ("docx", "xlsx", "xls"):  # one paragraph / row per line of the seed: the place is the seed's line
+    if fmt in (
+        "docx",
+        "xlsx",
+        "xls",
+    ):  # one paragraph / row per line of the seed: the place is the seed's line
         for f, g in zip(sorted(report.findings, key=_order), sorted(expected.findings, key=_order)):
             n = int(re.search(r"\d+$", f.evidence[0].place.replace("段", "")).group())
             assert n == g.evidence[0].line
@@ -78,7 +90,10 @@ def test_pdf_places_name_page_and_line(tmp_path, seeds):
 
 
 def test_html_drops_navigation_and_scripts_keeps_tables(tmp_path):
-    blocks = ["2021年本年支出合计1909.08万元。", [["项目", "金额"], ["基本支出", "501.68"], ["项目支出", "1407.40"]]]
+    blocks = [
+        "2021年本年支出合计1909.08万元。",
+        [["项目", "金额"], ["基本支出", "501.68"], ["项目支出", "1407.40"]],
+    ]
     source = read_path(M.to_html(blocks, tmp_path / "p.html"))
     assert "99.99" not in source.text and "var x" not in source.text and "版权所有" not in source.text
     assert "当前位置" not in source.text
@@ -109,8 +124,11 @@ def test_xls_workbook(tmp_path):
 
 # --- traditional characters and Big5 ---------------------------------------------------------
 
+
 def _positions(report):
-    return [(f.rule, f.severity, [(e.line, e.column, e.end_column) for e in f.evidence]) for f in report.findings]
+    return [
+        (f.rule, f.severity, [(e.line, e.column, e.end_column) for e in f.evidence]) for f in report.findings
+    ]
 
 
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
@@ -163,6 +181,7 @@ def test_conversion_keeps_length():
 
 # --- bad input -------------------------------------------------------------------------------
 
+
 def _scanned_pdf(path):
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
@@ -203,27 +222,54 @@ def _encrypted_xlsx(path, tmp_path, writer=M.to_xlsx):
 
 @pytest.fixture
 def bad_files(tmp_path):
-    text = ["2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"]
+    text = [
+        "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"
+    ]
     good_pdf = M.to_pdf(text, tmp_path / "good.pdf").read_bytes()
     files = {
-        "corrupt.pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ngarbage" + bytes(range(256)) * 4 + b"\n%%EOF\n", "corrupt PDF"),
+        "corrupt.pdf": (
+            b"%PDF-1.4\n1 0 obj<<>>endobj\ngarbage" + bytes(range(256)) * 4 + b"\n%%EOF\n",
+            "corrupt PDF",
+        ),
         "truncated.pdf": (good_pdf[: len(good_pdf) // 3], "corrupt PDF (truncated"),
         "broken-xref.pdf": (good_pdf[:200] + b"garbage" + good_pdf[-40:], "corrupt PDF"),
         "encrypted.pdf": (M.to_pdf(text, tmp_path / "e.pdf", encrypt="secret").read_bytes(), "encrypted PDF"),
-        "scanned.pdf": (_scanned_pdf(tmp_path / "s.pdf").read_bytes(), "no text layer (scanned?): OCR is not supported"),
+        "scanned.pdf": (
+            _scanned_pdf(tmp_path / "s.pdf").read_bytes(),
+            "no text layer (scanned?): OCR is not supported",
+        ),
         "bomb.docx": (_zip_bomb(tmp_path / "b.zip").read_bytes(), "zip bomb"),
         "locked.xlsx": (_encrypted_xlsx(tmp_path / "l.xlsx", tmp_path).read_bytes(), "password-protected"),
-        "locked.docx": (_encrypted_xlsx(tmp_path / "l.docx", tmp_path, M.to_docx).read_bytes(), "password-protected"),
-        "text.pdf": ("本年收入合计1368.43万元。".encode(), "extension says .pdf but the content is plain text"),
-        "image.docx": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "extension says .docx but the content is an image"),
-        "notdocx.docx": (_plain_zip(tmp_path / "z.zip").read_bytes(), "extension says .docx but the content is a zip archive"),
+        "locked.docx": (
+            _encrypted_xlsx(tmp_path / "l.docx", tmp_path, M.to_docx).read_bytes(),
+            "password-protected",
+        ),
+        "text.pdf": (
+            "本年收入合计1368.43万元。".encode(),
+            "extension says .pdf but the content is plain text",
+        ),
+        "image.docx": (
+            b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
+            "extension says .docx but the content is an image",
+        ),
+        "notdocx.docx": (
+            _plain_zip(tmp_path / "z.zip").read_bytes(),
+            "extension says .docx but the content is a zip archive",
+        ),
         "corrupt.xlsx": (_broken_xlsx(tmp_path).read_bytes(), "xlsx"),
-        "report.rtf": (b"{\\rtf1\\ansi\\ansicpg936 \\'ca\\'d5\\'c8\\'eb}", "an RTF document is not supported"),
-        "report.mht": (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n",
-                       "MHTML web archive (single-file web page) is not supported"),
+        "report.rtf": (
+            b"{\\rtf1\\ansi\\ansicpg936 \\'ca\\'d5\\'c8\\'eb}",
+            "an RTF document is not supported",
+        ),
+        "report.mht": (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n",
+            "MHTML web archive (single-file web page) is not supported",
+        ),
         "broken.xls": (_broken_xls(tmp_path), "corrupt .xls workbook"),
-        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 512,
-                    "legacy Word .doc is not supported"),
+        "old.doc": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 512,
+            "legacy Word .doc is not supported",
+        ),
     }
     for name, (data, _) in files.items():
         (tmp_path / name).write_bytes(data)
@@ -277,17 +323,22 @@ def test_bad_inputs_in_a_batch_at_the_command_line(bad_files, seeds):
 
     before = sorted(os.listdir(folder))
     paths = [str(folder / n) for n in reasons] + [str(folder / "good.pdf"), str(seeds["002"])]
-    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", *paths],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "--format", "json", *paths], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    errors = [ln for ln in proc.stderr.strip().splitlines() if ln.startswith("auditor: ")]  # then the summary table
+    errors = [
+        ln for ln in proc.stderr.strip().splitlines() if ln.startswith("auditor: ")
+    ]  # then the summary table
     assert len(errors) == len(reasons)
     for name, why in reasons.items():
         line = next(ln for ln in errors if name in ln)
         assert why in line
     data = json.loads(proc.stdout)
-    assert sorted(os.path.basename(d["path"]) for d in data["documents"]) == sorted(["good.pdf", seeds["002"].name])
+    assert sorted(os.path.basename(d["path"]) for d in data["documents"]) == sorted(
+        ["good.pdf", seeds["002"].name]
+    )
     good = next(d for d in data["documents"] if d["path"].endswith("good.pdf"))
     assert good["findings"] == [] and good["coverage"]["relations_checked"] >= 3
     assert sorted(os.listdir(folder)) == before  # nothing written
@@ -297,7 +348,9 @@ def test_pdf_with_only_an_owner_password_reads(tmp_path):
     """Restrictions (no printing) without a password to open: the text is there to read."""
     from reportlab.lib.pdfencrypt import StandardEncryption
 
-    text = ["2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"]
+    text = [
+        "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。"
+    ]
     path = tmp_path / "restricted.pdf"
     M.to_pdf(text, path, encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0))
     source = read_path(path)
@@ -313,15 +366,26 @@ def test_content_decides_when_it_is_a_supported_format(tmp_path, seeds):
     html_named_xls.write_bytes(M.to_html(M.blocks_of(text), tmp_path / "r.html").read_bytes())
     docx_named_pdf = tmp_path / "report.pdf"
     docx_named_pdf.write_bytes(M.to_docx(M.blocks_of(text), tmp_path / "r.docx").read_bytes())
-    for p, place in [(pdf_named_txt, r"第\d+页第\d+行"), (html_named_xls, r"第\d+段"), (docx_named_pdf, r"第\d+段")]:
+    for p, place in [
+        (pdf_named_txt, r"第\d+页第\d+行"),
+        (html_named_xls, r"第\d+段"),
+        (docx_named_pdf, r"第\d+段"),
+    ]:
         report = audit_source(read_path(p))
         assert _key(report) == expected
         assert re.fullmatch(place, report.findings[0].evidence[0].place)
     assert _key(auditor.audit(pdf_named_txt.read_bytes(), name="x.bin")) == expected  # bytes: sniffed too
 
 
-@pytest.mark.parametrize("module, fmt, extra", [("pdfplumber", "pdf", "pdf"), ("docx", "docx", "office"),
-                                                 ("openpyxl", "xlsx", "office"), ("lxml", "html", "html")])
+@pytest.mark.parametrize(
+    "module, fmt, extra",
+    [
+        ("pdfplumber", "pdf", "pdf"),
+        ("docx", "docx", "office"),
+        ("openpyxl", "xlsx", "office"),
+        ("lxml", "html", "html"),
+    ],
+)
 def test_missing_extra_names_it(tmp_path, monkeypatch, module, fmt, extra):
     path = FORMATS[fmt][0](["收入合计100.00万元"], tmp_path / f"a.{fmt}")
     monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
@@ -335,19 +399,33 @@ def test_discover_finds_the_new_formats(tmp_path):
     for name in ["a.txt", "b.pdf", "c.docx", "d.xlsx", "e.xls", "f.html", "g.htm", "h.png", "i.doc"]:
         (tmp_path / name).write_bytes(b"x")
     files, errors = discover([str(tmp_path)])
-    assert [p.rsplit("/", 1)[1] for p in files] == ["a.txt", "b.pdf", "c.docx", "d.xlsx", "e.xls", "f.html", "g.htm"]
+    assert [p.rsplit("/", 1)[1] for p in files] == [
+        "a.txt",
+        "b.pdf",
+        "c.docx",
+        "d.xlsx",
+        "e.xls",
+        "f.html",
+        "g.htm",
+    ]
 
 
 def test_import_stays_light():
-    code = ("import sys, auditor; r = auditor.audit_text('本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。');"
-            "heavy = [m for m in ('lxml', 'docx', 'openpyxl', 'xlrd', 'pdfplumber', 'pdfminer', 'opencc') if m in sys.modules];"
-            "print(heavy)")
+    code = (
+        "import sys, auditor; "
+        "r = auditor.audit_text('本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。');"
+        "heavy = [m for m in ('lxml', 'docx', 'openpyxl', 'xlrd', 'pdfplumber', 'pdfminer', 'opencc') "
+        "if m in sys.modules];"
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
 
 
 def test_bytes_are_read_by_content(tmp_path):
-    data = M.to_docx(["本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。"], tmp_path / "a.docx").read_bytes()
+    data = M.to_docx(
+        ["本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。"], tmp_path / "a.docx"
+    ).read_bytes()
     source = read_bytes(data, "download")
     assert source.encoding == "docx" and source.places[0] == (1, 1, "第1段")
 
@@ -372,11 +450,19 @@ def test_html_merged_cells_keep_their_columns(tmp_path):
     assert source.place_at(6, 1) == "第3段"
 
 
-@pytest.mark.parametrize("value, fmt, shown", [
-    (0.1 + 0.2, "General", "0.3"), (1234.5, "#,##0.00", "1234.50"), (0.9736, "0.00%", "97.36%"),
-    (5, "0", "5"), (1233.12, "General", "1233.12"), (1233.0, "0.00_ ", "1233.00"), (None, "General", ""),
-    (-12.5, "#,##0.00;[Red]-#,##0.00", "-12.50"),
-])
+@pytest.mark.parametrize(
+    "value, fmt, shown",
+    [
+        (0.1 + 0.2, "General", "0.3"),
+        (1234.5, "#,##0.00", "1234.50"),
+        (0.9736, "0.00%", "97.36%"),
+        (5, "0", "5"),
+        (1233.12, "General", "1233.12"),
+        (1233.0, "0.00_ ", "1233.00"),
+        (None, "General", ""),
+        (-12.5, "#,##0.00;[Red]-#,##0.00", "-12.50"),
+    ],
+)
 def test_cells_read_as_the_sheet_shows_them(value, fmt, shown):
     from auditor.read.formats.sheets import shown as show
 
@@ -387,9 +473,11 @@ def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
     """Old sites put the whole article in a layout table: its paragraphs are still paragraphs."""
     text = seeds["002"].read_text(encoding="utf-8")
     inner = M.to_html(M.blocks_of(text), tmp_path / "inner.html").read_text(encoding="utf-8")
-    body = inner[inner.index('<div class="article">'): inner.index('<div id="footer">')]
-    page = ("<html><head><meta charset='utf-8'></head><body><table width='100%'><tr><td class='left'>"
-            "<a href='/'>首页</a></td><td>" + body + "</td></tr></table></body></html>")
+    body = inner[inner.index('<div class="article">') : inner.index('<div id="footer">')]
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><table width='100%'><tr><td class='left'>"
+        "<a href='/'>首页</a></td><td>" + body + "</td></tr></table></body></html>"
+    )
     p = tmp_path / "layout.html"
     p.write_text(page, encoding="utf-8")
     report = audit_source(read_path(p))
@@ -400,7 +488,9 @@ def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
 def test_unmapped_glyphs_are_refused_not_audited():
     from auditor.read.formats.pdf import unmapped_share
 
-    line = lambda t: (1, "line", {"text": t})
+    def line(t):
+        return (1, "line", {"text": t})
+
     assert unmapped_share([line("(cid:12)(cid:34)(cid:56)1234.56"), line("(cid:7)(cid:8)")]) > 0.5
     assert unmapped_share([line("本年收入合计1368.43万元"), line("其中(cid:3)")]) < 0.3
 
@@ -428,8 +518,11 @@ def test_folder_of_published_formats_at_the_command_line(tmp_path, seeds):
     book = sheets()
     book["支出决算表"][5][2] = 1233.21
     M.sheets_to_xlsx(book, tmp_path / "附表.xlsx")
-    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", str(tmp_path)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "--format", "json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1, proc.stderr
     docs = {d["path"].rsplit("/", 1)[1]: d for d in json.loads(proc.stdout)["documents"]}
     assert sorted(docs) == ["000.docx", "003.htm", "附表.xlsx"]
@@ -437,20 +530,34 @@ def test_folder_of_published_formats_at_the_command_line(tmp_path, seeds):
     assert [(f["rule"], f["evidence"][0]["place"]) for f in table] == [("FA701", "支出决算表!C6")]
     unit = next(f for f in docs["000.docx"]["findings"] if f["rule"] == "FA103")
     assert unit["evidence"][2]["place"] == "第327段" and unit["evidence"][2]["text"] == "1132.69元"
-    rich = subprocess.run([sys.executable, "-m", "auditor", "check", str(tmp_path / "附表.xlsx")], capture_output=True,
-                          text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    rich = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", str(tmp_path / "附表.xlsx")],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "COLUMNS": "200"},
+    )
     assert "支出决算表!C6" in rich.stdout and "FA701" in rich.stdout
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html><body>", b"\xef\xbb\xbf",
-            b"\xff\xfe", b"{\\rtf1"]
+PREFIXES = [
+    b"",
+    b"%PDF-1.7\n",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"<html><body>",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"{\\rtf1",
+]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=600), tail=st.sampled_from([b"", b"\n%%EOF\n"]),
-       name=st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.xlsx", "a.xls", "a.html", "a"]))
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=600),
+    tail=st.sampled_from([b"", b"\n%%EOF\n"]),
+    name=st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.xlsx", "a.xls", "a.html", "a"]),
+)
 def test_any_bytes_give_a_source_or_one_clear_error(prefix, body, tail, name):
     try:
         source = read_bytes(prefix + body + tail, name)
@@ -496,16 +603,19 @@ def test_workbook_with_uncomputed_formulas_is_refused_not_passed(tmp_path):
 
 
 def test_pdf_rows_of_a_table_without_rules_are_not_joined(tmp_path):
-    from reportlab.pdfgen import canvas
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
 
     if "CJK" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("CJK", M.cjk_font(), subfontIndex=0))
     path = tmp_path / "borderless.pdf"
     c = canvas.Canvas(str(path))
     c.setFont("CJK", 10.5)
-    rows = [("一般公共服务支出", "1181.39", "450.00", "731.39"), ("社会保障和就业支出", "19.22", "19.22", "0.00")]
+    rows = [
+        ("一般公共服务支出", "1181.39", "450.00", "731.39"),
+        ("社会保障和就业支出", "19.22", "19.22", "0.00"),
+    ]
     for k, row in enumerate(rows):  # right-aligned numbers reach the right margin, as in a wide table
         y = 700 - 15 * k
         c.drawString(72, y, row[0])
@@ -534,7 +644,9 @@ def test_scanned_pages_among_text_pages_are_reported_in_the_coverage(tmp_path):
             c.drawImage(ImageReader(Image.new("L", (300, 100), 128)), 50, 500, width=300, height=100)
         else:
             c.setFont("CJK", 10.5)
-            c.drawString(72, 700, f"本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。第{page}页")
+            c.drawString(
+                72, 700, f"本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。第{page}页"
+            )
         c.showPage()
     c.save()
     report = audit_source(read_path(path))

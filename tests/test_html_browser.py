@@ -23,11 +23,25 @@ CLEAN = "2021年本年支出合计1909.08万元，其中：基本支出501.68万
 
 def chromium(tmp_path: Path, page: Path, *mode: str) -> subprocess.CompletedProcess:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does"
+        )
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={profile}", "--window-size=1400,1600", *mode, page.as_uri()]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1400,1600",
+        *mode,
+        page.as_uri(),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     shutil.rmtree(profile, ignore_errors=True)
     return proc
@@ -41,7 +55,7 @@ def screenshot(tmp_path: Path, page: Path) -> Image.Image:
 
 
 def colour_pixels(img: Image.Image, hex_colour: str) -> list[tuple[int, int]]:
-    rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     w, h = img.size
     data = img.load()
     return [(x, y) for y in range(0, h, 2) for x in range(0, w, 2) if data[x, y] == rgb]
@@ -49,13 +63,13 @@ def colour_pixels(img: Image.Image, hex_colour: str) -> list[tuple[int, int]]:
 
 def highlight_boxes(img: Image.Image, hex_colour: str) -> list[tuple[int, int, int, int]]:
     """Bounding boxes of the areas painted in this colour (one per highlighted figure)."""
-    rgb = bytes(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    rgb = bytes(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     w, h = img.size
     data = img.tobytes()  # RGB, row by row
     rows = {}
     for y in range(h):
-        row = data[3 * w * y:3 * w * (y + 1)]
-        xs = [x for x in range(w) if row[3 * x:3 * x + 3] == rgb]
+        row = data[3 * w * y : 3 * w * (y + 1)]
+        xs = [x for x in range(w) if row[3 * x : 3 * x + 3] == rgb]
         if xs:
             rows[y] = xs
     bands, cur = [], []
@@ -80,13 +94,20 @@ def highlight_boxes(img: Image.Image, hex_colour: str) -> list[tuple[int, int, i
 
 def ocr_digits(img: Image.Image, box, tmp_path: Path) -> str:
     if not Path(TESSERACT).exists():
-        pytest.fail(f"{TESSERACT} is missing: install Debian's tesseract-ocr (apt-get install tesseract-ocr), as .ci/run does")
+        pytest.fail(
+            f"{TESSERACT} is missing: install Debian's tesseract-ocr (apt-get install tesseract-ocr), "
+            "as .ci/run does"
+        )
     crop = img.crop(box)
     crop = crop.resize((crop.width * 4, crop.height * 4), Image.LANCZOS).convert("L")
     png = tmp_path / "crop.png"
     crop.save(png)
-    proc = subprocess.run([TESSERACT, str(png), "-", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789.%"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [TESSERACT, str(png), "-", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789.%"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return proc.stdout.strip()
 
 
@@ -102,7 +123,9 @@ def test_findings_are_highlighted_in_the_rendered_page(seeds, tmp_path):
     red = colour_pixels(shot, HIGHLIGHT["error"])
     assert len(red) > 100, "no error highlight painted in the first screen of the report"
     assert colour_pixels(shot, HIGHLIGHT["warning"]), "the FA501 warning is not highlighted"
-    assert not colour_pixels(screenshot(tmp_path, clean), HIGHLIGHT["error"]), "a clean report shows error highlights"
+    assert not colour_pixels(screenshot(tmp_path, clean), HIGHLIGHT["error"]), (
+        "a clean report shows error highlights"
+    )
     # the highlights lie in the findings list, below the header
     assert min(y for _, y in red) > 300
     # read the highlighted figures back from the pixels: the FA301 and FA103 evidence as written

@@ -34,8 +34,26 @@ def test_seeds(seeds):
         check(path.read_text(encoding="utf-8"))
 
 
-pieces = st.sampled_from(["收入", "１２３．４５", "％", "，", "（一）", "\u3000", "\u00a0", "[bookmark: _Toc1]",
-                          "[image: a.png]", "\r\n", "\n", "\u200b", "ａｂ", "12.5万元", "：", "["])
+pieces = st.sampled_from(
+    [
+        "收入",
+        "１２３．４５",
+        "％",
+        "，",
+        "（一）",
+        "\u3000",
+        "\u00a0",
+        "[bookmark: _Toc1]",
+        "[image: a.png]",
+        "\r\n",
+        "\n",
+        "\u200b",
+        "ａｂ",
+        "12.5万元",
+        "：",
+        "[",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -22,7 +22,9 @@ def test_shipped_schema_is_what_the_models_generate():
     shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert shipped == json_schema(), (
         f"{SCHEMA_FILE.name} is out of date with the pydantic models: regenerate it with "
-        "'python -m auditor.report.schema' (and bump SCHEMA_VERSION in auditor/report/schema.py if readers would break)")
+        "'python -m auditor.report.schema' "
+        "(and bump SCHEMA_VERSION in auditor/report/schema.py if readers would break)"
+    )
     assert shipped["$id"] == SCHEMA_ID and shipped["$id"].endswith(SCHEMA_VERSION)
     jsonschema.Draft202012Validator.check_schema(shipped)
 
@@ -68,7 +70,11 @@ def test_sarif_validates_against_the_official_schema(seeds, tmp_path):
     assert rules[unit["ruleIndex"]]["id"] == "FA103" and unit["level"] == "error"
     region = unit["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 327 and region["endColumn"] > region["startColumn"]
-    slip = next(loc for loc in unit["relatedLocations"] if loc["physicalLocation"]["region"]["snippet"]["text"] == "1132.69元")
+    slip = next(
+        loc
+        for loc in unit["relatedLocations"]
+        if loc["physicalLocation"]["region"]["snippet"]["text"] == "1132.69元"
+    )
     assert slip["physicalLocation"]["region"]["startLine"] == 327
     assert len(unit["partialFingerprints"]["auditorFingerprint/v1"]) == 20
     levels = {r["level"] for r in run_["results"]}
@@ -89,13 +95,19 @@ def test_sarif_region_is_the_figure_as_written(seeds):
         for loc in result["locations"] + result["relatedLocations"]:
             r = loc["physicalLocation"]["region"]
             if r["startLine"] == r["endLine"]:  # columns are code points, end exclusive
-                assert lines[r["startLine"] - 1][r["startColumn"] - 1:r["endColumn"] - 1] == r["snippet"]["text"]
+                assert (
+                    lines[r["startLine"] - 1][r["startColumn"] - 1 : r["endColumn"] - 1]
+                    == r["snippet"]["text"]
+                )
 
 
 def test_html_escapes_report_text_and_writes_only_the_file_asked(tmp_path):
     doc = tmp_path / "in.txt"
-    doc.write_text("<script>alert(1)</script> & 2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；"
-                   "项目支出1417.4万元，占73.72%。\n", encoding="utf-8")
+    doc.write_text(
+        "<script>alert(1)</script> & 2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；"
+        "项目支出1417.4万元，占73.72%。\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out" / "report.html"
     out.parent.mkdir()
     before = set(tmp_path.iterdir())
@@ -122,6 +134,10 @@ def test_sarif_uris(tmp_path):
     from auditor.core.models import AuditReport
     from auditor.report.sarif import to_sarif
 
-    reports = [AuditReport(path="reports/雅安 2021.txt"), AuditReport(path=str(tmp_path / "a.txt")), AuditReport(path="<text>")]
+    reports = [
+        AuditReport(path="reports/雅安 2021.txt"),
+        AuditReport(path=str(tmp_path / "a.txt")),
+        AuditReport(path="<text>"),
+    ]
     uris = [a["location"]["uri"] for a in to_sarif(reports)["runs"][0]["artifacts"]]
     assert uris == ["reports/%E9%9B%85%E5%AE%89%202021.txt", (tmp_path / "a.txt").as_uri(), "%3Ctext%3E"]

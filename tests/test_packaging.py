@@ -13,5 +13,7 @@ def test_every_subpackage_and_data_file_is_installed():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "auditor").rglob("__init__.py")}
     assert found <= listed, f"not installed: {sorted(found - listed)}"
     data = config["package-data"]
-    assert any(p.endswith(".json") for p in data["auditor"]) and list((ROOT / "auditor" / "schemas").glob("*.json"))
+    assert any(p.endswith(".json") for p in data["auditor"]) and list(
+        (ROOT / "auditor" / "schemas").glob("*.json")
+    )
     assert "*.toml" in data["auditor.rulefiles"] and list((ROOT / "rules").glob("*.toml"))

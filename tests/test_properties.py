@@ -28,16 +28,24 @@ def paragraphs(draw):
     opener = draw(st.sampled_from(["其中：", "其中", "其中:"]))
     compare = draw(st.sampled_from(["与上年相比", "比上年", "较2020年"]))
     figures = {
-        "total": f"{total}万元", "a": f"{a}万元", "pa": f"{pct(a, total)}%", "b": f"{b}万元",
-        "pb": f"{pct(b, total)}%", "delta": f"{delta}万元", "rate": f"{pct(delta, prior)}%",
-        "budget": f"{budget}万元", "done": f"{pct(total, budget)}%",
+        "total": f"{total}万元",
+        "a": f"{a}万元",
+        "pa": f"{pct(a, total)}%",
+        "b": f"{b}万元",
+        "pb": f"{pct(b, total)}%",
+        "delta": f"{delta}万元",
+        "rate": f"{pct(delta, prior)}%",
+        "budget": f"{budget}万元",
+        "done": f"{pct(total, budget)}%",
     }
     f = figures
-    text = (f"2021年本年支出合计{f['total']}{comma}{opener}基本支出{f['a']}{comma}占{f['pa']}；"
-            f"项目支出{f['b']}{comma}占{f['pb']}。\n"
-            f"2021年本年支出合计{f['total']}{comma}{compare}{'增加' if up else '减少'}{f['delta']}{comma}"
-            f"{'增长' if up else '下降'}{f['rate']}。\n"
-            f"年初预算为{f['budget']}{comma}支出决算为{f['total']}{comma}完成年初预算的{f['done']}。\n")
+    text = (
+        f"2021年本年支出合计{f['total']}{comma}{opener}基本支出{f['a']}{comma}占{f['pa']}；"
+        f"项目支出{f['b']}{comma}占{f['pb']}。\n"
+        f"2021年本年支出合计{f['total']}{comma}{compare}{'增加' if up else '减少'}{f['delta']}{comma}"
+        f"{'增长' if up else '下降'}{f['rate']}。\n"
+        f"年初预算为{f['budget']}{comma}支出决算为{f['total']}{comma}完成年初预算的{f['done']}。\n"
+    )
     return text, figures
 
 
@@ -58,7 +66,11 @@ def _move(written: str, by: Decimal) -> str:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(paragraphs(), st.sampled_from(["a", "pa", "b", "rate", "done"]), st.sampled_from([Decimal("1.37"), Decimal("-0.91"), Decimal("12.5")]))
+@given(
+    paragraphs(),
+    st.sampled_from(["a", "pa", "b", "rate", "done"]),
+    st.sampled_from([Decimal("1.37"), Decimal("-0.91"), Decimal("12.5")]),
+)
 def test_one_moved_figure_is_cited(case, key, by):
     text, figures = case
     old = figures[key]
@@ -66,7 +78,7 @@ def test_one_moved_figure_is_cited(case, key, by):
         return
     new = _move(old, by)
     pos = _position(text, old, key)
-    moved = text[:pos] + new + text[pos + len(old):]
+    moved = text[:pos] + new + text[pos + len(old) :]
     report = auditor.audit_text(moved)
     line = moved[:pos].count("\n") + 1
     column = pos - (moved.rfind("\n", 0, pos) + 1) + 1

@@ -1,9 +1,9 @@
 import pytest
 
 from auditor.core.errors import InputError
-from auditor.read.normalize import normalize
 from auditor.read.encoding import decode
 from auditor.read.inputs import discover, read_path
+from auditor.read.normalize import normalize
 
 TEXT = "2021年本年收入合计1368.43万元，其中：一般公共预算财政拨款收入1024.83万元。"
 
@@ -30,12 +30,15 @@ def test_big5(tmp_path):
     assert read_path(p).text == text
 
 
-@pytest.mark.parametrize("data, problem", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (bytes(range(128, 256)) * 40, "encoding"),
-])
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(128, 256)) * 40, "encoding"),
+    ],
+)
 def test_bad_bytes(data, problem):
     with pytest.raises(InputError) as exc:
         decode(data, "x.txt")

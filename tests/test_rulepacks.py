@@ -20,17 +20,23 @@ def pack(tmp_path, text, name="my.toml"):
     return p
 
 
-@pytest.mark.parametrize("text,message", [
-    ('[[rule]]\ncode = "FA999"\n', "my.toml: rule FA999: unknown rule code"),
-    ('[[rule]]\ncode = "FA101"\nseverity = "fatal"\n', "my.toml: rule FA101: field severity: must be error|warning|info"),
-    ('[[rule]]\ncode = "FA101"\nenable = false\n', "my.toml: rule FA101: field enable: unknown field"),
-    ('[[rule]]\nseverity = "info"\n', "my.toml: rule #1: field code: Field required"),
-    ('[[rule]]\ncode = "FA101"\n[[rule]]\ncode = "FA101"\n', "my.toml: rule FA101: listed twice"),
-    ('[concepts]\nno_such = ["x"]\n', "my.toml: concept no_such: unknown concept"),
-    ('[concepts]\nbasic = "x"\n', "my.toml: concept basic: field synonyms"),
-    ('colour = "red"\n', "my.toml: field colour: unknown field"),
-    ('[[rule]\n', "my.toml: not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('[[rule]]\ncode = "FA999"\n', "my.toml: rule FA999: unknown rule code"),
+        (
+            '[[rule]]\ncode = "FA101"\nseverity = "fatal"\n',
+            "my.toml: rule FA101: field severity: must be error|warning|info",
+        ),
+        ('[[rule]]\ncode = "FA101"\nenable = false\n', "my.toml: rule FA101: field enable: unknown field"),
+        ('[[rule]]\nseverity = "info"\n', "my.toml: rule #1: field code: Field required"),
+        ('[[rule]]\ncode = "FA101"\n[[rule]]\ncode = "FA101"\n', "my.toml: rule FA101: listed twice"),
+        ('[concepts]\nno_such = ["x"]\n', "my.toml: concept no_such: unknown concept"),
+        ('[concepts]\nbasic = "x"\n', "my.toml: concept basic: field synonyms"),
+        ('colour = "red"\n', "my.toml: field colour: unknown field"),
+        ("[[rule]\n", "my.toml: not valid TOML"),
+    ],
+)
 def test_invalid_pack_names_file_rule_and_field(tmp_path, text, message):
     with pytest.raises(auditor.RuleError) as exc:
         load_rules(pack(tmp_path, text))
@@ -42,21 +48,38 @@ def test_invalid_pack_names_file_rule_and_field(tmp_path, text, message):
 def test_disable_and_override_severity(tmp_path, seeds):
     before = auditor.audit(seeds["000"])
     assert {f.rule for f in before.findings} == {"FA301", "FA103", "FA104", "FA501", "FA801"}
-    load_rules(pack(tmp_path, '[[rule]]\ncode = "FA301"\nenabled = false\n'
-                              '[[rule]]\ncode = "FA501"\nseverity = "error"\n'
-                              '[[rule]]\ncode = "FA103"\nseverity = "info"\n'))
+    load_rules(
+        pack(
+            tmp_path,
+            '[[rule]]\ncode = "FA301"\nenabled = false\n'
+            '[[rule]]\ncode = "FA501"\nseverity = "error"\n'
+            '[[rule]]\ncode = "FA103"\nseverity = "info"\n',
+        )
+    )
     after = auditor.audit(seeds["000"])
-    assert {f.rule: f.severity for f in after.findings} == {"FA103": "info", "FA501": "error", "FA104": "error", "FA801": "error"}
+    assert {f.rule: f.severity for f in after.findings} == {
+        "FA103": "info",
+        "FA501": "error",
+        "FA104": "error",
+        "FA801": "error",
+    }
     assert after.coverage.findings == {"error": 4, "warning": 0, "info": 1}  # FA501, FA104, FA801 ×2; FA103
     rules = catalogue()
     assert rules["FA301"].enabled is False and rules["FA501"].effective_severity == "error"
     assert rules["FA501"].severity == "warning"  # the built-in default is kept beside the override
     reset_rules()
-    assert {f.rule for f in auditor.audit(seeds["000"]).findings} == {"FA301", "FA103", "FA104", "FA501", "FA801"}
+    assert {f.rule for f in auditor.audit(seeds["000"]).findings} == {
+        "FA301",
+        "FA103",
+        "FA104",
+        "FA501",
+        "FA801",
+    }
 
 
 def test_override_keeps_engine_demotions(tmp_path, seeds):
-    # seed 003's FA301 findings are errors demoted to warnings (wrong base): an override to warning makes them info
+    # seed 003's FA301 findings are errors demoted to warnings (wrong base): an override to warning
+    # makes them info
     assert {f.severity for f in auditor.audit(seeds["003"]).findings if f.rule == "FA301"} == {"warning"}
     load_rules(pack(tmp_path, '[[rule]]\ncode = "FA301"\nseverity = "warning"\n'))
     assert {f.severity for f in auditor.audit(seeds["003"]).findings if f.rule == "FA301"} == {"info"}
@@ -70,8 +93,11 @@ def test_concept_synonyms_extend_the_vocabulary(tmp_path):
 
 
 def test_cli_rules_option(tmp_path, seeds, capsys):
-    p = pack(tmp_path, '[[rule]]\ncode = "FA202"\nenabled = false\n[[rule]]\ncode = "FA401"\nenabled = false\n'
-                       '[[rule]]\ncode = "FA801"\nenabled = false\n[[rule]]\ncode = "FA403"\nseverity = "warning"\n')
+    p = pack(
+        tmp_path,
+        '[[rule]]\ncode = "FA202"\nenabled = false\n[[rule]]\ncode = "FA401"\nenabled = false\n'
+        '[[rule]]\ncode = "FA801"\nenabled = false\n[[rule]]\ncode = "FA403"\nseverity = "warning"\n',
+    )
     assert main(["check", "--format", "json", "--rules", str(p), str(seeds["002"])]) == 0
     out = capsys.readouterr().out
     assert "FA202" not in out and '"FA403"' in out

@@ -32,7 +32,13 @@ EXPECTED = {
     ],
     "002": [
         ("FA202", "error", 56, "100%", "impossible_share"),  # 因公出国（境）费 0万元，占100%
-        ("FA202", "error", 56, "100%", "impossible_share"),  # 公务用车 0万元，占100% (same line, other column)
+        (
+            "FA202",
+            "error",
+            56,
+            "100%",
+            "impossible_share",
+        ),  # 公务用车 0万元，占100% (same line, other column)
         ("FA401", "error", 263, "99.9%", "miscalculated"),  # 99.96 / 100.72 = 99.25%
         ("FA401", "error", 268, "99.9%", "miscalculated"),  # the same rate stated again
         # 三公 1.11 完成预算55.5% (budget 2.00) but 公务接待费 1.11 完成预算5.55% (budget 20.00)
@@ -102,5 +108,6 @@ def test_seed_in_other_encodings_gives_same_findings(seeds, encoding):
     text = seeds["003"].read_text(encoding="utf-8")
     a = auditor.audit(seeds["003"])
     b = auditor.audit(text.encode(encoding), name="003")
-    assert [(f.rule, f.evidence[0].line, f.evidence[0].column) for f in a.findings] == \
-           [(f.rule, f.evidence[0].line, f.evidence[0].column) for f in b.findings]
+    assert [(f.rule, f.evidence[0].line, f.evidence[0].column) for f in a.findings] == [
+        (f.rule, f.evidence[0].line, f.evidence[0].column) for f in b.findings
+    ]

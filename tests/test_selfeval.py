@@ -14,19 +14,47 @@ def table(rows):
     return "\n".join(out) + "\n"
 
 
-def report(total="3246.24", adjust="46.315", adjusted="3292.554", actual="1954.425", rate="59.36%",
-           gpb_rate="0.975", exec_score="5.94", total_score="95.94", score3="30"):
+def report(
+    total="3246.24",
+    adjust="46.315",
+    adjusted="3292.554",
+    actual="1954.425",
+    rate="59.36%",
+    gpb_rate="0.975",
+    exec_score="5.94",
+    total_score="95.94",
+    score3="30",
+):
     rows = [
         ["2024年度部门整体绩效自评表"],
         ["部门名称", "政务部门", "部门编码", "164"],
-        ["部门预算安排资金", "资金来源", "年初预算数", "年中预算调整数", "调整后预算数", "实际支出数", "预算执行率(%)"],
+        [
+            "部门预算安排资金",
+            "资金来源",
+            "年初预算数",
+            "年中预算调整数",
+            "调整后预算数",
+            "实际支出数",
+            "预算执行率(%)",
+        ],
         ["合计", total, adjust, adjusted, actual, rate],
         ["其中:一般公共预算拨款", "1,031.24", "50.045", "1,081.284", "1,053.755", gpb_rate],
         ["政府性基金", "2,215", "-3.73", "2,211.27", "900.67", "0.407"],
         ["国有资本经营预算", "0", "0", "0", "0", "0"],
         ["其他资金", "0", "0", "0", "0", "0"],
         ["自评得分(满分100分)", total_score, "预算执行(10分)", exec_score],
-        ["部门整体支出年度绩效目标衡量指标", "一级指标", "二级指标", "指标内容", "指标值", "分值", "实际完成值", "指标得分", "完成情况简要描述", "偏差原因及改进措施"],
+        [
+            "部门整体支出年度绩效目标衡量指标",
+            "一级指标",
+            "二级指标",
+            "指标内容",
+            "指标值",
+            "分值",
+            "实际完成值",
+            "指标得分",
+            "完成情况简要描述",
+            "偏差原因及改进措施",
+        ],
         ["产出指标", "数量指标", "项目个数", "≥10项", "30", "12", "30", "完成12项", "无"],
         ["质量指标", "项目验收合格率", "=100百分比", "30", "100", "30", "合格", "无"],
         ["效益指标", "社会效益", "服务满意", "合格", "30", "达成", score3, "完成", "无"],
@@ -47,7 +75,11 @@ def test_consistent_table_has_no_finding_and_every_relation_is_checked():
 
 
 def test_adjusted_budget_not_initial_plus_adjustment():
-    f = [f for f in auditor.audit_text(report(adjusted="3292.454", rate="59.36%")).findings if f.rule == "FA811"]
+    f = [
+        f
+        for f in auditor.audit_text(report(adjusted="3292.454", rate="59.36%")).findings
+        if f.rule == "FA811"
+    ]
     assert len(f) == 1 and f[0].evidence[0].text == "3292.454"
 
 
@@ -76,9 +108,9 @@ def test_total_score_is_indicator_scores_plus_execution_score():
 
 @pytest.mark.parametrize("seed", ["003"])
 def test_seed_tables_are_read(seeds, seed):
+    from auditor.check.selfeval import self_evaluations
     from auditor.parse.document import Document
     from auditor.read.inputs import read_path
-    from auditor.check.selfeval import self_evaluations
 
     ev = self_evaluations(Document.from_text(read_path(seeds[seed]).text))
     codes = [r.code for r in ev.relations]

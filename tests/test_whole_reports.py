@@ -11,12 +11,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
-
-import auditor
 from reportgen import KINDS, KNOWN_PHRASINGS, DrawChooser, NoTarget, alternatives, consistent, inject, reports
 
-SLOW = dict(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
-            deadline=None)
+import auditor
+
+SLOW = {
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    "deadline": None,
+}
 # the engine tests that are expected to fail today do not shrink (a whole report shrinks slowly);
 # bench/diagnosis_accuracy.py --examples DIR writes a few-line reproducer per failure mode instead
 NO_SHRINK = dict(SLOW, phases=[Phase.explicit, Phase.reuse, Phase.generate])
@@ -29,24 +31,41 @@ def serious(report):
 
 
 def describe(findings) -> str:
-    return "\n".join(f"{f.rule} {f.severity} {f.diagnosis.cause if f.diagnosis else None} "
-                     f"{[(e.line, e.column, e.text) for e in f.evidence]} {f.message}" for f in findings)
+    return "\n".join(
+        f"{f.rule} {f.severity} {f.diagnosis.cause if f.diagnosis else None} "
+        f"{[(e.line, e.column, e.text) for e in f.evidence]} {f.message}"
+        for f in findings
+    )
 
 
 # -- the generator itself (no engine involved) ---------------------------------------------
+
 
 @settings(max_examples=40, **SLOW)
 @given(reports())
 def test_generated_report_is_consistent_and_its_record_is_exact(report):
     assert consistent(report) == []
     for f in report.figures:
-        assert report.text[f.start:f.end] == f.text
+        assert report.text[f.start : f.end] == f.text
     for w in report.words:
-        assert report.text[w.start:w.end] == w.text
+        assert report.text[w.start : w.end] == w.text
     # every section of the template is there
-    for heading in ("收入支出决算总体情况", "收入决算", "支出决算", "财政拨款收入支出决算总体情况",
-                    "一般公共预算财政拨款支出决算", "基本支出决算", "“三公”经费", "政府性基金", "国有资本经营",
-                    "机关运行经费", "政府采购", "国有资产", "名词解释", "绩效自评表"):
+    for heading in (
+        "收入支出决算总体情况",
+        "收入决算",
+        "支出决算",
+        "财政拨款收入支出决算总体情况",
+        "一般公共预算财政拨款支出决算",
+        "基本支出决算",
+        "“三公”经费",
+        "政府性基金",
+        "国有资本经营",
+        "机关运行经费",
+        "政府采购",
+        "国有资产",
+        "名词解释",
+        "绩效自评表",
+    ):
         assert heading in report.text
     assert "总分" in report.text or "自评得分(满分100分)" in report.text
     assert report.text.startswith(f"{report.department}{report.year}年度部门决算")
@@ -60,7 +79,7 @@ def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, 
     except NoTarget:
         assume(False)
     lines = inj.text.split("\n")
-    assert lines[inj.line - 1][inj.column - 1:].startswith(inj.figure.number)
+    assert lines[inj.line - 1][inj.column - 1 :].startswith(inj.figure.number)
     old, new = report.text.split("\n"), lines
     changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
     assert changed == [inj.line - 1]
@@ -70,6 +89,7 @@ def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, 
 
 
 # -- the engine -------------------------------------------------------------------------------
+
 
 @settings(max_examples=60, **NO_SHRINK)
 @given(reports())
@@ -91,15 +111,27 @@ def test_consistent_whole_report_without_known_false_alarm_phrasings_is_clean(re
 # --seed 0`, table in the README), less a margin for the smaller sample here. Some single slips
 # cannot be told apart from arithmetic alone even by hand (the generator keeps only identifiable
 # ones, but a wrong digit in a rate written with one decimal still fits several figures).
-FLOORS = {"unit_slip": 0.90, "transposed_digits": 0.90, "wrong_digit": 0.85, "misplaced_decimal": 0.90,
-          "wrong_base": 0.95, "direction_word": 0.97, "year_label": 0.85, "truncation": 0.97}
+FLOORS = {
+    "unit_slip": 0.90,
+    "transposed_digits": 0.90,
+    "wrong_digit": 0.85,
+    "misplaced_decimal": 0.90,
+    "wrong_base": 0.95,
+    "direction_word": 0.97,
+    "year_label": 0.85,
+    "truncation": 0.97,
+}
 CASES = 40
 
 
 def _diagnosed(kind: str, inj, audit) -> bool:
     for f in audit.findings:
         d = f.diagnosis
-        if d is None or d.cause != kind or not any((e.line, e.column) == (inj.line, inj.column) for e in f.evidence):
+        if (
+            d is None
+            or d.cause != kind
+            or not any((e.line, e.column) == (inj.line, inj.column) for e in f.evidence)
+        ):
             continue
         if kind == "truncation":
             return f.severity == "info" and serious(audit) == []
@@ -130,8 +162,10 @@ def test_injected_slips_are_diagnosed_at_their_figure_with_their_cause(kind):
         if _diagnosed(kind, inj, audit):
             found += 1
         elif len(misses) < 3:
-            misses.append(f"{inj.detail} at {inj.line}:{inj.column}: {inj.text.split(chr(10))[inj.line - 1][:160]}\n"
-                          + describe([f for f in audit.findings if any(e.line == inj.line for e in f.evidence)]))
+            misses.append(
+                f"{inj.detail} at {inj.line}:{inj.column}: {inj.text.split(chr(10))[inj.line - 1][:160]}\n"
+                + describe([f for f in audit.findings if any(e.line == inj.line for e in f.evidence)])
+            )
     assert tried >= CASES // 2
     assert found / tried >= FLOORS[kind], f"{kind}: {found}/{tried}\n" + "\n".join(misses)
 

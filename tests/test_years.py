@@ -8,17 +8,20 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.run.synth import series
 from auditor.facts.years import department_key, facts_of_text, identify
+from auditor.run.synth import series
 from auditor.run.years import audit_years, compare_years
 
 
-@pytest.mark.parametrize("key, department, year", [
-    ("000", "四川省雅安市政务服务和大数据局", 2021),
-    ("001", "保山市隆阳区政务服务管理局", 2020),
-    ("002", None, None),  # its title names no department: not linked, never guessed
-    ("003", "玉林市大数据发展和政务服务局", 2024),
-])
+@pytest.mark.parametrize(
+    "key, department, year",
+    [
+        ("000", "四川省雅安市政务服务和大数据局", 2021),
+        ("001", "保山市隆阳区政务服务管理局", 2020),
+        ("002", None, None),  # its title names no department: not linked, never guessed
+        ("003", "玉林市大数据发展和政务服务局", 2024),
+    ],
+)
 def test_identify_seeds(seeds, key, department, year):
     assert identify(seeds[key].read_text(encoding="utf-8")) == (department, year)
 
@@ -45,13 +48,16 @@ def test_implied_prior_year_figures_on_a_seed(seeds):
 
 
 def test_budget_comparisons_and_other_years_are_not_prior_year_figures():
-    text = ("江城市审计局2024年度部门决算\n"
-            "本部门2024年度机关运行经费支出104.02万元,比年初预算数减少8.76万元。\n"
-            "2024年度收、支总计500.00万元,比2022年减少20.00万元。\n"
-            "2024年度本年支出合计480.00万元,比上年决算支出400.00万元增加80.00万元。\n")
+    text = (
+        "江城市审计局2024年度部门决算\n"
+        "本部门2024年度机关运行经费支出104.02万元,比年初预算数减少8.76万元。\n"
+        "2024年度收、支总计500.00万元,比2022年减少20.00万元。\n"
+        "2024年度本年支出合计480.00万元,比上年决算支出400.00万元增加80.00万元。\n"
+    )
     facts = facts_of_text(text, "x.txt")
     assert [(p.concept, p.how, p.lo, p.hi) for p in facts.prior] == [
-        ("expense_year", "stated", Decimal("3999950.000"), Decimal("4000050.000"))]
+        ("expense_year", "stated", Decimal("3999950.000"), Decimal("4000050.000"))
+    ]
     # the figure stated for last year is not one of this year's
     assert [s.figure.text for s in facts.stated if s.concept == "expense_year"] == ["480.00万元"]
 
@@ -92,21 +98,28 @@ def test_a_slip_within_rounding_is_not_a_finding(tmp_path):
 
 
 def test_stated_prior_year_figure_mismatch(tmp_path):
-    (tmp_path / "a2020.txt").write_text("江城市审计局2020年度部门决算\n2020年度本年支出合计400.00万元。\n", encoding="utf-8")
+    (tmp_path / "a2020.txt").write_text(
+        "江城市审计局2020年度部门决算\n2020年度本年支出合计400.00万元。\n", encoding="utf-8"
+    )
     (tmp_path / "a2021.txt").write_text(
         "江城市审计局2021年度部门决算\n2021年度本年支出合计480.00万元,比上年决算支出410.00万元增加70.00万元。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "b2021.txt").write_text(  # another department: never compared with a2020
         "江城市财政局2021年度部门决算\n2021年度本年支出合计480.00万元,比上年决算支出380.00万元增加100.00万元。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     findings = audit_years([str(tmp_path)])
     assert [(f.rule, f.stated, f.expected) for f in findings] == [("FA902", "410.00万元", "400.00万元")]
 
 
 def test_cli_across_years_jsonl_and_json(tmp_path):
     paths = _write_series(tmp_path, slips={2021: Decimal("-30")})
-    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "jsonl", "--across-years", str(tmp_path)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "--format", "jsonl", "--across-years", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr  # warnings only
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(lines) == 4
@@ -115,8 +128,22 @@ def test_cli_across_years_jsonl_and_json(tmp_path):
     evidence = across[0]["across_years"][0]["evidence"]
     assert {e["path"] for e in evidence} == {str(paths[1]), str(paths[2])}
     assert "FA901" in proc.stderr  # in the summary table
-    proc = subprocess.run([sys.executable, "-m", "auditor", "check", "--format", "json", "--across-years", "--jobs", "2",
-                           str(tmp_path)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "check",
+            "--format",
+            "json",
+            "--across-years",
+            "--jobs",
+            "2",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     data = json.loads(proc.stdout)
     assert len(data["documents"]) == 3 and [f["rule"] for f in data["across_years"]] == ["FA901"]
 

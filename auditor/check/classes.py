@@ -18,13 +18,14 @@ from ..parse.figures import Figure, misspellings
 from .crossref import SPECIFIC
 from .relations import ClassItemsRelation
 
-
 _CLASS_LINE = re.compile(r"([^\s()（）:：，,。；;\d.、]{2,20}?)(?:\(类\)|（类）)")
 _CLASS_MARK = re.compile(r"\(类\)|（类）")
 _ITEM_END = re.compile(r"\((?:项|项目)\)|（项）")
 
 
-def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[ClassItemsRelation], dict[str, int]]:
+def class_items(
+    doc: Document, binder: Binder, facts: list[Fact]
+) -> tuple[list[ClassItemsRelation], dict[str, int]]:
     """类 against the 项 lines listed for it (FA104), as relations that take part in blame."""
     vocab = binder.vocab
     t = doc.text.text
@@ -65,13 +66,15 @@ def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[
             same = [i for (concept, _), i in totals.items() if concept == key[0]]
             total = same[0] if len(same) == 1 else None
         if total is None:
-            skipped["class items: class total not stated in the same scope"] = skipped.get(
-                "class items: class total not stated in the same scope", 0) + 1
+            skipped["class items: class total not stated in the same scope"] = (
+                skipped.get("class items: class total not stated in the same scope", 0) + 1
+            )
             continue
         T = figs[total]
         parts = [figs[i] for i in members]
-        rel = ClassItemsRelation("FA104", T, parts, ["类", *["项"] * len(parts)],
-                                 f"{binder.label(total) or '类'} ≥ Σ 所列各项")
+        rel = ClassItemsRelation(
+            "FA104", T, parts, ["类", *["项"] * len(parts)], f"{binder.label(total) or '类'} ≥ Σ 所列各项"
+        )
         got, stated = _sum(parts), T.in_yuan(T.interval)
         if got.hi < stated.lo:
             # a shortfall may be an item not listed: only a single specific slip that closes it
@@ -82,10 +85,17 @@ def class_items(doc: Document, binder: Binder, facts: list[Fact]) -> tuple[list[
                 sum(p.value * p.scale for p in trial) == tot.value * tot.scale
                 for k, fig in enumerate([T, *parts])
                 for _, cand in misspellings(fig, T.unit, kinds)
-                for trial, tot in [(([cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts), cand if k == 0 else T)])
+                for trial, tot in [
+                    (
+                        ([cand if j == k - 1 else p for j, p in enumerate(parts)] if k else parts),
+                        cand if k == 0 else T,
+                    )
+                ]
+            )
             if not rel.slip_closes:
-                skipped["class items: shortfall with no single slip (list may be incomplete)"] = skipped.get(
-                    "class items: shortfall with no single slip (list may be incomplete)", 0) + 1
+                skipped["class items: shortfall with no single slip (list may be incomplete)"] = (
+                    skipped.get("class items: shortfall with no single slip (list may be incomplete)", 0) + 1
+                )
                 continue
         out.append(rel)
     return out, skipped

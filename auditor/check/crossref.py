@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..parse.document import Document
 from ..facts.binding import Fact
+from ..parse.document import Document
 from ..parse.figures import SLIPS, Figure, misspellings
 
 #: Single-edit repairs specific enough to name a culprit when no arithmetic identity is stated.
@@ -54,9 +54,15 @@ def figure_of(doc: Document, fact: Fact) -> Figure:
     return fig
 
 
-def _diagnose(fig: Figure, reference: Figure, only: tuple[str, ...] | None = None) -> tuple[str | None, Figure | None]:
-    for kinds in ((only,) if only else (SPECIFIC, tuple(SLIPS[3:]))):
-        hits = [(SLIPS.index(c), c, cand) for c, cand in misspellings(fig, reference.unit, kinds) if agree(cand, reference)]
+def _diagnose(
+    fig: Figure, reference: Figure, only: tuple[str, ...] | None = None
+) -> tuple[str | None, Figure | None]:
+    for kinds in (only,) if only else (SPECIFIC, tuple(SLIPS[3:])):
+        hits = [
+            (SLIPS.index(c), c, cand)
+            for c, cand in misspellings(fig, reference.unit, kinds)
+            if agree(cand, reference)
+        ]
         if hits:
             _, cause, cand = min(hits, key=lambda h: h[0])
             return cause, cand

@@ -13,26 +13,40 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from ..parse.document import BOUNDARY, Document
-from .classes import class_items
-from ..facts.binding import Binder, Fact, project_scope
-from ..parse.figures import Figure, misspellings
 from ..core.intervals import Interval
-from .relations import (ChangeAmountRelation, ChangeRateRelation, PartialSumRelation, RatioRelation, Relation,
-                        SumRelation)
 from ..core.rules import phrases, vocabulary
+from ..facts.binding import Binder, Fact, project_scope
+from ..parse.document import BOUNDARY, Document
+from ..parse.figures import Figure, misspellings
+from .classes import class_items
+from .relations import (
+    ChangeAmountRelation,
+    ChangeRateRelation,
+    PartialSumRelation,
+    RatioRelation,
+    Relation,
+    SumRelation,
+)
 from .selfeval import self_evaluations
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FILLER = re.compile(r"^[\s，,；;：:。、.]*(?:合计|共计|总计)?[\s，,；;：:。、.]*$")
 LOOKBACK_PARAGRAPHS = 30
-_PRIOR_VALUE = re.compile(r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$")  # 较上年5382.72万元: not a part
-_NAMED_SUM = re.compile(r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)?$")
+_PRIOR_VALUE = re.compile(
+    r"(?:与|比|较|同比|相比|对比)\s*(?:上一?年|去年|同期|\d{4}年)[^，,；;。]*$"
+)  # 较上年5382.72万元: not a part
+_NAMED_SUM = re.compile(
+    r"^(?P<a>[^，,；;与和及]{2,30}?)(?:与|和|及|加上?)(?P<b>[^，,；;]{2,30}?)(?:共计|合计|总计|之和|两项合计|两者合计)?$"
+)
 _SUM_WORD = re.compile(r"(?:共计|合计|总计|之和)(?:为|是|达)?\s*$")
 _COMPLETION_LATER = re.compile(r"完成(?:年初|全年|调整后)?预算|执行率")
-_COMPARED = re.compile(r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)")
+_COMPARED = re.compile(
+    r"^[^。；;]{0,6}?[,，]?\s*(?:与|比|较|同比|相比|对比)\s*(?P<with>上一?年|去年|同期|\d{4}年)"
+)
 _INITIAL = re.compile(r"年初(?:预算|下达|批复|安排)")
-_ADJUSTMENT = re.compile(r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$")
+_ADJUSTMENT = re.compile(
+    r"(?:年中|年内|全年)?(?:(?P<up>追加|调增|增加)|(?P<down>调减|追减|核减|减少))(?:预算|资金|经费)?$"
+)
 _ADJUSTED = re.compile(r"(?:全年预算|调整后(?:的)?预算|全年批复)")
 
 
@@ -77,11 +91,15 @@ class Extractor:
         self.zero_shares: set[int] = set()
         self.implied: dict[str, tuple[int, int]] = {}
         self._binder: Binder | None = None
-        self._by_name: dict[tuple, list[int]] | None = None  # concept -> (actual, rate): budget implied by a rate
+        self._by_name: dict[tuple, list[int]] | None = (
+            None  # concept -> (actual, rate): budget implied by a rate
+        )
 
     # -- helpers -----------------------------------------------------------------
     def levels_before(self, pos: int, start: int) -> list[int]:
-        return [i for i in self.doc.figures_in(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos]
+        return [
+            i for i in self.doc.figures_in(start, pos) if self.doc.is_level(i) and self.figs[i].end <= pos
+        ]
 
     def find_by_name(self, name: str, before: int, exclude: set[int] = frozenset()) -> int | None:
         """The latest level amount before `before` (within LOOKBACK_PARAGRAPHS) whose label names
@@ -212,7 +230,9 @@ class Extractor:
         concept = doc.concept(total)
         if not complete and concept is not None:
             named = {doc.concept(p) for p in parts}
-            complete = any(named == set(ids) for ids in self.vocab.identities_of(concept, self._scope_of(total)))
+            complete = any(
+                named == set(ids) for ids in self.vocab.identities_of(concept, self._scope_of(total))
+            )
         desc_parts = " + ".join(labels)
         roles = ["总数"] + ["部分"] * len(P)
         # a part in another unit that only the total's unit makes add up: a unit slip
@@ -238,16 +258,25 @@ class Extractor:
                 return
         if complete:
             self.out.relations.append(
-                SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic))
+                SumRelation("FA101", T, P, roles, f"{doc.label(total) or '总数'} = {desc_parts}", heuristic)
+            )
         elif len(P) >= 2 and len(set(labels)) == len(labels) and all(labels):
             # a list that reaches its total exactly ends there: what follows is another statement
             for n in range(2, len(P)):
-                head = SumRelation("FA101", T, P[:n], roles[: n + 1], f"{doc.label(total) or '总数'} = {' + '.join(labels[:n])}", heuristic)
+                head = SumRelation(
+                    "FA101",
+                    T,
+                    P[:n],
+                    roles[: n + 1],
+                    f"{doc.label(total) or '总数'} = {' + '.join(labels[:n])}",
+                    heuristic,
+                )
                 if head.judge() == "ok":
                     self.out.relations.append(head)
                     return
             self.out.relations.append(
-                PartialSumRelation("FA102", T, P, roles, f"{desc_parts} ≤ {doc.label(total) or '总数'}", True))
+                PartialSumRelation("FA102", T, P, roles, f"{desc_parts} ≤ {doc.label(total) or '总数'}", True)
+            )
 
     def _scope_of(self, i: int) -> str:
         """The scope figure i is stated in: its label's words, its breakdown totals', its headings'."""
@@ -261,7 +290,11 @@ class Extractor:
 
     def _share_after(self, i: int) -> int | None:
         j = i + 1
-        if j < len(self.figs) and self.figs[j].is_percent and self.doc.sentence_of(self.figs[j].start) == self.doc.sentence_of(self.figs[i].start):
+        if (
+            j < len(self.figs)
+            and self.figs[j].is_percent
+            and self.doc.sentence_of(self.figs[j].start) == self.doc.sentence_of(self.figs[i].start)
+        ):
             m = self.ph.share.search(self.doc.prefix(j))
             if m and not m.group("base") and _FILLER.match(self.doc.prefix(j)[: m.start()]):
                 return j
@@ -286,10 +319,17 @@ class Extractor:
                 continue
             if P.value == 0 and P.decimals == 0 and f.value != 0:
                 self.zero_shares.add(j)
-                self.out.observations.append(Observation(
-                    "FA202", [f, P], ["占比", "部分"],
-                    f"{doc.label(part)}为{_cn(P)}，却写“占{_cn(f)}”：零占任何总数都是0%",
-                    _cn(f), "0%", "impossible_share"))
+                self.out.observations.append(
+                    Observation(
+                        "FA202",
+                        [f, P],
+                        ["占比", "部分"],
+                        f"{doc.label(part)}为{_cn(P)}，却写“占{_cn(f)}”：零占任何总数都是0%",
+                        _cn(f),
+                        "0%",
+                        "impossible_share",
+                    )
+                )
                 continue
             base_name = m.group("base")
             heuristic = False
@@ -305,8 +345,14 @@ class Extractor:
                 self.out.skip("share: base not stated")
                 continue
             B = self.figs[base]
-            rel = RatioRelation("FA201", f, [P, B], ["占比", "部分", "总数"],
-                                f"{doc.label(part)} ÷ {doc.label(base) or '总数'}", heuristic)
+            rel = RatioRelation(
+                "FA201",
+                f,
+                [P, B],
+                ["占比", "部分", "总数"],
+                f"{doc.label(part)} ÷ {doc.label(base) or '总数'}",
+                heuristic,
+            )
             rel.alternatives = self._alternatives(part, {part, base})
             rel.context["base_index"] = 2
             self.out.relations.append(rel)
@@ -324,10 +370,18 @@ class Extractor:
             lo = sum(self.figs[s].interval.lo for s in got if s not in self.zero_shares)
             if lo > 100:
                 figs = [self.figs[s] for s in got]
-                self.out.observations.append(Observation(
-                    "FA202", figs, ["占比"] * len(figs),
-                    f"同一总数下各部分占比合计{sum(f.value for f in figs)}%，超过100%",
-                    f"{sum(f.value for f in figs)}%", "≤100%", "impossible_share", culprit=False))
+                self.out.observations.append(
+                    Observation(
+                        "FA202",
+                        figs,
+                        ["占比"] * len(figs),
+                        f"同一总数下各部分占比合计{sum(f.value for f in figs)}%，超过100%",
+                        f"{sum(f.value for f in figs)}%",
+                        "≤100%",
+                        "impossible_share",
+                        culprit=False,
+                    )
+                )
 
     # -- changes -----------------------------------------------------------------
     def changes(self) -> None:
@@ -352,10 +406,17 @@ class Extractor:
             if D.value == 0 and r.value == 0:
                 continue
             if ddir != rdir and D.value != 0 and r.value != 0:
-                self.out.observations.append(Observation(
-                    "FA302", [D, r], ["变动额", "变动率"],
-                    f"变动额写“{'增加' if ddir == '+' else '减少'}{_cn(D)}”，变动率却写“{'增长' if rdir == '+' else '下降'}{_cn(r)}”：方向矛盾",
-                    f"{'增长' if rdir == '+' else '下降'}{_cn(r)}", f"{'增长' if ddir == '+' else '下降'}", "direction_word"))
+                self.out.observations.append(
+                    Observation(
+                        "FA302",
+                        [D, r],
+                        ["变动额", "变动率"],
+                        f"变动额写“{'增加' if ddir == '+' else '减少'}{_cn(D)}”，变动率却写“{'增长' if rdir == '+' else '下降'}{_cn(r)}”：方向矛盾",
+                        f"{'增长' if rdir == '+' else '下降'}{_cn(r)}",
+                        f"{'增长' if ddir == '+' else '下降'}",
+                        "direction_word",
+                    )
+                )
                 continue
             sign = 1 if ddir == "+" else -1
             k = doc.sentence_of(D.start)
@@ -370,12 +431,26 @@ class Extractor:
                 Pf = self.figs[prior]
                 base, _ = self._base_before(mark, s0)
                 if base is not None:
-                    self.out.relations.append(ChangeAmountRelation(
-                        "FA303", D, [self.figs[base], Pf], ["变动额", "本年数", "上年数"],
-                        f"{doc.label(base) or '本年数'} − {doc.label(prior) or '上年数'}", sign=sign))
-                rate = RatioRelation("FA301", r, [D, Pf], ["变动率", "变动额", "上年数"],
-                                     f"变动额 ÷ {doc.label(prior) or '上年数'}")
-                rate.alternatives = self._alternatives(d, {prior, d} | ({base} if base is not None else set()))
+                    self.out.relations.append(
+                        ChangeAmountRelation(
+                            "FA303",
+                            D,
+                            [self.figs[base], Pf],
+                            ["变动额", "本年数", "上年数"],
+                            f"{doc.label(base) or '本年数'} − {doc.label(prior) or '上年数'}",
+                            sign=sign,
+                        )
+                    )
+                rate = RatioRelation(
+                    "FA301",
+                    r,
+                    [D, Pf],
+                    ["变动率", "变动额", "上年数"],
+                    f"变动额 ÷ {doc.label(prior) or '上年数'}",
+                )
+                rate.alternatives = self._alternatives(
+                    d, {prior, d} | ({base} if base is not None else set())
+                )
                 rate.context["base_index"] = 2
                 rate.context["change_sign"] = sign  # another total may have stood for this year's figure
                 if base is not None:  # this year's own figure is no "other" base: (X − d) is the prior
@@ -387,9 +462,15 @@ class Extractor:
                 self.out.skip("change: base not found")
                 continue
             X = self.figs[base]
-            rel = ChangeRateRelation("FA301", r, [X, D], ["变动率", "本年数", "变动额"],
-                                     f"变动额 ÷ ({doc.label(base) or '本年数'} {'−' if sign > 0 else '+'} 变动额)",
-                                     heuristic, sign=sign)
+            rel = ChangeRateRelation(
+                "FA301",
+                r,
+                [X, D],
+                ["变动率", "本年数", "变动额"],
+                f"变动额 ÷ ({doc.label(base) or '本年数'} {'−' if sign > 0 else '+'} 变动额)",
+                heuristic,
+                sign=sign,
+            )
             rel.alternatives = self._alternatives(d, {base, d})
             rel.context["base_index"] = 1
             self.out.relations.append(rel)
@@ -408,7 +489,9 @@ class Extractor:
     def _alternatives(self, anchor: int, exclude: set[int]) -> list[Figure]:
         """Other level amounts of the same paragraph: candidate bases for a wrong-base diagnosis."""
         p0, p1 = self.doc.paragraph_span(self.doc.paragraph_of(self.figs[anchor].start))
-        return [self.figs[i] for i in self.doc.figures_in(p0, p1) if i not in exclude and self.doc.is_level(i)]
+        return [
+            self.figs[i] for i in self.doc.figures_in(p0, p1) if i not in exclude and self.doc.is_level(i)
+        ]
 
     # -- completion rates --------------------------------------------------------
     def completions(self) -> None:
@@ -443,13 +526,25 @@ class Extractor:
                 if A.value == 0:
                     self.out.skip("completion: 0/0")
                     continue
-                self.out.observations.append(Observation(
-                    "FA402", [r, A, B], ["完成率", "决算数", "预算数"],
-                    f"预算数为{_cn(B)}，决算数{_cn(A)}，完成率无从计算，却写“{_cn(r)}”",
-                    _cn(r), "无（预算为零）", "percentage_of_zero"))
+                self.out.observations.append(
+                    Observation(
+                        "FA402",
+                        [r, A, B],
+                        ["完成率", "决算数", "预算数"],
+                        f"预算数为{_cn(B)}，决算数{_cn(A)}，完成率无从计算，却写“{_cn(r)}”",
+                        _cn(r),
+                        "无（预算为零）",
+                        "percentage_of_zero",
+                    )
+                )
                 continue
-            rel = RatioRelation("FA401", r, [A, B], ["完成率", "决算数", "预算数"],
-                                f"{doc.label(actual) or '决算数'} ÷ {doc.label(budgets[-1]) or '预算数'}")
+            rel = RatioRelation(
+                "FA401",
+                r,
+                [A, B],
+                ["完成率", "决算数", "预算数"],
+                f"{doc.label(actual) or '决算数'} ÷ {doc.label(budgets[-1]) or '预算数'}",
+            )
             rel.alternatives = [self.figs[b] for b in budgets[:-1] if self.figs[b].value != 0]
             rel.context["base_index"] = 2
             rel.context["alternatives_accept"] = True
@@ -471,16 +566,30 @@ class Extractor:
                 part_budget = _implied_budget(P, Pr)
                 if whole_budget is None or part_budget is None or part_budget.lo <= whole_budget.hi:
                     continue
-                fixed = next((cand for cause, cand in misspellings(Pr) if cause == "misplaced_decimal"
-                              and (b := _implied_budget(P, cand)) is not None and b.meets(whole_budget)), None)
+                fixed = next(
+                    (
+                        cand
+                        for cause, cand in misspellings(Pr)
+                        if cause == "misplaced_decimal"
+                        and (b := _implied_budget(P, cand)) is not None
+                        and b.meets(whole_budget)
+                    ),
+                    None,
+                )
                 unit = P.unit
-                self.out.observations.append(Observation(
-                    "FA403", [Pr, P, Wr, W], ["完成率", "决算数", "完成率", "决算数"],
-                    f"{self.doc.label(pa)}{_cn(P)}完成预算{_cn(Pr)}，推算预算约{P.value * 100 / Pr.value:.2f}{unit}；"
-                    f"而{self.doc.label(wa)}{_cn(W)}完成预算{_cn(Wr)}，"
-                    f"推算预算约{W.value * W.scale * 100 / Wr.value / P.scale:.2f}{unit}：部分的预算不能大于整体",
-                    _cn(Pr), _cn(fixed) if fixed else f"≥{P.value * P.scale * 100 / whole_budget.hi:.2f}%",
-                    "misplaced_decimal" if fixed else None))
+                self.out.observations.append(
+                    Observation(
+                        "FA403",
+                        [Pr, P, Wr, W],
+                        ["完成率", "决算数", "完成率", "决算数"],
+                        f"{self.doc.label(pa)}{_cn(P)}完成预算{_cn(Pr)}，推算预算约{P.value * 100 / Pr.value:.2f}{unit}；"
+                        f"而{self.doc.label(wa)}{_cn(W)}完成预算{_cn(Wr)}，"
+                        f"推算预算约{W.value * W.scale * 100 / Wr.value / P.scale:.2f}{unit}：部分的预算不能大于整体",
+                        _cn(Pr),
+                        _cn(fixed) if fixed else f"≥{P.value * P.scale * 100 / whole_budget.hi:.2f}%",
+                        "misplaced_decimal" if fixed else None,
+                    )
+                )
 
     # -- year labels ---------------------------------------------------------------
     def year_labels(self) -> None:
@@ -512,20 +621,39 @@ class Extractor:
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年度”，而同句的构成写的是“本年”"
             elif (m := _COMPARED.match(after)) and self._compares_with_previous(m.group("with"), year):
                 why = f"{doc.year}年度的报告把本年数{amount}写成“{year}年”，而同句把它与{m.group('with')}相比"
-            elif "本年" in gap and re.match(r"[，,:：\s]*(?:其中|包括)", after):  # this year's structure, another year's label
+            elif "本年" in gap and re.match(
+                r"[，,:：\s]*(?:其中|包括)", after
+            ):  # this year's structure, another year's label
                 why = f"{doc.year}年度的报告写“{year}年{gap.strip()}”：本年数标成了{year}年"
             elif self.ph.is_budget(doc.label(nxt)) and _COMPLETION_LATER.search(after):
-                why = f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
-            elif concept == "procurement" and not self.ph.comparison.search(t[s0:s1]) and "上年" not in t[s0:s1] \
-                    and f"{doc.year}年" not in t[s0:s1]:  # "2020年…，2021年…": both years spoken of
+                why = (
+                    f"{doc.year}年度的报告把本年的预算{amount}标成“{year}年”，而同句写的是本年的决算和完成率"
+                )
+            elif (
+                concept == "procurement"
+                and not self.ph.comparison.search(t[s0:s1])
+                and "上年" not in t[s0:s1]
+                and f"{doc.year}年" not in t[s0:s1]
+            ):  # "2020年…，2021年…": both years spoken of
                 why = f"{doc.year}年度的报告把本年的政府采购支出总额{amount}标成“{year}年”"
             elif (other := self._restated(nxt)) is not None:
-                why = (f"{doc.year}年度的报告把{amount}写成“{year}年”的数，而同一数在第{doc.text.position(self.figs[other].start)[0]}行"
-                       f"是本年数")
+                why = (
+                    f"{doc.year}年度的报告把{amount}写成“{year}年”的数，而同一数在第{doc.text.position(self.figs[other].start)[0]}行"
+                    f"是本年数"
+                )
             else:
                 continue
-            self.out.observations.append(Observation(
-                "FA501", [f, self.figs[nxt]], ["年份", "金额"], why, f"{year}年", f"{doc.year}年", "year_label"))
+            self.out.observations.append(
+                Observation(
+                    "FA501",
+                    [f, self.figs[nxt]],
+                    ["年份", "金额"],
+                    why,
+                    f"{year}年",
+                    f"{doc.year}年",
+                    "year_label",
+                )
+            )
 
     def _compares_with_previous(self, compared: str, year: int) -> bool:
         if compared.startswith(("上年", "上一年", "去年", "同期")):
@@ -544,23 +672,41 @@ class Extractor:
         fig = self.figs[i]
         for other in self.out.facts:
             o = self.figs[other.index]
-            if other.index != i and other.period == "current" and (other.concept, other.scope) == (fact.concept, fact.scope) \
-                    and o.unit == fig.unit and o.value == fig.value and not self._year_before(other.index):
+            if (
+                other.index != i
+                and other.period == "current"
+                and (other.concept, other.scope) == (fact.concept, fact.scope)
+                and o.unit == fig.unit
+                and o.value == fig.value
+                and not self._year_before(other.index)
+            ):
                 return other.index
         return None
 
     def _year_before(self, i: int) -> bool:
         """Figure i is labelled with a year other than the report's."""
         j = i - 1
-        return j >= 0 and self.figs[j].kind == "year" and self.figs[j].value != self.doc.year and \
-            not any(c in self.doc.text.text[self.figs[j].end : self.figs[i].start] for c in BOUNDARY)
+        return (
+            j >= 0
+            and self.figs[j].kind == "year"
+            and self.figs[j].value != self.doc.year
+            and not any(c in self.doc.text.text[self.figs[j].end : self.figs[i].start] for c in BOUNDARY)
+        )
 
     def garbled(self) -> None:
         for f in self.figs:
             if f.note:
-                self.out.observations.append(Observation(
-                    "FA601", [f], ["数字"], f"数字书写有误：{f.note}", self.doc.as_written(f),
-                    f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出", "garbled"))
+                self.out.observations.append(
+                    Observation(
+                        "FA601",
+                        [f],
+                        ["数字"],
+                        f"数字书写有误：{f.note}",
+                        self.doc.as_written(f),
+                        f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出",
+                        "garbled",
+                    )
+                )
 
     # -- budgets adjusted during the year ----------------------------------------------
     def adjusted_budgets(self) -> None:
@@ -590,9 +736,21 @@ class Extractor:
             X, Y, Z = (self.figs[roles[r]] for r in ("initial", "adjust", "adjusted"))
             if sign < 0:
                 Y = replace(Y, value=-Y.value, number=f"-{Y.number}") if Y.value > 0 else Y
-                rel = SumRelation("FA811", Z, [X, Y], ["全年预算数", "年初预算数", "调减预算"], "全年预算数 = 年初预算数 − 调减数")
+                rel = SumRelation(
+                    "FA811",
+                    Z,
+                    [X, Y],
+                    ["全年预算数", "年初预算数", "调减预算"],
+                    "全年预算数 = 年初预算数 − 调减数",
+                )
             else:
-                rel = SumRelation("FA811", Z, [X, Y], ["全年预算数", "年初预算数", "追加预算"], "全年预算数 = 年初预算数 + 追加数")
+                rel = SumRelation(
+                    "FA811",
+                    Z,
+                    [X, Y],
+                    ["全年预算数", "年初预算数", "追加预算"],
+                    "全年预算数 = 年初预算数 + 追加数",
+                )
             self.out.relations.append(rel)
 
     # -- identities across the document --------------------------------------------
@@ -639,8 +797,9 @@ class Extractor:
                 keys.append(key)
             else:
                 P = [self.figs[first[k].index] for k in keys]
-                self.out.relations.append(SumRelation(
-                    "FA105", fig, P, ["合计", "部分", "部分"], f"{m.group('a')} + {m.group('b')}"))
+                self.out.relations.append(
+                    SumRelation("FA105", fig, P, ["合计", "部分", "部分"], f"{m.group('a')} + {m.group('b')}")
+                )
                 # the sum is itself a figure of the report: 本年支出合计与年末结转和结余共计 is 支出总计
                 # when the identity's other parts are not stated or are zero
                 named = {k[0] for k in keys}
@@ -648,13 +807,17 @@ class Extractor:
                 for total, parts in self.vocab.identities:
                     rest = [p for p in parts if p not in named]
                     if named <= set(parts) and all(
-                            (p, scope, "current") not in first or self.figs[first[(p, scope, "current")].index].value == 0
-                            for p in rest):
+                        (p, scope, "current") not in first
+                        or self.figs[first[(p, scope, "current")].index].value == 0
+                        for p in rest
+                    ):
                         project, top, sub = binder.context(fig.start)
                         self.out.facts.append(Fact(i, total, scope, "current", sub or top or project, ""))
                         break
 
-    def _identity(self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]) -> None:
+    def _identity(
+        self, tfact: Fact, parts: tuple[str, ...], first: dict, values: dict, totals: set[int]
+    ) -> None:
         concept, scope, period = tfact.key
         keys = [(p, scope, period) for p in parts]
         present = [k for k in keys if k in first]
@@ -670,7 +833,9 @@ class Extractor:
         if len(present) == len(keys):
             self.out.relations.append(SumRelation("FA105", T, P, roles, desc))
         else:
-            self.out.relations.append(PartialSumRelation("FA105", T, P, roles, desc.replace(" = ", " ≥ "), True))
+            self.out.relations.append(
+                PartialSumRelation("FA105", T, P, roles, desc.replace(" = ", " ≥ "), True)
+            )
 
     def run(self) -> Extraction:
         self.breakdowns()
@@ -706,8 +871,6 @@ def _implied_budget(actual: Figure, rate: Figure) -> Interval | None:
     if r.lo <= 0:
         return None
     return Interval(spent.lo * 100 / r.hi, spent.hi * 100 / r.lo)
-
-
 
 
 def _key(name: str) -> str:

@@ -57,7 +57,8 @@ class Count:
     checked: int = 0
     consistent: int = 0
     starts: set[int] = field(default_factory=set)  # figures (by start) that took part in a relation
-    support: dict[int, int] = field(default_factory=dict)  # figure index -> relations it takes part in that hold
+    # figure index -> relations it takes part in that hold
+    support: dict[int, int] = field(default_factory=dict)
 
     def relations(self, doc: Document, relations: list[Relation], outcomes: dict[int, Outcome]) -> None:
         for rel in relations:
@@ -99,8 +100,14 @@ def coverage_of(doc: Document, count: Count) -> Coverage:
     amounts = sum(1 for f in doc.figures if f.is_amount)
     percents = sum(1 for f in doc.figures if f.is_percent)
     checked = sum(1 for f in doc.figures if f.start in count.starts and (f.is_amount or f.is_percent))
-    return Coverage(figures=len(doc.figures), amounts=amounts, percents=percents,
-                    unreadable=sum(1 for f in doc.figures if f.kind == "unreadable"),
-                    figures_checked=checked, figures_unchecked=amounts + percents - checked,
-                    relations_checked=count.checked, relations_consistent=count.consistent,
-                    relations_skipped=count.skipped)
+    return Coverage(
+        figures=len(doc.figures),
+        amounts=amounts,
+        percents=percents,
+        unreadable=sum(1 for f in doc.figures if f.kind == "unreadable"),
+        figures_checked=checked,
+        figures_unchecked=amounts + percents - checked,
+        relations_checked=count.checked,
+        relations_consistent=count.consistent,
+        relations_skipped=count.skipped,
+    )

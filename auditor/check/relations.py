@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ..parse.figures import Figure
 from ..core.intervals import Interval, image, ratio_percent, total
+from ..parse.figures import Figure
 
 Outcome = Literal["ok", "truncation", "fail", "undefined"]
 
@@ -51,7 +51,9 @@ class Relation:
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
         figs = [overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures)]
         res, ins = figs[0], figs[1:]
-        strict = self.holds_with(_value(res, self.interval_of(res)), [_value(f, self.interval_of(f)) for f in ins])
+        strict = self.holds_with(
+            _value(res, self.interval_of(res)), [_value(f, self.interval_of(f)) for f in ins]
+        )
         if strict is None:
             return "undefined"
         if strict:
@@ -96,7 +98,9 @@ class SumRelation(Relation):
         v = self._loose_values()
         if k == 0:
             return total(v[1:])
-        others = total([x for j, x in enumerate(v[1:], 1) if j != k]) if len(v) > 2 else Interval.point(Decimal(0))
+        others = (
+            total([x for j, x in enumerate(v[1:], 1) if j != k]) if len(v) > 2 else Interval.point(Decimal(0))
+        )
         return v[0] - others
 
 

@@ -20,12 +20,13 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from typing import IO, Iterator
+from typing import IO
 
-from ..run.corpus import Options, Outcome, Summary, audit_corpus, expand, run_with_progress
 from ..core.errors import InputError
+from ..run.corpus import Options, Outcome, Summary, audit_corpus, expand, run_with_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
@@ -51,19 +52,25 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
     if args.scheduler:
         from ..run.distributed import audit_corpus as distributed_corpus
 
-        outcomes = distributed_corpus(args.paths, args.scheduler, options=options, ordered=args.format != "jsonl",
-                                      failures=failures)
+        outcomes = distributed_corpus(
+            args.paths, args.scheduler, options=options, ordered=args.format != "jsonl", failures=failures
+        )
     else:
-        outcomes = audit_corpus(args.paths, args.jobs, options=options, ordered=args.format != "jsonl",
-                                failures=failures)
+        outcomes = audit_corpus(
+            args.paths, args.jobs, options=options, ordered=args.format != "jsonl", failures=failures
+        )
     show = args.progress if args.progress is not None else err.isatty()
     err_console = None
     if show:
         from rich.console import Console
 
         err_console = Console(file=err)
-    outcomes = run_with_progress(outcomes, show, total=lambda: sum(1 for x in expand(args.paths) if isinstance(x, str)),
-                                 console=err_console)
+    outcomes = run_with_progress(
+        outcomes,
+        show,
+        total=lambda: sum(1 for x in expand(args.paths) if isinstance(x, str)),
+        console=err_console,
+    )
     summary = Summary()
     store = None
     if args.across_years:
@@ -138,8 +145,13 @@ class _Jsonl:
         for e in failures:
             self.out.write(json.dumps({"path": e.source, "error": e.problem}, ensure_ascii=False) + "\n")
         for path, findings in groupby(across, key=_later_path):
-            self.out.write(json.dumps({"path": path, "across_years": [f.model_dump(mode="json") for f in findings]},
-                                      ensure_ascii=False) + "\n")
+            self.out.write(
+                json.dumps(
+                    {"path": path, "across_years": [f.model_dump(mode="json") for f in findings]},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
         self.out.flush()
 
 
@@ -161,7 +173,10 @@ class _Json:
         if o.error is not None:
             self.errors.append((o.path, o.error))
             return
-        self.out.write((_json_head() + '  "documents": [\n' if self.count == 0 else ",\n") + _indent(json.loads(o.json), 4))
+        self.out.write(
+            (_json_head() + '  "documents": [\n' if self.count == 0 else ",\n")
+            + _indent(json.loads(o.json), 4)
+        )
         self.count += 1
 
     def finish(self, failures: list[InputError], across: list) -> None:
@@ -169,11 +184,15 @@ class _Json:
             self.out.write(_json_head() + '  "documents": [')
         else:
             self.out.write("\n  ")
-        errors = [{"path": p, "error": e} for p, e in self.errors] + [{"path": e.source, "error": e.problem} for e in failures]
+        errors = [{"path": p, "error": e} for p, e in self.errors] + [
+            {"path": e.source, "error": e.problem} for e in failures
+        ]
         self.out.write('],\n  "errors": ' + _indent(errors, 2).lstrip())
         first = True
         for f in across:
-            self.out.write((',\n  "across_years": [\n' if first else ",\n") + _indent(f.model_dump(mode="json"), 4))
+            self.out.write(
+                (',\n  "across_years": [\n' if first else ",\n") + _indent(f.model_dump(mode="json"), 4)
+            )
             first = False
         self.out.write("\n}\n" if first else "\n  ]\n}\n")
         self.out.flush()

@@ -25,36 +25,67 @@ FORMATS = {"rich": ".txt", "json": ".json", "sarif": ".sarif", "html": ".html"}
 
 
 def _shared_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rules", action="append", default=[], metavar="PACK",
-                   help="rule pack (TOML) to load beside the built-in rules; repeatable")
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="rule pack (TOML) to load beside the built-in rules; repeatable",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="auditor", description="Check the arithmetic of 部门决算 reports.")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="audit report files or folders")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns ('reports/**/*.txt')")
-    check.add_argument("--format", choices=[*FORMATS, "jsonl"], default=None,
-                       help="rich (terminal), json (see 'auditor schema'), jsonl (one JSON object per document, "
-                            "streamed as each finishes), sarif (SARIF 2.1.0), html (self-contained page); "
-                            "default: from the --output suffix, else rich")
-    check.add_argument("--severity", choices=["error", "warning", "info"], default="info",
-                       help="show findings of this severity and above")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns ('reports/**/*.txt')"
+    )
+    check.add_argument(
+        "--format",
+        choices=[*FORMATS, "jsonl"],
+        default=None,
+        help="rich (terminal), json (see 'auditor schema'), jsonl (one JSON object per document, "
+        "streamed as each finishes), sarif (SARIF 2.1.0), html (self-contained page); "
+        "default: from the --output suffix, else rich",
+    )
+    check.add_argument(
+        "--severity",
+        choices=["error", "warning", "info"],
+        default="info",
+        help="show findings of this severity and above",
+    )
     _shared_options(check)
     check.add_argument("--baseline", metavar="FILE", help="hide the findings this baseline file accepts")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
     # corpus runs (auditor/run/: corpus.py, distributed.py, years.py)
-    check.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
-                       help="worker processes (default: all cores)")
-    check.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]")
-    check.add_argument("--across-years", action="store_true",
-                       help="also check each report's prior-year figures against the previous year's report")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores)",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]",
+    )
+    check.add_argument(
+        "--across-years",
+        action="store_true",
+        help="also check each report's prior-year figures against the previous year's report",
+    )
     check.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     check.add_argument("--no-summary", action="store_true", help="no summary table at the end")
     baseline = sub.add_parser("baseline", help="write a baseline accepting every current finding")
     baseline.add_argument("paths", nargs="+", metavar="PATH")
-    baseline.add_argument("-o", "--output", metavar="FILE", help="baseline file to write (default: standard output)")
+    baseline.add_argument(
+        "-o", "--output", metavar="FILE", help="baseline file to write (default: standard output)"
+    )
     _shared_options(baseline)
     sub.add_parser("schema", help="print the JSON Schema of --format json")
     sub.add_parser("rules", help="list the rules")
@@ -85,8 +116,11 @@ def main(argv: list[str] | None = None) -> int:
             if _streams(args):
                 return _corpus(args)
             if args.jobs or args.scheduler or args.across_years:
-                print("auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
-                      "written to standard output, without --baseline", file=sys.stderr)
+                print(
+                    "auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
+                    "written to standard output, without --baseline",
+                    file=sys.stderr,
+                )
                 return EXIT_TOOL
             return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
         finally:
@@ -106,7 +140,9 @@ def _rules() -> int:
 
     table = Table("code", "name", "severity", "summary")
     for r in catalogue().values():
-        severity = r.severity if not getattr(r, "configured", None) else f"{r.configured} (default {r.severity})"
+        severity = (
+            r.severity if not getattr(r, "configured", None) else f"{r.configured} (default {r.severity})"
+        )
         if not getattr(r, "enabled", True):
             severity = "disabled"
         table.add_row(r.code, r.name, severity, r.summary)
@@ -124,8 +160,12 @@ def _explain(code: str) -> int:
     if rule is None:
         print(f"auditor: unknown rule '{code}' (see 'auditor rules')", file=sys.stderr)
         return EXIT_TOOL
-    Console().print(Markdown(f"# {rule.code} {rule.name}\n\n*default severity: {rule.severity}*\n\n"
-                             f"{rule.summary}\n\n{rule.explanation.strip()}\n\n**Example**\n\n    {rule.example}\n"))
+    Console().print(
+        Markdown(
+            f"# {rule.code} {rule.name}\n\n*default severity: {rule.severity}*\n\n"
+            f"{rule.summary}\n\n{rule.explanation.strip()}\n\n**Example**\n\n    {rule.example}\n"
+        )
+    )
     return EXIT_OK
 
 
@@ -189,15 +229,23 @@ def _baseline(paths: list[str], output: str | None) -> int:
     baseline = Baseline.from_reports(reports)
     if output:
         baseline.write(output)
-        print(f"auditor: wrote {output}: {len(baseline.findings)} accepted finding(s) in {len(reports)} document(s)",
-              file=sys.stderr)
+        print(
+            f"auditor: wrote {output}: {len(baseline.findings)} accepted finding(s) "
+            f"in {len(reports)} document(s)",
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(baseline.to_json())
     return EXIT_OK
 
 
-def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str | None = None,
-           output: str | None = None) -> int:
+def _check(
+    paths: list[str],
+    fmt: str | None,
+    min_severity: str,
+    baseline: str | None = None,
+    output: str | None = None,
+) -> int:
     from ..core.models import InputFailure
 
     if fmt is None:
@@ -219,9 +267,11 @@ def _check(paths: list[str], fmt: str | None, min_severity: str, baseline: str |
         from ..report.baseline import apply_baseline
 
         result = apply_baseline(reports, accepted)
-        print(f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
-              + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
-              file=sys.stderr)
+        print(
+            f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
+            + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
+            file=sys.stderr,
+        )
     if min_severity != "info":
         from ..core.models import recount
 
@@ -251,9 +301,18 @@ def _streams(args: argparse.Namespace) -> bool:
 def _corpus(args: argparse.Namespace) -> int:
     from .check import CheckArgs, run
 
-    return run(CheckArgs(paths=args.paths, format=args.format or "rich", severity=args.severity, jobs=args.jobs,
-                         scheduler=args.scheduler, across_years=args.across_years,
-                         progress=False if args.no_progress else None, summary=not args.no_summary))
+    return run(
+        CheckArgs(
+            paths=args.paths,
+            format=args.format or "rich",
+            severity=args.severity,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            across_years=args.across_years,
+            progress=False if args.no_progress else None,
+            summary=not args.no_summary,
+        )
+    )
 
 
 def _write(fmt: str, reports, errors, to_terminal: bool) -> str:
@@ -276,11 +335,15 @@ def _write(fmt: str, reports, errors, to_terminal: bool) -> str:
 
     from ..report.terminal import render
 
-    console = Console() if to_terminal else Console(file=StringIO(), width=120, no_color=True, highlight=False)
+    console = (
+        Console() if to_terminal else Console(file=StringIO(), width=120, no_color=True, highlight=False)
+    )
     for report in reports:
         render(console, report, report.source_text)
     errors_n = sum(r.coverage.findings["error"] for r in reports)
-    console.print(f"{len(reports)} document(s) audited, {errors_n} error finding(s), {len(errors)} unreadable input(s)")
+    console.print(
+        f"{len(reports)} document(s) audited, {errors_n} error finding(s), {len(errors)} unreadable input(s)"
+    )
     return "" if to_terminal else console.file.getvalue()  # type: ignore[attr-defined]
 
 

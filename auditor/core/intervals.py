@@ -7,10 +7,10 @@ consistent when the value recomputed from the stated inputs can meet the stated 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
-from typing import Callable, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,33 +19,33 @@ class Interval:
     hi: Decimal
 
     @classmethod
-    def point(cls, value: Decimal) -> "Interval":
+    def point(cls, value: Decimal) -> Interval:
         return cls(value, value)
 
-    def __add__(self, other: "Interval") -> "Interval":
+    def __add__(self, other: Interval) -> Interval:
         return Interval(self.lo + other.lo, self.hi + other.hi)
 
-    def __sub__(self, other: "Interval") -> "Interval":
+    def __sub__(self, other: Interval) -> Interval:
         return Interval(self.lo - other.hi, self.hi - other.lo)
 
-    def scale(self, factor: Decimal) -> "Interval":
+    def scale(self, factor: Decimal) -> Interval:
         a, b = self.lo * factor, self.hi * factor
         return Interval(min(a, b), max(a, b))
 
-    def meets(self, other: "Interval") -> bool:
+    def meets(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
     def contains(self, value: Decimal) -> bool:
         return self.lo <= value <= self.hi
 
-    def hull(self, other: "Interval") -> "Interval":
+    def hull(self, other: Interval) -> Interval:
         return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
 
     @property
     def mid(self) -> Decimal:
         return (self.lo + self.hi) / 2
 
-    def distance(self, other: "Interval") -> Decimal:
+    def distance(self, other: Interval) -> Decimal:
         """How far apart two intervals are (0 when they meet)."""
         if self.meets(other):
             return Decimal(0)

@@ -37,10 +37,16 @@ class Evidence(BaseModel):
     unit: str
     role: str = Field(description="what the figure is in the relation (总数, 部分, 占比 …)")
     label: str = Field(default="", description="the words just before the figure")
-    place: str | None = Field(default=None, description="where the figure is in the document's own terms "
-                              "(PDF page and line, spreadsheet cell such as 收入支出决算总表!C7, table cell)")
-    path: str | None = Field(default=None, description="the document the figure is in, when a finding cites "
-                             "several documents (across years); None: the report's own document")
+    place: str | None = Field(
+        default=None,
+        description="where the figure is in the document's own terms "
+        "(PDF page and line, spreadsheet cell such as 收入支出决算总表!C7, table cell)",
+    )
+    path: str | None = Field(
+        default=None,
+        description="the document the figure is in, when a finding cites "
+        "several documents (across years); None: the report's own document",
+    )
 
 
 class Diagnosis(BaseModel):
@@ -66,8 +72,9 @@ class Finding(BaseModel):
     relation: str = ""
     diagnosis: Diagnosis | None = None
     fingerprint: str = Field(default="", description="stable key: rule, labels and values, not line numbers")
-    also_breaks: list[str] = Field(default_factory=list,
-                                   description="other relations the culprit figure breaks (reported once, here)")
+    also_breaks: list[str] = Field(
+        default_factory=list, description="other relations the culprit figure breaks (reported once, here)"
+    )
 
 
 class Coverage(BaseModel):
@@ -77,11 +84,15 @@ class Coverage(BaseModel):
     amounts: int = 0
     percents: int = 0
     unreadable: int = Field(default=0, description="garbled figures that could not be read")
-    figures_checked: int = Field(default=0, description="amounts and percentages that took part in at least one relation")
+    figures_checked: int = Field(
+        default=0, description="amounts and percentages that took part in at least one relation"
+    )
     figures_unchecked: int = Field(default=0, description="amounts and percentages that took part in none")
     relations_checked: int = 0
     relations_consistent: int = 0
-    relations_skipped: dict[str, int] = Field(default_factory=dict, description="relations not judged, by reason")
+    relations_skipped: dict[str, int] = Field(
+        default_factory=dict, description="relations not judged, by reason"
+    )
     findings: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
 
 

@@ -56,7 +56,9 @@ def catalogue() -> dict[str, Rule]:
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(x) for x in err["loc"])
-            raise RuleError(f"rules/catalogue.toml: rule {entry.get('code', f'#{i + 1}')}: field '{field}': {err['msg']}") from None
+            raise RuleError(
+                f"rules/catalogue.toml: rule {entry.get('code', f'#{i + 1}')}: field '{field}': {err['msg']}"
+            ) from None
         if rule.code in rules:
             raise RuleError(f"rules/catalogue.toml: rule {rule.code}: duplicate code")
         rules[rule.code] = rule
@@ -161,14 +163,15 @@ def vocabulary() -> Vocabulary:
     for entry in data.get("identity", []):
         for concept in [entry["total"], *entry["parts"]]:
             if concept not in data["concepts"]:
-                raise RuleError(f"rules/concepts.toml: identity {entry['total']}: unknown concept '{concept}'")
+                raise RuleError(
+                    f"rules/concepts.toml: identity {entry['total']}: unknown concept '{concept}'"
+                )
         if entry.get("scopes"):  # an identity that holds only for some funds (财政拨款: 基本 + 项目)
             scoped.append((entry["total"], tuple(entry["parts"]), tuple(entry["scopes"])))
             continue
         every.append((entry["total"], tuple(entry["parts"])))
     fillers = tuple(data.get("binding", {}).get("fillers", ()))
-    return Vocabulary(tuple(synonyms), tuple(scopes), tuple(every), fillers,
-                      scoped_identities=tuple(scoped))
+    return Vocabulary(tuple(synonyms), tuple(scopes), tuple(every), fillers, scoped_identities=tuple(scoped))
 
 
 # -- user rule packs (additive registry) ----------------------------------------------------
@@ -270,12 +273,16 @@ def _parse_pack(path: str, data: dict) -> RulePack:
     known = {c for _, c in _builtin_vocabulary().synonyms}
     for concept, words in concepts.items():
         if concept not in known:
-            raise RuleError(f"{path}: concept {concept}: unknown concept (packs add names to existing concepts)")
+            raise RuleError(
+                f"{path}: concept {concept}: unknown concept (packs add names to existing concepts)"
+            )
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise RuleError(f"{path}: concept {concept}: field synonyms: must be a list of non-empty strings")
     rest = {k: v for k, v in data.items() if k not in ("rule", "concepts")}
     try:
-        return RulePack(path=path, rule=tuple(settings), concepts={c: tuple(w) for c, w in concepts.items()}, **rest)
+        return RulePack(
+            path=path, rule=tuple(settings), concepts={c: tuple(w) for c, w in concepts.items()}, **rest
+        )
     except ValidationError as exc:
         raise _pack_error(path, "", exc) from None
 
@@ -319,7 +326,7 @@ def reset_rules() -> None:
     _PACKS.clear()
 
 
-def catalogue() -> dict[str, ConfiguredRule]:  # noqa: F811 - wraps the built-in catalogue
+def catalogue() -> dict[str, ConfiguredRule]:
     """The rule catalogue: the built-in rules with the loaded packs applied (see ``ConfiguredRule``)."""
     base = _builtin_catalogue()
     key = (id(base), tuple(id(p) for p in _PACKS))
@@ -335,7 +342,7 @@ def catalogue() -> dict[str, ConfiguredRule]:  # noqa: F811 - wraps the built-in
     return dict(_MERGED["catalogue"][1])
 
 
-def vocabulary() -> Vocabulary:  # noqa: F811 - wraps the built-in vocabulary
+def vocabulary() -> Vocabulary:
     """The concept vocabulary: the built-in one plus the synonyms of the loaded packs."""
     base = _builtin_vocabulary()
     if not any(pack.concepts for pack in _PACKS):
@@ -347,6 +354,8 @@ def vocabulary() -> Vocabulary:  # noqa: F811 - wraps the built-in vocabulary
         have = set(base.synonyms)
         extra = [(w, c) for pack in _PACKS for c, words in pack.concepts.items() for w in words]
         extra = [x for i, x in enumerate(extra) if x not in have and x not in extra[:i]]
-        synonyms = sorted([*base.synonyms, *extra], key=lambda x: len(x[0]), reverse=True)  # stable: file order
+        synonyms = sorted(
+            [*base.synonyms, *extra], key=lambda x: len(x[0]), reverse=True
+        )  # stable: file order
         _MERGED["vocabulary"] = (key, replace(base, synonyms=tuple(synonyms)))
     return _MERGED["vocabulary"][1]

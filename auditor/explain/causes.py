@@ -54,12 +54,19 @@ class Causes:
     def of(self, rel: Relation, outcome: str, blamed: Repair | None) -> Diagnosis | None:
         """The diagnosis of a relation that did not hold (``fail``, or ``truncation``)."""
         if outcome == "truncation":
-            return Diagnosis(cause="truncation", explanation=CAUSES["truncation"],
-                             culprit=self.labels.evidence(rel.result, rel.roles[0]))
+            return Diagnosis(
+                cause="truncation",
+                explanation=CAUSES["truncation"],
+                culprit=self.labels.evidence(rel.result, rel.roles[0]),
+            )
         if "unit_slip" in rel.context:
             k, fixed = rel.context["unit_slip"]
-            return Diagnosis(cause="unit_slip", explanation=CAUSES["unit_slip"],
-                             culprit=self.labels.evidence(rel.figures[k], rel.roles[k]), suggested=shown(fixed))
+            return Diagnosis(
+                cause="unit_slip",
+                explanation=CAUSES["unit_slip"],
+                culprit=self.labels.evidence(rel.figures[k], rel.roles[k]),
+                suggested=shown(fixed),
+            )
         return self.direction(rel) or self.wrong_base(rel) or self.repair(rel, blamed)
 
     def _direction_of(self, rel: Relation) -> Diagnosis | None:
@@ -71,9 +78,12 @@ class Causes:
             return None
         k = 2 if isinstance(rel, ChangeRateRelation) else 0  # the change amount the word stands before
         word = "减少" if rel.sign > 0 else "增加"
-        return Diagnosis(cause="direction_word", explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
-                         culprit=self.labels.evidence(rel.figures[k], rel.roles[k]),
-                         suggested=f"{word}{shown(rel.figures[k])}")
+        return Diagnosis(
+            cause="direction_word",
+            explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
+            culprit=self.labels.evidence(rel.figures[k], rel.roles[k]),
+            suggested=f"{word}{shown(rel.figures[k])}",
+        )
 
     def _wrong_base_of(self, rel: Relation) -> Diagnosis | None:
         k = rel.context.get("base_index")
@@ -88,10 +98,13 @@ class Causes:
         res = rel.result
         label = self.labels.of
         suggested = f"{fmt(exp.mid, max(res.decimals, 2))}{res.unit}" if exp is not None else None
-        return Diagnosis(cause="wrong_base",
-                         explanation=CAUSES["wrong_base"] + f"：它按{label(alt)}{shown(alt)}计算，"
-                         f"而不是{label(base) or rel.roles[k]}{shown(base)}",
-                         culprit=self.labels.evidence(res, rel.roles[0]), suggested=suggested)
+        return Diagnosis(
+            cause="wrong_base",
+            explanation=CAUSES["wrong_base"] + f"：它按{label(alt)}{shown(alt)}计算，"
+            f"而不是{label(base) or rel.roles[k]}{shown(base)}",
+            culprit=self.labels.evidence(res, rel.roles[0]),
+            suggested=suggested,
+        )
 
     def _base_that_fits(self, rel: Relation, k: int, base: Figure) -> Figure | None:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
@@ -99,7 +112,13 @@ class Causes:
         seen: set[int] = set()
         own = rel.context.get("not_a_base")
         for alt in [*rel.alternatives, *self.bases]:
-            if alt is base or alt.value == 0 or id(alt) in seen or alt.unit != base.unit and not alt.is_amount:
+            if (
+                alt is base
+                or alt.value == 0
+                or id(alt) in seen
+                or alt.unit != base.unit
+                and not alt.is_amount
+            ):
                 continue
             if own is not None and (alt is own or (alt.value * alt.scale == own.value * own.scale)):
                 continue
@@ -107,9 +126,19 @@ class Causes:
             if alt.value * alt.scale in slips:
                 continue  # the stated base is one slip away from the other figure: a slip, not a base
             fits = rel.judge({k: alt}) == "ok"
-            if not fits and "change_sign" in rel.context:  # d ÷ (another total ∓ d): the other total as this year's
-                fits = ChangeRateRelation(rel.code, rel.result, [alt, rel.inputs[0]], rel.roles,
-                                          "", sign=rel.context["change_sign"]).judge() == "ok"
+            # d ÷ (another total ∓ d): the other total as this year's
+            if not fits and "change_sign" in rel.context:
+                fits = (
+                    ChangeRateRelation(
+                        rel.code,
+                        rel.result,
+                        [alt, rel.inputs[0]],
+                        rel.roles,
+                        "",
+                        sign=rel.context["change_sign"],
+                    ).judge()
+                    == "ok"
+                )
             if fits:
                 return alt
         return None
@@ -118,9 +147,16 @@ class Causes:
         """The repair graph_blame singled out (it has tried every figure of every failed relation)."""
         if rep is None:
             if isinstance(rel, (RatioRelation, ChangeRateRelation)):
-                return Diagnosis(cause="miscalculated", explanation=CAUSES["miscalculated"],
-                                 culprit=self.labels.evidence(rel.result, rel.roles[0]))
+                return Diagnosis(
+                    cause="miscalculated",
+                    explanation=CAUSES["miscalculated"],
+                    culprit=self.labels.evidence(rel.result, rel.roles[0]),
+                )
             return None
         fig = rel.figures[rep.index]
-        return Diagnosis(cause=rep.cause, explanation=CAUSES[rep.cause],
-                         culprit=self.labels.evidence(fig, rel.roles[rep.index]), suggested=shown(rep.figure))
+        return Diagnosis(
+            cause=rep.cause,
+            explanation=CAUSES[rep.cause],
+            culprit=self.labels.evidence(fig, rel.roles[rep.index]),
+            suggested=shown(rep.figure),
+        )

@@ -2,8 +2,9 @@
 
 Every figure of a failed relation is edited once in each way a slip happens — another unit
 (元/万元/亿元, or the number converted while the unit word stayed), two adjacent digits
-swapped, the decimal point moved, one digit changed — and every relation the figure takes part in is judged again (`graph_blame`). The repair that
-mends every relation of its figure and the most failed ones names the culprit and the cause.
+swapped, the decimal point moved, one digit changed — and every relation the figure takes part
+in is judged again (`graph_blame`). The repair that mends every relation of its figure and the
+most failed ones names the culprit and the cause.
 Ties go to the edit that fits exactly, then to the more specific kind (a unit slip or a
 transposition explains a figure far better than "some digit"), then to the report's own
 habits (its `Profile`): the unit it usually writes, the decimals it usually writes (3369.3 →
@@ -18,9 +19,10 @@ import copy
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..parse.figures import SLIPS, Figure, misspellings
-from ..core.intervals import Interval
 from ..check.relations import PartialSumRelation, Relation
+from ..core.intervals import Interval
+from ..parse.figures import SLIPS, Figure, misspellings
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -38,7 +40,7 @@ class Profile:
     magnitude: dict[str, int] = field(default_factory=dict)  # unit -> median ⌊log10⌋ of nonzero amounts
 
     @classmethod
-    def of(cls, figures: list[Figure]) -> "Profile":
+    def of(cls, figures: list[Figure]) -> Profile:
         counts: dict[tuple[str, str], dict[int, int]] = {}
         units: dict[str, int] = {}
         logs: dict[str, list[int]] = {}  # unit -> decimal exponents (⌊log10⌋) of nonzero amounts
@@ -51,10 +53,15 @@ class Profile:
             if f.is_amount:
                 units[f.unit] = units.get(f.unit, 0) + 1
                 logs.setdefault(f.unit, []).append(abs(f.value).adjusted())
-            elif f.kind == "number" and f.decimals and abs(f.value) >= 1:  # table cells written without a unit
+            # table cells written without a unit
+            elif f.kind == "number" and f.decimals and abs(f.value) >= 1:
                 logs.setdefault("", []).append(abs(f.value).adjusted())
         magnitude = {u: sorted(v)[len(v) // 2] for u, v in logs.items()}
-        return cls({k: max(c, key=c.get) for k, c in counts.items()}, max(units, key=units.get) if units else None, magnitude)
+        return cls(
+            {k: max(c, key=c.get) for k, c in counts.items()},
+            max(units, key=units.get) if units else None,
+            magnitude,
+        )
 
     def likelihood(self, fig: Figure, cand: Figure, cause: str) -> int:
         """How much an edit brings a figure back to the report's habits (higher: more likely)."""
@@ -62,8 +69,11 @@ class Profile:
             want = self.decimals.get((cand.kind, cand.unit))
             if want is None:
                 return 0
-            return int(fig.decimals != want and fig.value != fig.value.to_integral()) + int(cand.decimals == want) - int(
-                cand.decimals != want and cand.value != cand.value.to_integral())
+            return (
+                int(fig.decimals != want and fig.value != fig.value.to_integral())
+                + int(cand.decimals == want)
+                - int(cand.decimals != want and cand.value != cand.value.to_integral())
+            )
         if cause == "unit_slip" and cand.value != 0 and fig.value != 0:
             typical = self.magnitude.get(cand.unit)
             if typical is None:
@@ -97,8 +107,12 @@ def misfit(rel: Relation, overrides: dict[int, Figure]) -> Decimal:
     return abs(got.mid - res.value * scale(res)) / (scale(res) * res.ulp)
 
 
-def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Profile | None = None,
-                constraints: list[Relation] = ()) -> dict[int, Repair]:
+def graph_blame(
+    relations: list[Relation],
+    outcomes: dict[int, str],
+    profile: Profile | None = None,
+    constraints: list[Relation] = (),
+) -> dict[int, Repair]:
     """Blame over the graph of relations: the single-edit repair of one figure that makes every
     relation that figure takes part in hold, and mends the most failed ones.
 
@@ -136,7 +150,9 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
     # a partial list (Σ ≤ total) is mended only by an edit that makes it add up exactly (_mends)
     failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
     suspects = {root(id(f)) for rel in failing for f in rel.figures}
-    found: list[tuple[int, int, int, Repair, set[int], int]] = []  # (fixed, rank, group, repair, fixed rels, sharpened)
+    found: list[
+        tuple[int, int, int, Repair, set[int], int]
+    ] = []  # (fixed, rank, group, repair, fixed rels, sharpened)
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
     for tier in (SLIPS[:3], SLIPS[3:]):
         explained = {r for h in found for r in h[4]}
@@ -150,11 +166,14 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
             group_uses = [(rel, k, fid) for fid in members for rel, k in uses.get(fid, [])]
             group_uses.sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _, _ in group_uses for f in rel.figures if f.is_amount]
-            usual_unit = max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None))) if units else None
+            usual_unit = (
+                max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None)))
+                if units
+                else None
+            )
             # what the failed relations need of this figure: edits outside it are not judged
             failed_uses = [(rel, k, fid) for rel, k, fid in group_uses if outcomes[id(rel)] == "fail"]
-            needs = [rel.need(k) if fid == members[0] else None
-                     for rel, k, fid in failed_uses]
+            needs = [rel.need(k) if fid == members[0] else None for rel, k, fid in failed_uses]
             if any(need is None for need in needs):
                 needs = []  # some failed relation it may mend is not worked out: judge every edit
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
@@ -181,7 +200,9 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
                     sharpened += outcomes[id(rel)] == "truncation" and got == "ok"
                 else:
                     if fixed:
-                        found.append((len(fixed), SLIPS.index(cause), group, Repair(-1, cause, cand), fixed, sharpened))
+                        found.append(
+                            (len(fixed), SLIPS.index(cause), group, Repair(-1, cause, cand), fixed, sharpened)
+                        )
     out: dict[int, Repair] = {}
 
     def exact(h) -> bool:
@@ -194,15 +215,25 @@ def graph_blame(relations: list[Relation], outcomes: dict[int, str], profile: Pr
         hits = [h for h in found if id(rel) in h[4]]
         if not hits:
             continue
-        score = lambda h: (h[0], exact(h), -h[1], h[5],  # noqa: E731
-                           profile.likelihood(figures[groups[h[2]][0]], h[3].figure, h[3].cause) if profile else 0)
+
+        def score(h):
+            fig = figures[groups[h[2]][0]]
+            likelihood = profile.likelihood(fig, h[3].figure, h[3].cause) if profile else 0
+            return (h[0], exact(h), -h[1], h[5], likelihood)
+
         best = max(map(score, hits))
         top = [h for h in hits if score(h) == best]
         if len({h[2] for h in top}) != 1:
             continue
         index = next(k for k, f in enumerate(rel.figures) if root(id(f)) == top[0][2])
         own = rel.figures[index]
-        h = min(top, key=lambda h: (misfit(rel, {index: _restate(own, h[3].figure)}), abs(h[3].figure.value - own.value)))
+        h = min(
+            top,
+            key=lambda h: (
+                misfit(rel, {index: _restate(own, h[3].figure)}),
+                abs(h[3].figure.value - own.value),
+            ),
+        )
         out[id(rel)] = Repair(index, h[3].cause, _restate(own, h[3].figure))
     return out
 

@@ -14,9 +14,18 @@ def figure_evidence(doc: Document, fig: Figure, role: str, label: str) -> Eviden
     exclusive), as written, and its place in the document's own terms."""
     line, col = doc.text.position(fig.start)
     end_line, end_col = doc.text.position(max(fig.start, fig.end - 1))
-    return Evidence(line=line, column=col, end_line=end_line, end_column=end_col + 1, text=doc.as_written(fig),
-                    value=f"{fig.value:f}", unit=fig.unit, role=role, label=label,
-                    place=place_at(doc.places, line, col))
+    return Evidence(
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col + 1,
+        text=doc.as_written(fig),
+        value=f"{fig.value:f}",
+        unit=fig.unit,
+        role=role,
+        label=label,
+        place=place_at(doc.places, line, col),
+    )
 
 
 class Labels:

@@ -14,14 +14,31 @@ from .evidence import Labels
 from .messages import relation_message
 
 
-def new_finding(code: str, message: str, evidence: list[Evidence], stated: str, expected: str,
-                difference: str | None = None, relation: str = "", diagnosis: Diagnosis | None = None,
-                severity: str | None = None) -> Finding:
+def new_finding(
+    code: str,
+    message: str,
+    evidence: list[Evidence],
+    stated: str,
+    expected: str,
+    difference: str | None = None,
+    relation: str = "",
+    diagnosis: Diagnosis | None = None,
+    severity: str | None = None,
+) -> Finding:
     """A finding of rule `code`, at the rule's default severity unless `severity` says otherwise."""
     rule = catalogue()[code]
-    return Finding(rule=code, name=rule.name, severity=severity or rule.severity, message=message,
-                   evidence=evidence, stated=stated, expected=expected, difference=difference, relation=relation,
-                   diagnosis=diagnosis)
+    return Finding(
+        rule=code,
+        name=rule.name,
+        severity=severity or rule.severity,
+        message=message,
+        evidence=evidence,
+        stated=stated,
+        expected=expected,
+        difference=difference,
+        relation=relation,
+        diagnosis=diagnosis,
+    )
 
 
 def relation_finding(rel: Relation, outcome: str, blamed: Repair | None, causes: Causes) -> Finding:
@@ -49,8 +66,9 @@ def relation_finding(rel: Relation, outcome: str, blamed: Repair | None, causes:
         k, fixed = rel.context["unit_slip"]
         stated, expected, difference = shown(rel.figures[k]), shown(fixed), None
     evidence = [causes.labels.evidence(f, r) for f, r in zip(rel.figures, rel.roles)]
-    return new_finding(rel.code, message, evidence, stated, expected, difference, rel.description, diagnosis,
-                       severity)
+    return new_finding(
+        rel.code, message, evidence, stated, expected, difference, rel.description, diagnosis, severity
+    )
 
 
 def _severity(rel: Relation, outcome: str, diagnosis: Diagnosis | None) -> str:
@@ -61,7 +79,12 @@ def _severity(rel: Relation, outcome: str, diagnosis: Diagnosis | None) -> str:
         return "info"
     if rel.heuristic and severity == "error" and rel.code != "FA103":
         return "warning"
-    if "unit_slip" not in rel.context and diagnosis and diagnosis.cause == "wrong_base" and severity == "error":
+    if (
+        "unit_slip" not in rel.context
+        and diagnosis
+        and diagnosis.cause == "wrong_base"
+        and severity == "error"
+    ):
         return "warning"
     return severity
 
@@ -70,9 +93,12 @@ def observation_finding(ob: Observation, labels: Labels) -> Finding:
     """A slip seen without computing a relation (a share of zero, a garbled figure …)."""
     diagnosis = None
     if ob.cause:
-        diagnosis = Diagnosis(cause=ob.cause, explanation=CAUSES.get(ob.cause, ob.cause),
-                              culprit=labels.evidence(ob.figures[0], ob.roles[0]) if ob.culprit else None,
-                              suggested=ob.expected if ob.culprit else None)
+        diagnosis = Diagnosis(
+            cause=ob.cause,
+            explanation=CAUSES.get(ob.cause, ob.cause),
+            culprit=labels.evidence(ob.figures[0], ob.roles[0]) if ob.culprit else None,
+            suggested=ob.expected if ob.culprit else None,
+        )
     evidence = [labels.evidence(f, r) for f, r in zip(ob.figures, ob.roles)]
     return new_finding(ob.code, ob.message, evidence, ob.stated, ob.expected, diagnosis=diagnosis)
 
@@ -96,8 +122,10 @@ def disagreement_finding(d: Disagreement, labels: Labels) -> Finding:
     what = _FACT_NAMES.get(d.facts[0].period, "")
     if d.decided:
         ref = figs[d.reference[0].index]
-        message = (f"同一{what}数在{len(d.facts)}处陈述不一致：{listed}；"
-                   f"多数陈述{'或其他关系' if len(d.reference) == 1 else ''}支持{shown(ref)}")
+        message = (
+            f"同一{what}数在{len(d.facts)}处陈述不一致：{listed}；"
+            f"多数陈述{'或其他关系' if len(d.reference) == 1 else ''}支持{shown(ref)}"
+        )
         expected, stated = shown(ref), shown(figs[d.culprits[0].index])
     else:
         message = f"同一{what}数在{len(d.facts)}处陈述不一致：{listed}；无从判断哪一处有误"
@@ -106,14 +134,29 @@ def disagreement_finding(d: Disagreement, labels: Labels) -> Finding:
     diagnosis = None
     if d.cause and d.suggested is not None:
         culprit = figs[d.culprits[0].index]
-        diagnosis = Diagnosis(cause=d.cause, explanation=CAUSES[d.cause],
-                              culprit=labels.evidence(culprit, "不一致的陈述"), suggested=shown(d.suggested))
+        diagnosis = Diagnosis(
+            cause=d.cause,
+            explanation=CAUSES[d.cause],
+            culprit=labels.evidence(culprit, "不一致的陈述"),
+            suggested=shown(d.suggested),
+        )
         message += f"；可能原因：{diagnosis.explanation}（{diagnosis.culprit.text} → {diagnosis.suggested}）"
     elif d.decided and len(d.culprits) == 1:
         culprit = figs[d.culprits[0].index]
-        diagnosis = Diagnosis(cause="inconsistent_restatement", explanation=CAUSES["inconsistent_restatement"],
-                              culprit=labels.evidence(culprit, "不一致的陈述"), suggested=expected)
+        diagnosis = Diagnosis(
+            cause="inconsistent_restatement",
+            explanation=CAUSES["inconsistent_restatement"],
+            culprit=labels.evidence(culprit, "不一致的陈述"),
+            suggested=expected,
+        )
     concept, scope, period = d.facts[0].key
     evidence = [labels.evidence(figs[f.index], r) for f, r in zip(ordered, roles)]
-    return new_finding("FA801", message, evidence, stated, expected, relation=f"{concept} [{scope}, {period}] 各处相同",
-                       diagnosis=diagnosis)
+    return new_finding(
+        "FA801",
+        message,
+        evidence,
+        stated,
+        expected,
+        relation=f"{concept} [{scope}, {period}] 各处相同",
+        diagnosis=diagnosis,
+    )

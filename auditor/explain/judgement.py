@@ -27,22 +27,34 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
         outcomes[id(rel)] = "fail"
     blamed = graph_blame([*plain, *differ], outcomes, Profile.of(doc.figures), agree)
     count = count_of(doc, ex, outcomes)
-    findings = [relation_finding(rel, outcomes[id(rel)], blamed.get(id(rel)), causes) for rel in ex.relations
-                if outcomes[id(rel)] not in ("undefined", "ok")]
+    findings = [
+        relation_finding(rel, outcomes[id(rel)], blamed.get(id(rel)), causes)
+        for rel in ex.relations
+        if outcomes[id(rel)] not in ("undefined", "ok")
+    ]
     findings += [observation_finding(ob, labels) for ob in ex.observations]
     xref = cross_references(doc, ex.facts, count.support)
     count.cross_references(doc, xref)
     findings += [disagreement_finding(d, labels) for d in xref.disagreements]
     findings = _one_per_culprit(_dedupe(findings))
-    findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))
+    findings.sort(
+        key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule)
+    )
     coverage = coverage_of(doc, count)
     for f in findings:
         coverage.findings[f.severity] += 1
-    return AuditReport(path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=coverage)
+    return AuditReport(
+        path=doc.name, encoding=doc.encoding, year=doc.year, findings=findings, coverage=coverage
+    )
 
 
 # which finding speaks for a culprit that breaks several relations: a named slip first
-_CAUSE_ORDER = {"impossible_share": 1, "percentage_of_zero": 1, "inconsistent_restatement": 2, "miscalculated": 3}
+_CAUSE_ORDER = {
+    "impossible_share": 1,
+    "percentage_of_zero": 1,
+    "inconsistent_restatement": 2,
+    "miscalculated": 3,
+}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

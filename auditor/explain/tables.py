@@ -26,8 +26,18 @@ def _decimals(*values: Value) -> int:
 def cell_evidence(v: Value, role: str, label: str, unit: str) -> Evidence:
     """A table cell as evidence: its text, value and place."""
     c = v.cell
-    return Evidence(line=c.line, column=c.column, end_line=c.line, end_column=c.column + len(c.text),
-                    text=c.text, value=f"{v.value:f}", unit=unit, role=role, label=label, place=c.place)
+    return Evidence(
+        line=c.line,
+        column=c.column,
+        end_line=c.line,
+        end_column=c.column + len(c.text),
+        text=c.text,
+        value=f"{v.value:f}",
+        unit=unit,
+        role=role,
+        label=label,
+        place=c.place,
+    )
 
 
 def sum_finding(f: SumFailure) -> Finding:
@@ -35,25 +45,42 @@ def sum_finding(f: SumFailure) -> Finding:
     (tv, tlabel), grid, parts = f.total, f.grid, f.parts
     d = _decimals(tv, *(p for p, _ in parts))
     expected = _fmt(sum((s * p.value for (p, _), s in zip(parts, f.sign)), Decimal(0)), d)
-    terms = "".join(("＋" if s > 0 else "－") + f"{lab}{p.cell.text or '0'}"
-                    for (p, lab), s in zip(parts, f.sign)).lstrip("＋")
-    message = (f"{grid.kind.kind}（{tv.cell.place}）{f.what}：{terms} = {expected}{grid.unit}，"
-               f"表中{tlabel}为{tv.cell.text}{grid.unit}")
+    terms = "".join(
+        ("＋" if s > 0 else "－") + f"{lab}{p.cell.text or '0'}" for (p, lab), s in zip(parts, f.sign)
+    ).lstrip("＋")
+    message = (
+        f"{grid.kind.kind}（{tv.cell.place}）{f.what}：{terms} = {expected}{grid.unit}，"
+        f"表中{tlabel}为{tv.cell.text}{grid.unit}"
+    )
     cells = [(tv, "合计", tlabel)] + [(p, "部分", lab) for p, lab in parts]
-    return new_finding(f.code, message, [cell_evidence(v, role, label, grid.unit) for v, role, label in cells],
-                       stated=f"{tv.cell.text}{grid.unit}", expected=f"{expected}{grid.unit}",
-                       difference=_fmt(tv.value - Decimal(expected), d) + grid.unit, relation=f.what)
+    return new_finding(
+        f.code,
+        message,
+        [cell_evidence(v, role, label, grid.unit) for v, role, label in cells],
+        stated=f"{tv.cell.text}{grid.unit}",
+        expected=f"{expected}{grid.unit}",
+        difference=_fmt(tv.value - Decimal(expected), d) + grid.unit,
+        relation=f.what,
+    )
 
 
 def prose_finding(f: ProseFailure, doc: Document) -> Finding:
     """A table's figure that the prose states otherwise: the cell, then the prose figure."""
     grid, value, name, i = f.grid, f.value, f.name, f.index
     written = doc.as_written(doc.figures[i])
-    evidence = [cell_evidence(value, "表中", name, grid.unit), figure_evidence(doc, doc.figures[i], "文中", doc.label(i))]
-    finding = new_finding("FA705", f"{grid.kind.kind}（{value.cell.place}）{name}为{value.cell.text}{grid.unit}，"
-                                   f"文中{doc.label(i) or name}为{written}", evidence,
-                          stated=written, expected=f"{value.cell.text}{grid.unit}",
-                          relation=f"{grid.kind.kind}{name}：表与文字说明")
+    evidence = [
+        cell_evidence(value, "表中", name, grid.unit),
+        figure_evidence(doc, doc.figures[i], "文中", doc.label(i)),
+    ]
+    finding = new_finding(
+        "FA705",
+        f"{grid.kind.kind}（{value.cell.place}）{name}为{value.cell.text}{grid.unit}，"
+        f"文中{doc.label(i) or name}为{written}",
+        evidence,
+        stated=written,
+        expected=f"{value.cell.text}{grid.unit}",
+        relation=f"{grid.kind.kind}{name}：表与文字说明",
+    )
     finding.also_breaks.extend(f.also)
     return finding
 
@@ -68,8 +95,7 @@ def blame(findings: list[Finding]) -> list[Finding]:
     three findings share that cell and only it, so they are reported once, with the cell as the
     culprit and the value that would satisfy the first sum.
     """
-    counts = Counter(place for f in findings if f.rule in _SUMS
-                     for place in {e.place for e in f.evidence})
+    counts = Counter(place for f in findings if f.rule in _SUMS for place in {e.place for e in f.evidence})
     out: list[Finding] = []
     groups: dict[str, list[tuple[Finding, object]]] = {}
     for f in sorted(findings, key=lambda f: f.rule):
@@ -90,11 +116,16 @@ def blame(findings: list[Finding]) -> list[Finding]:
         suggested = None
         if f.evidence[0].place == place:
             suggested = f.expected
-        f.diagnosis = Diagnosis(cause="miscalculated",
-                                explanation=CAUSES["miscalculated"] + f"：{place}与{len(members)}处合计不符",
-                                culprit=culprit, suggested=suggested)
+        f.diagnosis = Diagnosis(
+            cause="miscalculated",
+            explanation=CAUSES["miscalculated"] + f"：{place}与{len(members)}处合计不符",
+            culprit=culprit,
+            suggested=suggested,
+        )
         if len(members) > 1:
-            f.message += f"；{place}（{culprit.text}）同时使{len(members) - 1}处其他合计不符，最可能是此格有误"
+            f.message += (
+                f"；{place}（{culprit.text}）同时使{len(members) - 1}处其他合计不符，最可能是此格有误"
+            )
             if suggested:
                 f.message += f"，应为{suggested}"
         out.append(f)
@@ -104,7 +135,9 @@ def blame(findings: list[Finding]) -> list[Finding]:
 
 def table_findings(tally: Tally, doc: Document | None) -> list[Finding]:
     """The findings of a tally, the cell most failing sums share blamed once."""
-    findings = [sum_finding(f) if isinstance(f, SumFailure) else prose_finding(f, doc) for f in tally.failures]
+    findings = [
+        sum_finding(f) if isinstance(f, SumFailure) else prose_finding(f, doc) for f in tally.failures
+    ]
     return blame(findings)
 
 
@@ -120,4 +153,6 @@ def add_table_findings(report: AuditReport, tables, doc: Document | None = None,
     for f in findings:
         report.coverage.findings[f.severity] += 1
     report.findings.extend(findings)
-    report.findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule))
+    report.findings.sort(
+        key=lambda f: (f.evidence[0].line, f.evidence[0].column, f.rule) if f.evidence else (0, 0, f.rule)
+    )

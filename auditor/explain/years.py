@@ -15,8 +15,18 @@ from ..parse.figures import SCALES
 
 
 def _evidence(path: str, role: str, c: Cited) -> Evidence:
-    return Evidence(line=c.line, column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
-                    value=c.value, unit=c.unit, role=role, label=c.label, path=path)
+    return Evidence(
+        line=c.line,
+        column=c.column,
+        end_line=c.end_line,
+        end_column=c.end_column,
+        text=c.text,
+        value=c.value,
+        unit=c.unit,
+        role=role,
+        label=c.label,
+        path=path,
+    )
 
 
 def _yuan(value: Decimal, unit: str) -> str:
@@ -37,15 +47,37 @@ def finding(later: YearFacts, earlier: YearFacts, p: Prior, c: Stated) -> Findin
     prev = later.year - 1 if later.year else None
     if p.how == "implied":
         (_, x), (_, d) = p.figures
-        how = f"按本年数{x.text}与变动额{d.text}推算，{prev}年{x.label or d.label or p.concept}为{_yuan(mid, unit)}"
+        what = x.label or d.label or p.concept
+        how = f"按本年数{x.text}与变动额{d.text}推算，{prev}年{what}为{_yuan(mid, unit)}"
     else:
-        (_, s), = p.figures
+        ((_, s),) = p.figures
         how = f"写{prev}年{s.label or p.concept}为{s.text}"
-    message = (f"{later.year}年度报告（{later.path}，第{p.figures[-1][1].line}行）{how}；"
-               f"而{prev}年度报告（{earlier.path}，第{c.figure.line}行）写{c.figure.label or p.concept}{c.figure.text}，"
-               f"相差{_yuan(abs(mid - other), unit)}")
-    key = "|".join([code, later.key or "", str(later.year), p.concept, p.scope, f"{p.lo}", f"{c.figure.value}{c.figure.unit}"])
-    return Finding(rule=code, name=rule.name, severity=rule.severity, message=message, evidence=evidence,
-                   stated=_yuan(mid, unit), expected=f"{c.figure.value}{c.figure.unit}",
-                   difference=_yuan(mid - other, unit), relation=f"{p.concept} ({p.scope}) of {prev}",
-                   fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16])
+    message = (
+        f"{later.year}年度报告（{later.path}，第{p.figures[-1][1].line}行）{how}；"
+        f"而{prev}年度报告（{earlier.path}，第{c.figure.line}行）"
+        f"写{c.figure.label or p.concept}{c.figure.text}，"
+        f"相差{_yuan(abs(mid - other), unit)}"
+    )
+    key = "|".join(
+        [
+            code,
+            later.key or "",
+            str(later.year),
+            p.concept,
+            p.scope,
+            f"{p.lo}",
+            f"{c.figure.value}{c.figure.unit}",
+        ]
+    )
+    return Finding(
+        rule=code,
+        name=rule.name,
+        severity=rule.severity,
+        message=message,
+        evidence=evidence,
+        stated=_yuan(mid, unit),
+        expected=f"{c.figure.value}{c.figure.unit}",
+        difference=_yuan(mid - other, unit),
+        relation=f"{p.concept} ({p.scope}) of {prev}",
+        fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16],
+    )

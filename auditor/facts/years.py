@@ -24,14 +24,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:  # pragma: no cover
     from ..parse.document import Document
 
 _ORG_END = "局委办院厅部会心所站队处室馆社校团府署行司园场"
 _CJK_NAME = r"[\u4e00-\u9fffA-Za-z()（） \t]"
-_TITLE_YEAR_FIRST = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?:部门|单位)?决算")
-_TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?决算")
+_TITLE_YEAR_FIRST = re.compile(
+    rf"(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?:部门|单位)?决算"
+)
+_TITLE_DEPT_FIRST = re.compile(
+    rf"(?P<dept>{_CJK_NAME}{{2,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?决算"
+)
 _LEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|本部门|本单位)+")
 _PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)(?=[\u4e00-\u9fff]*[市州盟县区旗])")
 _PREV_YEAR_WORDS = ("上年", "上一年", "去年", "上年度", "同期")
@@ -138,7 +141,7 @@ def _plain(text: str) -> str:
     return normalize(text[: TITLE_CHARS * 2]).text
 
 
-def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
+def _collect(doc: Document, year: int, facts: YearFacts) -> None:
     from ..core.rules import phrases, vocabulary
 
     ph, vocab = phrases(), vocabulary()
@@ -156,8 +159,12 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         if direction is None and marker is None:
             label = doc.label(i)
             concept = vocab.concept(label)
-            if concept and not ph.is_budget(label) and not any(w in label for w in _PREV_YEAR_WORDS) \
-                    and not _other_year(label, year):
+            if (
+                concept
+                and not ph.is_budget(label)
+                and not any(w in label for w in _PREV_YEAR_WORDS)
+                and not _other_year(label, year)
+            ):
                 facts.stated.append(_stated(doc, i, concept, vocab.scope(label)))
             continue
         if direction not in ("+", "-") or marker is None:
@@ -175,7 +182,9 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
             if concept is None:
                 continue
             P = figs[last]
-            facts.prior.append(_prior(doc, concept, scope, "stated", [("上年数", last)], P.interval, P.loose, P.scale))
+            facts.prior.append(
+                _prior(doc, concept, scope, "stated", [("上年数", last)], P.interval, P.loose, P.scale)
+            )
             continue
         seg0 = figs[last].end if last is not None else s0
         first = last + 1 if last is not None else doc.figures_in(s0, f.start).start
@@ -199,8 +208,18 @@ def _collect(doc: "Document", year: int, facts: YearFacts) -> None:
         xi, di = X.in_yuan(), D.in_yuan()
         xl, dl = X.in_yuan(X.loose), D.in_yuan(D.loose)
         rounded, loose = (xi - di, xl - dl) if sign > 0 else (xi + di, xl + dl)  # interval arithmetic
-        facts.prior.append(Prior(concept, scope, rounded.lo, rounded.hi, loose.lo, loose.hi, "implied",
-                                 (("本年数", _cite(doc, x)), ("变动额", _cite(doc, i)))))
+        facts.prior.append(
+            Prior(
+                concept,
+                scope,
+                rounded.lo,
+                rounded.hi,
+                loose.lo,
+                loose.hi,
+                "implied",
+                (("本年数", _cite(doc, x)), ("变动额", _cite(doc, i))),
+            )
+        )
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int | None:
@@ -221,14 +240,12 @@ def _other_year(label: str, year: int) -> bool:
     return any(int(y) != year for y in re.findall(r"((?:19|20)\d\d)", label))
 
 
-
-
-def _quantities(doc: "Document", start: int, stop: int) -> int:
+def _quantities(doc: Document, start: int, stop: int) -> int:
     """How many amounts and percentages are among figures start..stop-1."""
     return sum(1 for j in range(start, stop) if doc.figures[j].is_amount or doc.figures[j].is_percent)
 
 
-def _this_year_level(doc: "Document", s0: int) -> int | None:
+def _this_year_level(doc: Document, s0: int) -> int | None:
     """The level a change opening a sentence is of: the one level of the previous sentence
     (``2021年度收、支总计2099.38万元。与2020年相比……减少1251.96万元``)."""
     k = doc.sentence_of(s0)
@@ -246,7 +263,7 @@ def _this_year_level(doc: "Document", s0: int) -> int | None:
     return levels[0] if len(levels) == 1 else None
 
 
-def _bind(doc: "Document", indices: list[int], vocab) -> tuple[str | None, str]:
+def _bind(doc: Document, indices: list[int], vocab) -> tuple[str | None, str]:
     """One concept and scope for figures that speak of the same thing, or None when they disagree."""
     concept = None
     scope = "all"
@@ -262,19 +279,20 @@ def _bind(doc: "Document", indices: list[int], vocab) -> tuple[str | None, str]:
     return concept, scope
 
 
-def _cite(doc: "Document", i: int) -> Cited:
+def _cite(doc: Document, i: int) -> Cited:
     f = doc.figures[i]
     line, col = doc.text.position(f.start)
     end_line, end_col = doc.text.position(max(f.start, f.end - 1))
     return Cited(line, col, end_line, end_col + 1, doc.as_written(f), f"{f.value:f}", f.unit, doc.label(i))
 
 
-def _stated(doc: "Document", i: int, concept: str, scope: str) -> Stated:
+def _stated(doc: Document, i: int, concept: str, scope: str) -> Stated:
     f = doc.figures[i]
-    r, l = f.in_yuan(), f.in_yuan(f.loose)
-    return Stated(concept, scope, r.lo, r.hi, l.lo, l.hi, _cite(doc, i))
+    rounded, loose = f.in_yuan(), f.in_yuan(f.loose)
+    return Stated(concept, scope, rounded.lo, rounded.hi, loose.lo, loose.hi, _cite(doc, i))
 
 
 def _prior(doc, concept, scope, how, roles, interval, loose, scale) -> Prior:
-    r, l = interval.scale(scale), loose.scale(scale)
-    return Prior(concept, scope, r.lo, r.hi, l.lo, l.hi, how, tuple((role, _cite(doc, j)) for role, j in roles))
+    rounded, either = interval.scale(scale), loose.scale(scale)
+    cited = tuple((role, _cite(doc, j)) for role, j in roles)
+    return Prior(concept, scope, rounded.lo, rounded.hi, either.lo, either.hi, how, cited)

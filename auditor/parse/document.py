@@ -6,13 +6,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .figures import Figure, scan
-from ..read.normalize import Text, normalize
 from ..core.rules import phrases, vocabulary
+from ..read.normalize import Text, normalize
+from .figures import Figure, scan
 
 BOUNDARY = "，,；;：:。！？!?\n\t|"
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)"
+)
 _LEAD = re.compile(r"^(?:[\s、，,:：.．]|\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)+")
 _YEAR_WORD = re.compile(r"^年度?")
 _LIST_WORD = re.compile(r"^(?:其中|包括|主要用于)[:：]?")
@@ -34,8 +36,13 @@ class Document:
     places: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
-    def from_text(cls, original: str, name: str = "<text>", encoding: str = "str",
-                  places: tuple[tuple[int, int, str], ...] = ()) -> "Document":
+    def from_text(
+        cls,
+        original: str,
+        name: str = "<text>",
+        encoding: str = "str",
+        places: tuple[tuple[int, int, str], ...] = (),
+    ) -> Document:
         text = normalize(original)
         t = text.text
         figures = scan(t)
@@ -87,8 +94,10 @@ class Document:
 
     def _read_changes(self) -> None:
         # only amounts and percentages are ever changes; years, dates and counts are not asked
-        self._directions = [self._direction(i) if f.kind in ("amount", "percent") else None
-                            for i, f in enumerate(self.figures)]
+        self._directions = [
+            self._direction(i) if f.kind in ("amount", "percent") else None
+            for i, f in enumerate(self.figures)
+        ]
         self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self._directions)]
 
     def index_of(self, fig: Figure) -> int | None:
@@ -123,7 +132,12 @@ class Document:
         pre = self.prefix(i)
         cut = max(map(pre.rfind, BOUNDARY))
         label = pre[cut + 1 :]
-        if cut < 0 and i > 0 and self.figures[i - 1].kind == "year" and self.figures[i - 1].end == self.figures[i].start - len(pre):
+        if (
+            cut < 0
+            and i > 0
+            and self.figures[i - 1].kind == "year"
+            and self.figures[i - 1].end == self.figures[i].start - len(pre)
+        ):
             label = _YEAR_WORD.sub("", label)
         label = _LEAD.sub("", label.strip())
         label = _LIST_WORD.sub("", label)
@@ -151,7 +165,6 @@ class Document:
         if i not in self._concepts:
             self._concepts[i] = vocabulary().concept(self.label(i))
         return self._concepts[i]
-
 
     def as_written(self, fig: Figure) -> str:
         return self.text.original_span(fig.start, fig.end)

@@ -10,9 +10,10 @@ note saying so; figures no person could read (``1121.82.5``) are kept as unreada
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..core.intervals import Interval
 
@@ -28,7 +29,9 @@ SCALES: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿
 
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.\-/])(-(?=\d))?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 # After the number: optional blank, then the unit. A few garbled fillers are tolerated.
-_UNIT = re.compile(r"[ \t]{0,2}(?:(?P<filler>合计|了|共|\.)[ \t]?)?(?P<unit>万元|亿元|元|万|亿|%|‰|年度|年|月|日)")
+_UNIT = re.compile(
+    r"[ \t]{0,2}(?:(?P<filler>合计|了|共|\.)[ \t]?)?(?P<unit>万元|亿元|元|万|亿|%|‰|年度|年|月|日)"
+)
 _COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
 
 
@@ -96,7 +99,7 @@ class Figure:
         return (interval or self.interval).scale(self.scale)
 
     @property
-    def money(self) -> "Money":
+    def money(self) -> Money:
         """The amount in CNY as py-moneyed Money (Decimal, never float)."""
         from moneyed import Money
 
@@ -139,8 +142,18 @@ def scan(text: str) -> list[Figure]:
         if text[end : end + 1] == "." and text[end + 1 : end + 2].isdigit():
             tail = re.match(r"[\d.]*", text[end:])
             stop = end + (tail.end() if tail else 0)
-            figures.append(Figure(m.start(), stop, text[m.start() : stop], Decimal(0), 0, "", "unreadable",
-                                  "two decimal points: the figure cannot be read"))
+            figures.append(
+                Figure(
+                    m.start(),
+                    stop,
+                    text[m.start() : stop],
+                    Decimal(0),
+                    0,
+                    "",
+                    "unreadable",
+                    "two decimal points: the figure cannot be read",
+                )
+            )
             continue
         value = Decimal(number)
         found = _unit_of(text, end)
@@ -172,7 +185,9 @@ def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
     return Figure(fig.start, fig.end, number, Decimal(number), decimals, unit or fig.unit, fig.kind, fig.note)
 
 
-def misspellings(fig: Figure, usual_unit: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[str, Figure]]:
+def misspellings(
+    fig: Figure, usual_unit: str | None = None, kinds: tuple[str, ...] | None = None
+) -> Iterator[tuple[str, Figure]]:
     """The figure as it may have been meant, one slip away: (cause, figure) pairs.
 
     Another unit (only when `usual_unit` says the figure's own unit is the odd one out), two
@@ -198,8 +213,13 @@ def _specific(fig: Figure, usual_unit: str | None) -> Iterator[tuple[str, Figure
     if fig.is_amount and usual_unit and fig.unit != usual_unit:
         for unit in SCALES:
             if unit != fig.unit:
-                yield "unit_slip", Figure(fig.start, fig.end, fig.number, fig.value, fig.decimals, unit, fig.kind, fig.note)
-    if fig.value != 0 and (fig.is_amount or fig.kind == "number" and (fig.decimals >= 2 or abs(fig.value) >= 10_000)):
+                yield (
+                    "unit_slip",
+                    Figure(fig.start, fig.end, fig.number, fig.value, fig.decimals, unit, fig.kind, fig.note),
+                )
+    if fig.value != 0 and (
+        fig.is_amount or fig.kind == "number" and (fig.decimals >= 2 or abs(fig.value) >= 10_000)
+    ):
         # the number converted (元 ↔ 万元 ↔ 亿元, or by 10³) but the unit word left as it was
         for power in (4, -4, 3, -3, 8, -8):
             value = fig.value.scaleb(power)

@@ -69,7 +69,7 @@ class Kind:
 
 @lru_cache(maxsize=1)
 def kinds() -> list[Kind]:
-    return [Kind(**{k: v for k, v in t.items()}) for t in _load_toml("tables.toml").get("table", [])]
+    return [Kind(**dict(t)) for t in _load_toml("tables.toml").get("table", [])]
 
 
 def recognise(table: Table) -> Kind | None:
@@ -125,10 +125,16 @@ def grid_of(table: Table, kind: Kind) -> Grid | None:
     first = 0
     for i in range(start):
         filled = [c for c in rows[i] if c.text.strip()]
-        if len(filled) >= 2 and not any(_UNIT.search(c.text) or "公开" in c.text and c.text.strip().endswith("表") for c in filled):
+        if len(filled) >= 2 and not any(
+            _UNIT.search(c.text) or "公开" in c.text and c.text.strip().endswith("表") for c in filled
+        ):
             first = i
             break
-    header = [[squeeze(c.text) for c in r] for r in rows[first:start] if not any(squeeze(c.text).startswith("栏次") for c in r)]
+    header = [
+        [squeeze(c.text) for c in r]
+        for r in rows[first:start]
+        if not any(squeeze(c.text).startswith("栏次") for c in r)
+    ]
     for i in range(len(header) - 1):  # a group heading over its sub-columns (a merged cell) is copied right
         for k in range(1, width):
             if not header[i][k] and header[i][k - 1] and header[i + 1][k]:
@@ -140,15 +146,24 @@ def grid_of(table: Table, kind: Kind) -> Grid | None:
 
 def _joined_codes(labels: list[str], rows: list[list[Cell]]) -> list[list[Cell]]:
     """科目编码 split into 类 | 款 | 项 columns (201 | 03 | 01) → one code (2010301) in the 类 column."""
-    k = next((k for k in range(len(labels) - 2) if labels[k].endswith("类") and labels[k + 1].endswith("款")
-              and labels[k + 2].endswith("项")), None)
+    k = next(
+        (
+            k
+            for k in range(len(labels) - 2)
+            if labels[k].endswith("类") and labels[k + 1].endswith("款") and labels[k + 2].endswith("项")
+        ),
+        None,
+    )
     if k is None:
         return rows
     out = []
     for row in rows:
         parts = [row[k + j].text.strip() for j in range(3)]
-        if re.fullmatch(r"\d{3}", parts[0]) and all(re.fullmatch(r"(?:\d{2})?", p) for p in parts[1:]) \
-                and not (parts[2] and not parts[1]):
+        if (
+            re.fullmatch(r"\d{3}", parts[0])
+            and all(re.fullmatch(r"(?:\d{2})?", p) for p in parts[1:])
+            and not (parts[2] and not parts[1])
+        ):
             first = row[k]
             row = list(row)
             row[k] = Cell("".join(parts), first.place, first.line, first.column)
@@ -166,7 +181,7 @@ def right_of(grid: Grid, name: str) -> Value | None:
     for row in grid.table.rows:
         for k, c in enumerate(row):
             if squeeze(c.text) == name:
-                for d in row[k + 1:]:
+                for d in row[k + 1 :]:
                     if d.text.strip():
                         return value_of(d)
                 return value_of(Cell("", row[k].place, row[k].line, row[k].column))

@@ -58,9 +58,8 @@ class Sections:
             ):
                 out.append((s, 0, ""))  # the department's own self-evaluation: no project
                 continue
-            if appendix and (
-                m := _PROJECT_SECTION.match(line)
-            ):  # 一、培训项目绩效自评情况: one project of several
+            # 一、培训项目绩效自评情况: one project of several
+            if appendix and (m := _PROJECT_SECTION.match(line)):
                 out.append((s, 0, m.group(1)))
                 continue
             if appendix and _TOP_HEADING.match(line) and re.search(r"(?:决算情况说明|部门决算)", line):

@@ -151,9 +151,8 @@ class SelfEvalTable:
     """What one self-evaluation table states, its cells read as the document's figures."""
 
     rows: list[Row]
-    budget_rows: list[tuple[str, dict[str, Figure]]] = field(
-        default_factory=list
-    )  # (label, figure by column)
+    # (label, figure by column)
+    budget_rows: list[tuple[str, dict[str, Figure]]] = field(default_factory=list)
     indicators: list[tuple[Figure, Figure]] = field(default_factory=list)  # (weight, score) of each indicator
     scores: list[Figure] = field(default_factory=list)  # the 指标得分 column
     scores_clean: bool = True  # every indicator row's score was read

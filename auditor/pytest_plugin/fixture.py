@@ -38,7 +38,8 @@ class AuditFixture:
 
 @pytest.fixture
 def auditor_audit(pytestconfig) -> AuditFixture:
-    """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's threshold and baseline."""
+    """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's
+    threshold and baseline."""
     from .settings import settings
 
     conf = settings(pytestconfig)

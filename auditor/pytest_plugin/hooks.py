@@ -22,20 +22,50 @@ from .settings import SEVERITIES, settings
 def pytest_addoption(parser) -> None:
     """Declare the ``--audit*`` command-line options and the ``audit_*`` ini options."""
     group = parser.getgroup("auditor", "arithmetic audit of 部门决算 reports (auditor)")
-    group.addoption("--audit", action="extend", nargs="+", dest="audit_paths", default=None, metavar="PATH",
-                    help="report files or folders to audit, one test item per report")
-    group.addoption("--audit-per-rule", action="store_true", dest="audit_per_rule", default=None,
-                    help="one test item per rule per report instead of one per report")
-    group.addoption("--audit-severity", choices=SEVERITIES, dest="audit_severity", default=None,
-                    help="fail on findings of this severity and above (default: error)")
-    group.addoption("--audit-baseline", dest="audit_baseline", default=None, metavar="FILE",
-                    help="baseline file of accepted findings (written by 'auditor baseline')")
-    group.addoption("--audit-rules", action="append", dest="audit_rules", default=None, metavar="PACK",
-                    help="rule pack (TOML) to load beside the built-in rules; repeatable")
+    group.addoption(
+        "--audit",
+        action="extend",
+        nargs="+",
+        dest="audit_paths",
+        default=None,
+        metavar="PATH",
+        help="report files or folders to audit, one test item per report",
+    )
+    group.addoption(
+        "--audit-per-rule",
+        action="store_true",
+        dest="audit_per_rule",
+        default=None,
+        help="one test item per rule per report instead of one per report",
+    )
+    group.addoption(
+        "--audit-severity",
+        choices=SEVERITIES,
+        dest="audit_severity",
+        default=None,
+        help="fail on findings of this severity and above (default: error)",
+    )
+    group.addoption(
+        "--audit-baseline",
+        dest="audit_baseline",
+        default=None,
+        metavar="FILE",
+        help="baseline file of accepted findings (written by 'auditor baseline')",
+    )
+    group.addoption(
+        "--audit-rules",
+        action="append",
+        dest="audit_rules",
+        default=None,
+        metavar="PACK",
+        help="rule pack (TOML) to load beside the built-in rules; repeatable",
+    )
     parser.addini("audit_paths", type="paths", default=[], help="report files or folders to audit")
     parser.addini("audit_per_rule", type="bool", default=False, help="one test item per rule per report")
     parser.addini("audit_severity", default="error", help="fail on findings of this severity and above")
-    parser.addini("audit_baseline", default="", help="baseline file of accepted findings (relative to the ini file)")
+    parser.addini(
+        "audit_baseline", default="", help="baseline file of accepted findings (relative to the ini file)"
+    )
     parser.addini("audit_rules", type="paths", default=[], help="rule packs (TOML) to load")
 
 

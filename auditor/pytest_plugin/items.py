@@ -61,7 +61,9 @@ class AuditSession:
         if self._baseline is None:
             from ..report.baseline import load_baseline
 
-            self._baseline = load_baseline(self.conf["baseline"]).counts() if self.conf["baseline"] else Counter()
+            self._baseline = (
+                load_baseline(self.conf["baseline"]).counts() if self.conf["baseline"] else Counter()
+            )
         return self._baseline
 
     _saved_packs: tuple | None = None
@@ -70,8 +72,11 @@ class AuditSession:
         """One line: documents audited, findings failed on, findings the baseline accepted."""
         if not self.documents:
             return
-        line = (f"auditor: {len(self.documents)} document(s) audited, {self.findings_count} finding(s) at or above "
-                f"{self.conf['severity']}")
+        line = (
+            f"auditor: {len(self.documents)} document(s) audited, "
+            f"{self.findings_count} finding(s) at or above "
+            f"{self.conf['severity']}"
+        )
         if self.conf["baseline"]:
             line += f", {self.accepted_count} accepted by the baseline {Path(self.conf['baseline']).name}"
         terminalreporter.write_line(line)
@@ -84,9 +89,11 @@ class AuditSession:
             restore_packs(self._saved_packs)
 
     @pytest.hookimpl(tryfirst=True)  # before -k / -m / --deselect filter the items
-    def pytest_collection_modifyitems(self, session: pytest.Session, config: pytest.Config, items: list) -> None:
-        from ..read.inputs import discover
+    def pytest_collection_modifyitems(
+        self, session: pytest.Session, config: pytest.Config, items: list
+    ) -> None:
         from ..core.rules import load_rules, reset_rules
+        from ..read.inputs import discover
 
         if self.conf["rules"]:
             from ..core.rules import loaded_packs
@@ -102,12 +109,19 @@ class AuditSession:
         added = []
         for err in errors:
             shown = _relative(err.source, config)
-            added.append(AuditPathItem.from_parent(session, name=f"audit[{shown}]", problem=f"{shown}: {err.problem}"))
+            added.append(
+                AuditPathItem.from_parent(session, name=f"audit[{shown}]", problem=f"{shown}: {err.problem}")
+            )
         for f in files:
             path = Path(f).resolve()
-            node = AuditFile.from_parent(session, path=path, audit_session=self,
-                                         nodeid=os.path.relpath(path, config.rootpath).replace(os.sep, "/"))
-            # the public collection hooks, as pytest's own collect_one_node: counted and reported like any file
+            node = AuditFile.from_parent(
+                session,
+                path=path,
+                audit_session=self,
+                nodeid=os.path.relpath(path, config.rootpath).replace(os.sep, "/"),
+            )
+            # the public collection hooks, as pytest's own collect_one_node: counted and reported
+            # like any file
             node.ihook.pytest_collectstart(collector=node)
             rep = node.ihook.pytest_make_collect_report(collector=node)
             node.ihook.pytest_collectreport(report=rep)
@@ -141,8 +155,11 @@ class AuditFile(pytest.File):
             self.audited()
         except InputError:
             return [AuditItem.from_parent(self, name="read", rule=None)]
-        return [AuditItem.from_parent(self, name=code, rule=code) for code, r in catalogue().items()
-                if getattr(r, "enabled", True)]
+        return [
+            AuditItem.from_parent(self, name=code, rule=code)
+            for code, r in catalogue().items()
+            if getattr(r, "enabled", True)
+        ]
 
     def audited(self):
         """The report, or raise the InputError that stopped the read."""
@@ -179,7 +196,9 @@ class AuditItem(pytest.Item):
             report = parent.audited()
         except InputError as exc:
             raise UnreadableInput(f"{self.display_path()}: {exc.problem}") from None
-        findings = [f for f in at_or_above(report, conf["severity"]) if self.rule is None or f.rule == self.rule]
+        findings = [
+            f for f in at_or_above(report, conf["severity"]) if self.rule is None or f.rule == self.rule
+        ]
         session = parent.audit_session
         session.documents.add(str(self.path))
         accepted = session.accepted()

@@ -17,7 +17,9 @@ def _ini_path(config, value: str) -> str:
 def settings(config) -> dict:
     """The plugin's effective settings: command line first, then the ini file."""
     invocation = config.invocation_params.dir
-    paths = [str(invocation / p) if not p.startswith("/") else p for p in (config.getoption("audit_paths") or [])]
+    paths = [
+        str(invocation / p) if not p.startswith("/") else p for p in (config.getoption("audit_paths") or [])
+    ]
     if not paths:
         paths = [str(p) for p in config.getini("audit_paths")]
     severity = config.getoption("audit_severity") or config.getini("audit_severity") or "error"
@@ -26,6 +28,13 @@ def settings(config) -> dict:
     per_rule = config.getoption("audit_per_rule")
     if per_rule is None:
         per_rule = bool(config.getini("audit_per_rule"))
-    packs = [str(invocation / p) for p in (config.getoption("audit_rules") or [])] or \
-        [str(p) for p in config.getini("audit_rules")]
-    return {"paths": paths, "severity": severity, "baseline": baseline or None, "per_rule": per_rule, "rules": packs}
+    packs = [str(invocation / p) for p in (config.getoption("audit_rules") or [])] or [
+        str(p) for p in config.getini("audit_rules")
+    ]
+    return {
+        "paths": paths,
+        "severity": severity,
+        "baseline": baseline or None,
+        "per_rule": per_rule,
+        "rules": packs,
+    }

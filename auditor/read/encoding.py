@@ -27,8 +27,10 @@ def _cjk_share(text: str) -> float:
 
 
 # Characters frequent in reports, simplified and traditional: mojibake holds few of them.
-_COMMON = frozenset("的一是在年元万萬支出收入预預算财財政拨撥款合计計决決本部门門单單位位和中为為其他项項目"
-                    "经經费費用务務公共基业業等及上下不有人行了大对對会會于於发發")
+_COMMON = frozenset(
+    "的一是在年元万萬支出收入预預算财財政拨撥款合计計决決本部门門单單位位和中为為其他项項目"
+    "经經费費用务務公共基业業等及上下不有人行了大对對会會于於发發"
+)
 
 
 def _common_share(text: str) -> float:

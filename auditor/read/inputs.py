@@ -37,7 +37,11 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
                 if fh.read(8).startswith(_DOCUMENT_MAGIC):
                     max_bytes = MAX_DOCUMENT_BYTES
         if size > max_bytes:
-            raise InputError(name, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one report")
+            raise InputError(
+                name,
+                f"file is {size / 1048576:.1f} MB, "
+                f"over the {max_bytes / 1048576:.0f} MB limit for one report",
+            )
         data = p.read_bytes()
     except PermissionError:
         raise InputError(name, "permission denied") from None
@@ -56,7 +60,9 @@ def _read(data: bytes, name: str) -> Source:
 
 def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
     if len(data) > (MAX_DOCUMENT_BYTES if data[:8].startswith(_DOCUMENT_MAGIC) else MAX_BYTES):
-        raise InputError(name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report")
+        raise InputError(
+            name, f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report"
+        )
     return _read(data, name)
 
 
@@ -73,9 +79,13 @@ def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            found = sorted(
+                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+            )
             if not found:
-                errors.append(InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)"))
+                errors.append(
+                    InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)")
+                )
             files.extend(found)
         elif p.exists():
             files.append(raw)

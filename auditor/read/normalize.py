@@ -14,8 +14,8 @@ so the map to the original keeps pointing at the traditional characters as writt
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _ARTEFACT = re.compile(r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]")
@@ -29,7 +29,7 @@ class Text:
 
     original: str
     text: str
-    origin: "Origin"  # origin[i] = offset in `original` of normalised char i
+    origin: Origin  # origin[i] = offset in `original` of normalised char i
     line_starts: list[int] = field(default_factory=list)
 
     def position(self, index: int) -> tuple[int, int]:
@@ -120,8 +120,10 @@ def normalize(original: str) -> Text:
 
 # --- traditional → simplified (for matching only) ---------------------------------------------
 # Frequent characters that exist only in traditional writing: one of them is enough to convert.
-_TRADITIONAL = re.compile("[們個這來時為說國會對發後經財撥預決與於開從當實產門頭間關號題電體點學務資費數據機區縣專級額結"
-                          "餘計劃購補貼項況總統營運輸書處離營傳設備購維護車輛費質醫療衛險業]")
+_TRADITIONAL = re.compile(
+    "[們個這來時為說國會對發後經財撥預決與於開從當實產門頭間關號題電體點學務資費數據機區縣專級額結"
+    "餘計劃購補貼項況總統營運輸書處離營傳設備購維護車輛費質醫療衛險業]"
+)
 
 
 def to_simplified(text: str) -> str:

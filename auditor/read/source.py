@@ -28,7 +28,8 @@ class Source:
     encoding: str
     places: tuple[tuple[int, int, str], ...] = ()
     tables: tuple = field(default=(), hash=False)  # Table (mutable): not part of the hash
-    unread: tuple[tuple[str, int], ...] = ()  # parts a reader could not read: (what, how many), e.g. scanned pages
+    # parts a reader could not read: (what, how many), e.g. scanned pages
+    unread: tuple[tuple[str, int], ...] = ()
 
     def place_at(self, line: int, column: int) -> str | None:
         return place_at(self.places, line, column)

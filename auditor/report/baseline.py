@@ -1,8 +1,9 @@
 """Baselines of accepted findings, so a pipeline fails only on new slips (as ruff and pylint allow).
 
-A finding's fingerprint (``explain.finish.fingerprint``) is stable across edits that move it: it hashes the rule and, for
-each figure of the evidence, its role, what it measures (its concept, or the words written
-just before it) and its normalised value and unit — never line or column numbers. A baseline
+A finding's fingerprint (``explain.finish.fingerprint``) is stable across edits that move it:
+it hashes the rule and, for each figure of the evidence, its role, what it measures (its
+concept, or the words written just before it) and its normalised value and unit — never line or
+column numbers. A baseline
 file lists accepted fingerprints; matching counts them, so a second identical slip is new.
 
     {"version": 1, "findings": [{"fingerprint", "rule", "path", "message"}, ...]}
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -34,7 +36,9 @@ class BaselineEntry(BaseModel):
 
     fingerprint: str = Field(min_length=1)
     rule: str
-    path: str = Field(default="", description="where it was found when the baseline was written (informative)")
+    path: str = Field(
+        default="", description="where it was found when the baseline was written (informative)"
+    )
     message: str = Field(default="", description="the finding's message then (informative)")
 
 
@@ -47,8 +51,13 @@ class Baseline(BaseModel):
     @classmethod
     def from_reports(cls, reports: Iterable[AuditReport]) -> Baseline:
         """A baseline accepting every finding of these reports."""
-        entries = [BaselineEntry(fingerprint=f.fingerprint or fingerprint(f), rule=f.rule, path=r.path, message=f.message)
-                   for r in reports for f in r.findings]
+        entries = [
+            BaselineEntry(
+                fingerprint=f.fingerprint or fingerprint(f), rule=f.rule, path=r.path, message=f.message
+            )
+            for r in reports
+            for f in r.findings
+        ]
         return cls(findings=entries)
 
     def to_json(self) -> str:
@@ -72,7 +81,9 @@ def load_baseline(path: str | Path) -> Baseline:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(name, "no such baseline file (write one with 'auditor baseline PATH... -o FILE')") from None
+        raise InputError(
+            name, "no such baseline file (write one with 'auditor baseline PATH... -o FILE')"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(name, f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
     try:
@@ -91,7 +102,9 @@ class BaselineResult(BaseModel):
     """What applying a baseline did: how many findings it hid, and entries that matched nothing."""
 
     hidden: int = 0
-    unmatched: list[BaselineEntry] = Field(default_factory=list, description="accepted findings no longer found (fixed?)")
+    unmatched: list[BaselineEntry] = Field(
+        default_factory=list, description="accepted findings no longer found (fixed?)"
+    )
 
 
 def apply_baseline(reports: list[AuditReport], baseline: Baseline | str | Path | None) -> BaselineResult:

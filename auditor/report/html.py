@@ -16,7 +16,8 @@ RANK = {"info": 0, "warning": 1, "error": 2}
 #: Background of highlighted figures, by severity (the browser test looks for the error colour).
 HIGHLIGHT = {"error": "#ffaaaa", "warning": "#ffe08a", "info": "#b8e1ff"}
 
-CSS = """
+CSS = (
+    """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 header,section.doc{max-width:1400px;margin:0 auto;padding:16px 24px}
 h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:24px 0 8px;border-top:2px solid #ccc;padding-top:16px;word-break:break-all}
@@ -40,7 +41,9 @@ tr.hit td.src{background:#fffdf5}
 .errors li{color:#c62828}
 .muted{color:#777;font-size:13px}
 a{color:#0b57d0}
-""" % HIGHLIGHT
+"""  # noqa: E501, UP031 - one CSS rule a line; %-formatting, as CSS is full of braces
+    % HIGHLIGHT
+)
 
 
 def _counts(report: AuditReport) -> dict[str, int]:
@@ -62,7 +65,8 @@ def _cause(f: Finding) -> str:
     if d is not None:
         text = f"cause: {escape(d.explanation)} ({escape(d.cause)})"
         if d.culprit is not None and d.suggested:
-            text += f" — {escape(d.culprit.text)} (line {d.culprit.line}) should read <b>{escape(d.suggested)}</b>"
+            text += f" — {escape(d.culprit.text)} (line {d.culprit.line}) "
+            text += f"should read <b>{escape(d.suggested)}</b>"
         parts.append(text)
     if f.also_breaks:
         parts.append("the same figure also breaks: " + "; ".join(escape(x) for x in f.also_breaks))
@@ -125,21 +129,31 @@ def _excerpt(f: Finding, lines: list[str], spans: dict) -> str:
 def _finding_item(f: Finding, doc: int, lines: list[str], spans: dict) -> str:
     e0 = f.evidence[0] if f.evidence else None
     where = (f'<a href="#d{doc}-L{e0.line}">line {e0.line}, col {e0.column}</a>') if e0 else ""
-    return (f'<li class="finding sev-{f.severity}"><span class="badge b-{f.severity}">{f.severity}</span> '
-            f'<b>{escape(f.rule)}</b> {escape(f.name)} · {where}'
-            f'<div class="msg">{escape(f.message)}</div>{_cause(f)}{_excerpt(f, lines, spans)}</li>')
+    return (
+        f'<li class="finding sev-{f.severity}"><span class="badge b-{f.severity}">{f.severity}</span> '
+        f"<b>{escape(f.rule)}</b> {escape(f.name)} · {where}"
+        f'<div class="msg">{escape(f.message)}</div>{_cause(f)}{_excerpt(f, lines, spans)}</li>'
+    )
 
 
 def _coverage(report: AuditReport) -> str:
     c = report.coverage
-    rows = [("figures read", c.figures), ("amounts / percentages", f"{c.amounts} / {c.percents}"),
-            ("figures checked by at least one relation", c.figures_checked),
-            ("figures no relation checked", c.figures_unchecked), ("unreadable figures", c.unreadable),
-            ("relations checked", c.relations_checked), ("relations consistent", c.relations_consistent),
-            ("relations skipped", sum(c.relations_skipped.values()))]
+    rows = [
+        ("figures read", c.figures),
+        ("amounts / percentages", f"{c.amounts} / {c.percents}"),
+        ("figures checked by at least one relation", c.figures_checked),
+        ("figures no relation checked", c.figures_unchecked),
+        ("unreadable figures", c.unreadable),
+        ("relations checked", c.relations_checked),
+        ("relations consistent", c.relations_consistent),
+        ("relations skipped", sum(c.relations_skipped.values())),
+    ]
     body = "".join(f"<tr><th>{escape(k)}</th><td class=num>{escape(str(v))}</td></tr>" for k, v in rows)
     for reason, n in sorted(c.relations_skipped.items(), key=lambda x: -x[1]):
-        body += f'<tr><td class="muted">&nbsp;&nbsp;skipped: {escape(reason)}</td><td class="num muted">{n}</td></tr>'
+        body += (
+            f'<tr><td class="muted">&nbsp;&nbsp;skipped: {escape(reason)}</td>'
+            f'<td class="num muted">{n}</td></tr>'
+        )
     return f'<table class="cov">{body}</table>'
 
 
@@ -152,29 +166,46 @@ def _document(report: AuditReport, doc: int) -> str:
             d = f.diagnosis
             extra = f" → <b>{escape(d.suggested)}</b>" if d and d.suggested else ""
             cause = f"<br><span class=cause>{escape(d.explanation)}{extra}</span>" if d else ""
-            notes[f.evidence[0].line].append(f'<div class="note sev-{f.severity}"><b>{escape(f.rule)}</b> '
-                                             f'{escape(f.message)}{cause}</div>')
-    meta = [f"encoding {escape(report.encoding)}" if report.encoding else "", f"year {report.year}" if report.year else ""]
-    out = [f'<section class="doc" id="d{doc}"><h2>{escape(report.path)}</h2>',
-           f'<p>{_badges(_counts(report))} <span class="muted">{" · ".join(m for m in meta if m)}</span></p>',
-           _coverage(report)]
+            notes[f.evidence[0].line].append(
+                f'<div class="note sev-{f.severity}"><b>{escape(f.rule)}</b> {escape(f.message)}{cause}</div>'
+            )
+    meta = [
+        f"encoding {escape(report.encoding)}" if report.encoding else "",
+        f"year {report.year}" if report.year else "",
+    ]
+    out = [
+        f'<section class="doc" id="d{doc}"><h2>{escape(report.path)}</h2>',
+        f'<p>{_badges(_counts(report))} <span class="muted">{" · ".join(m for m in meta if m)}</span></p>',
+        _coverage(report),
+    ]
     if report.findings:
-        out.append('<h3>Findings</h3><ol class="findings">' +
-                   "".join(_finding_item(f, doc, lines, spans) for f in report.findings) + "</ol>")
+        out.append(
+            '<h3>Findings</h3><ol class="findings">'
+            + "".join(_finding_item(f, doc, lines, spans) for f in report.findings)
+            + "</ol>"
+        )
     if lines:
         out.append('<h3>Text</h3><table class="text">')
         for i, raw in enumerate(lines, start=1):
             hit = " class=hit" if i in spans else ""
-            out.append(f'<tr id="d{doc}-L{i}"{hit}><td class="ln">{i}</td><td class="src">{_marked(raw, spans.get(i, []))}</td>'
-                       f'<td class="notes">{"".join(notes.get(i, []))}</td></tr>')
+            out.append(
+                f'<tr id="d{doc}-L{i}"{hit}><td class="ln">{i}</td>'
+                f'<td class="src">{_marked(raw, spans.get(i, []))}</td>'
+                f'<td class="notes">{"".join(notes.get(i, []))}</td></tr>'
+            )
         out.append("</table>")
     else:
-        out.append('<p class="muted">(the text is not available: the report was not produced by auditing a source)</p>')
+        out.append(
+            '<p class="muted">(the text is not available: '
+            "the report was not produced by auditing a source)</p>"
+        )
     out.append("</section>")
     return "\n".join(out)
 
 
-def to_html(reports: list[AuditReport], failures: list[InputFailure] | None = None, title: str = "auditor report") -> str:
+def to_html(
+    reports: list[AuditReport], failures: list[InputFailure] | None = None, title: str = "auditor report"
+) -> str:
     """The whole report as one HTML page (a string)."""
     from ..core.version import __version__
 
@@ -186,21 +217,32 @@ def to_html(reports: list[AuditReport], failures: list[InputFailure] | None = No
         for s in total:
             total[s] += counts[s]
         c = r.coverage
-        index.append(f'<tr><td><a href="#d{k}">{escape(r.path)}</a></td><td>{_badges(counts)}</td>'
-                     f'<td class=num>{c.figures}</td><td class=num>{c.figures_checked}</td>'
-                     f'<td class=num>{c.relations_checked}</td><td class=num>{c.relations_consistent}</td></tr>')
-    head = [f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="auditor {escape(__version__)}">'
-            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
-            f"<header><h1>{escape(title)}</h1><p>{len(reports)} document(s) audited · {_badges(total)}"
-            f"{f' · {len(failures)} unreadable input(s)' if failures else ''}</p>"]
+        index.append(
+            f'<tr><td><a href="#d{k}">{escape(r.path)}</a></td><td>{_badges(counts)}</td>'
+            f"<td class=num>{c.figures}</td><td class=num>{c.figures_checked}</td>"
+            f"<td class=num>{c.relations_checked}</td><td class=num>{c.relations_consistent}</td></tr>"
+        )
+    head = [
+        f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="auditor {escape(__version__)}">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{escape(title)}</h1><p>{len(reports)} document(s) audited · {_badges(total)}"
+        f"{f' · {len(failures)} unreadable input(s)' if failures else ''}</p>",
+    ]
     if reports:
-        head.append('<table class="index"><tr><th>document</th><th>findings</th><th>figures read</th>'
-                    '<th>figures checked</th><th>relations checked</th><th>consistent</th></tr>' + "".join(index) + "</table>")
+        head.append(
+            '<table class="index"><tr><th>document</th><th>findings</th><th>figures read</th>'
+            "<th>figures checked</th><th>relations checked</th><th>consistent</th></tr>"
+            + "".join(index)
+            + "</table>"
+        )
     if failures:
-        head.append('<h3>Unreadable inputs</h3><ul class="errors">' +
-                    "".join(f"<li>{escape(x.path)}: {escape(x.error)}</li>" for x in failures) + "</ul>")
+        head.append(
+            '<h3>Unreadable inputs</h3><ul class="errors">'
+            + "".join(f"<li>{escape(x.path)}: {escape(x.error)}</li>" for x in failures)
+            + "</ul>"
+        )
     head.append("</header>")
     body = [_document(r, k) for k, r in enumerate(reports, start=1)]
     return "\n".join(head + body + ["</body></html>\n"])

@@ -29,8 +29,13 @@ def _uri(path: str) -> str:
 
 
 def _region(e: Evidence) -> dict:
-    return {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column,
-            "snippet": {"text": e.text}}
+    return {
+        "startLine": e.line,
+        "startColumn": e.column,
+        "endLine": e.end_line,
+        "endColumn": e.end_column,
+        "snippet": {"text": e.text},
+    }
 
 
 def _rule(r) -> dict:
@@ -40,18 +45,22 @@ def _rule(r) -> dict:
         "name": r.name,
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": explanation},
-        "help": {"text": f"{r.summary}\n\n{explanation}\n\nExample: {r.example}",
-                 "markdown": f"**{r.code} {r.name}**: {r.summary}\n\n{explanation}\n\nExample:\n\n    {r.example}"},
-        "defaultConfiguration": {"level": LEVEL[getattr(r, "effective_severity", r.severity)],
-                                 "enabled": bool(getattr(r, "enabled", True))},
+        "help": {
+            "text": f"{r.summary}\n\n{explanation}\n\nExample: {r.example}",
+            "markdown": f"**{r.code} {r.name}**: {r.summary}\n\n{explanation}\n\nExample:\n\n    {r.example}",
+        },
+        "defaultConfiguration": {
+            "level": LEVEL[getattr(r, "effective_severity", r.severity)],
+            "enabled": bool(getattr(r, "enabled", True)),
+        },
         "properties": {"tags": ["arithmetic", "部门决算"]},
     }
 
 
 def to_sarif(reports: list[AuditReport], failures: list[InputFailure] | None = None) -> dict:
     """The SARIF 2.1.0 log of a batch, as a dict ready for ``json.dumps``."""
-    from ..core.version import __version__
     from ..core.rules import catalogue
+    from ..core.version import __version__
 
     rules = list(catalogue().values())
     index = {r.code: i for i, r in enumerate(rules)}
@@ -74,22 +83,41 @@ def to_sarif(reports: list[AuditReport], failures: list[InputFailure] | None = N
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             if f.evidence:
-                result["locations"] = [{"physicalLocation": {"artifactLocation": where, "region": _region(f.evidence[0])}}]
+                result["locations"] = [
+                    {"physicalLocation": {"artifactLocation": where, "region": _region(f.evidence[0])}}
+                ]
                 result["relatedLocations"] = [
-                    {"id": k, "physicalLocation": {"artifactLocation": where, "region": _region(e)},
-                     "message": {"text": f"{e.role}: {e.text}" + (f" ({e.label})" if e.label else "")}}
-                    for k, e in enumerate(f.evidence[1:], start=1)]
+                    {
+                        "id": k,
+                        "physicalLocation": {"artifactLocation": where, "region": _region(e)},
+                        "message": {"text": f"{e.role}: {e.text}" + (f" ({e.label})" if e.label else "")},
+                    }
+                    for k, e in enumerate(f.evidence[1:], start=1)
+                ]
             if f.diagnosis is not None:
-                result["properties"].update({"cause": f.diagnosis.cause, "explanation": f.diagnosis.explanation})
+                result["properties"].update(
+                    {"cause": f.diagnosis.cause, "explanation": f.diagnosis.explanation}
+                )
                 if f.diagnosis.suggested:
                     result["properties"]["suggested"] = f.diagnosis.suggested
             results.append(result)
-    notifications = [{"level": "error", "message": {"text": f"{x.path}: {x.error}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(x.path)}}}]}
-                     for x in failures or []]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{x.path}: {x.error}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(x.path)}}}],
+        }
+        for x in failures or []
+    ]
     run = {
-        "tool": {"driver": {"name": "auditor", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule(r) for r in rules]}},
+        "tool": {
+            "driver": {
+                "name": "auditor",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(r) for r in rules],
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "artifacts": artifacts,
         "results": results,

@@ -17,8 +17,12 @@ def summary(report: AuditReport) -> Group:
     table = Table.grid(padding=(0, 2))
     table.add_row("figures read", str(s.figures), "relations checked", str(s.relations_checked))
     share = f"{100 * s.figures_checked / (s.amounts + s.percents):.0f}%" if s.amounts + s.percents else "–"
-    table.add_row("amounts and % checked", f"{s.figures_checked} of {s.amounts + s.percents} ({share})",
-                  "consistent", str(s.relations_consistent))
+    table.add_row(
+        "amounts and % checked",
+        f"{s.figures_checked} of {s.amounts + s.percents} ({share})",
+        "consistent",
+        str(s.relations_consistent),
+    )
     counts = Text()
     for sev in ("error", "warning", "info"):
         counts.append(f"{s.findings[sev]} {sev}  ", style=STYLE[sev] if s.findings[sev] else "dim")
@@ -35,7 +39,9 @@ def source_line(finding: Finding, lines: list[str] | None) -> Text:
         return Text()
     first = finding.evidence[0].line
     raw = lines[first - 1] if first - 1 < len(lines) else ""
-    spans = sorted((e.column - 1, e.end_column - 1) for e in finding.evidence if e.line == first == e.end_line)
+    spans = sorted(
+        (e.column - 1, e.end_column - 1) for e in finding.evidence if e.line == first == e.end_line
+    )
     start = max(0, (spans[0][0] if spans else 0) - 60)
     end = min(len(raw), (spans[-1][1] if spans else 0) + 40)
     text = Text(f"{first:>5} │ ", style="dim")
@@ -67,7 +73,12 @@ def finding_view(finding: Finding, lines: list[str] | None) -> Group:
     others = [e for e in finding.evidence if e.line != (finding.evidence[0].line if finding.evidence else 0)]
     for e in others:
         if lines and e.line - 1 < len(lines):
-            parts.append(Text(f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at {e.place or f'col {e.column}'}", style="dim"))
+            parts.append(
+                Text(
+                    f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at {e.place or f'col {e.column}'}",
+                    style="dim",
+                )
+            )
     for other in finding.also_breaks:
         parts.append(Text(f"        also breaks {other}", style="dim"))
     return Group(*parts)
@@ -80,4 +91,6 @@ def render(console: Console, report: AuditReport, original: str | None = None) -
         items.append(Text(""))
         items.append(finding_view(f, lines))
     style = "red" if not report.ok else ("yellow" if report.findings else "green")
-    console.print(Panel(Group(*items), title=f"[bold]{report.path}[/]", title_align="left", border_style=style))
+    console.print(
+        Panel(Group(*items), title=f"[bold]{report.path}[/]", title_align="left", border_style=style)
+    )

@@ -6,7 +6,8 @@ the source line with the figures of the evidence marked »like this«, and the o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.models import AuditReport, Finding
@@ -27,9 +28,11 @@ def marked_line(finding: Finding, lines: list[str] | None, width: int = 60) -> s
         return ""
     first = finding.evidence[0].line
     raw = lines[first - 1] if 0 < first <= len(lines) else ""
-    spans = sorted({(e.column - 1, e.end_column - 1) for e in finding.evidence if e.line == first == e.end_line})
+    spans = sorted(
+        {(e.column - 1, e.end_column - 1) for e in finding.evidence if e.line == first == e.end_line}
+    )
     if not spans:
-        return f"{first:>5} | {raw[:2 * width]}"
+        return f"{first:>5} | {raw[: 2 * width]}"
     start = max(0, spans[0][0] - width)
     end = min(len(raw), spans[-1][1] + width // 2)
     out = ["…" if start > 0 else ""]
@@ -62,8 +65,10 @@ def finding_text(finding: Finding, lines: list[str] | None = None) -> str:
     line = marked_line(finding, lines)
     if line:
         out.append("  " + line)
-    evidence = "; ".join(f"{e.text} ({e.role}{', ' + e.label if e.label else ''}) {e.line}:{e.column}"
-                         for e in finding.evidence)
+    evidence = "; ".join(
+        f"{e.text} ({e.role}{', ' + e.label if e.label else ''}) {e.line}:{e.column}"
+        for e in finding.evidence
+    )
     if evidence:
         out.append(f"    evidence: {evidence}")
     return "\n".join(out)
@@ -74,7 +79,9 @@ def at_or_above(report: AuditReport, severity: str) -> list[Finding]:
     return [f for f in report.findings if RANK[f.severity] >= RANK[severity]]
 
 
-def report_text(report: AuditReport, findings: Iterable[Finding] | None = None, severity: str = "error") -> str:
+def report_text(
+    report: AuditReport, findings: Iterable[Finding] | None = None, severity: str = "error"
+) -> str:
     """A document's findings (those given, or those at or above ``severity``) as plain text."""
     shown = list(findings) if findings is not None else at_or_above(report, severity)
     lines = source_lines(report.source_text)

@@ -18,9 +18,10 @@ import glob
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..read.inputs import REPORT_SUFFIXES
@@ -94,9 +95,9 @@ class Outcome:
     ok: bool = True
     counts: list[tuple[str, str]] = field(default_factory=list)
     text: str | None = None
-    years: "YearFacts | None" = None
+    years: YearFacts | None = None
 
-    def report(self) -> "AuditReport":
+    def report(self) -> AuditReport:
         from ..core.models import AuditReport
 
         if self.json is None:
@@ -127,15 +128,25 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
     except InputError as exc:
         return Outcome(index, path, error=exc.problem)
     except Exception as exc:  # a bug on one document must not end a run of thousands: report it
-        return Outcome(index, path, error=f"internal error while auditing ({type(exc).__name__}: {exc}); please report it")
+        return Outcome(
+            index,
+            path,
+            error=f"internal error while auditing ({type(exc).__name__}: {exc}); please report it",
+        )
     floor = SEVERITY_ORDER[options.min_severity]
     if floor:
         report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= floor]
-        report.coverage.findings = {sev: sum(1 for f in report.findings if f.severity == sev)
-                                    for sev in ("error", "warning", "info")}
-    out = Outcome(index, path, json=report.model_dump_json(), ok=report.ok,
-                  counts=[(f.rule, f.severity) for f in report.findings],
-                  text=source.text if options.keep_text else None)
+        report.coverage.findings = {
+            sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")
+        }
+    out = Outcome(
+        index,
+        path,
+        json=report.model_dump_json(),
+        ok=report.ok,
+        counts=[(f.rule, f.severity) for f in report.findings],
+        text=source.text if options.keep_text else None,
+    )
     if options.years:
         from ..facts.years import facts_of_text
 
@@ -186,9 +197,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def audit_corpus(paths: Iterable[str], jobs: int | None = None, *, options: Options | None = None,
-                 ordered: bool = True, chunksize: int = 8, window: int | None = None,
-                 failures: list[InputError] | None = None) -> Iterator[Outcome]:
+def audit_corpus(
+    paths: Iterable[str],
+    jobs: int | None = None,
+    *,
+    options: Options | None = None,
+    ordered: bool = True,
+    chunksize: int = 8,
+    window: int | None = None,
+    failures: list[InputError] | None = None,
+) -> Iterator[Outcome]:
     """Audit every report the paths name, over `jobs` processes; yields one Outcome per file.
 
     Bad arguments (missing paths, empty folders) are appended to `failures` when given.
@@ -211,8 +229,9 @@ def audit_corpus(paths: Iterable[str], jobs: int | None = None, *, options: Opti
     yield from _pooled(chain(first, items), jobs, options, ordered, chunksize, window or 4 * jobs)
 
 
-def _pooled(items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int,
-            window: int) -> Iterator[Outcome]:
+def _pooled(
+    items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int, window: int
+) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -241,8 +260,11 @@ def _pooled(items: Iterator[tuple[int, str]], jobs: int, options: Options, order
                     try:
                         batch_outcomes = fut.result()
                     except BrokenProcessPool:
-                        raise InputError("--jobs", "a worker process stopped unexpectedly (out of memory or killed); "
-                                         "the run is incomplete") from None
+                        raise InputError(
+                            "--jobs",
+                            "a worker process stopped unexpectedly (out of memory or killed); "
+                            "the run is incomplete",
+                        ) from None
                     for outcome in batch_outcomes:
                         if not ordered:
                             yield outcome
@@ -296,9 +318,14 @@ class Summary:
         from ..core.rules import catalogue
 
         rules = catalogue()
-        rate = f", {self.documents / self.seconds:.0f} documents/s" if self.seconds > 0 and self.documents else ""
-        table = Table(title=f"{self.documents} document(s) audited in {self.seconds:.1f} s{rate}",
-                      title_justify="left")
+        rate = (
+            f", {self.documents / self.seconds:.0f} documents/s"
+            if self.seconds > 0 and self.documents
+            else ""
+        )
+        table = Table(
+            title=f"{self.documents} document(s) audited in {self.seconds:.1f} s{rate}", title_justify="left"
+        )
         table.add_column("rule")
         table.add_column("name")
         for sev in ("error", "warning", "info"):
@@ -306,7 +333,11 @@ class Summary:
         codes = sorted({code for code, _ in self.by_rule})
         for code in codes:
             name = rules[code].name if code in rules else ""
-            table.add_row(code, name, *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")))
+            table.add_row(
+                code,
+                name,
+                *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")),
+            )
         sev = self.by_severity()
         table.add_section()
         table.add_row("all", "findings", str(sev["error"]), str(sev["warning"]), str(sev["info"]))
@@ -318,22 +349,37 @@ class Summary:
         return table
 
 
-def run_with_progress(outcomes: Iterator[Outcome], show: bool, total: Callable[[], int | None] | None = None,
-                      console=None) -> Iterator[Outcome]:
+def run_with_progress(
+    outcomes: Iterator[Outcome], show: bool, total: Callable[[], int | None] | None = None, console=None
+) -> Iterator[Outcome]:
     """Pass outcomes through, advancing a rich progress bar on `console` when `show`."""
     if not show:
         yield from outcomes
         return
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     count = total() if total else None
     # the first outcome before the bar: the worker processes are forked before its refresh thread
     first = next(outcomes, None)
     if first is None:
         return
-    columns = [SpinnerColumn(), TextColumn("auditing"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
+    columns = [
+        SpinnerColumn(),
+        TextColumn("auditing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    ]
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("audit", total=count, completed=1)
         yield first

@@ -13,11 +13,11 @@ need the auditor installed (same version) in their environment.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from .corpus import Options, Outcome, audit_one, numbered
 from ..core.errors import InputError
 from ..read.inputs import MAX_BYTES
+from .corpus import Options, Outcome, audit_one, numbered
 
 EXTRA_MISSING = "Dask is not installed: install the extra with  pip install 'auditor[dask]'"
 
@@ -53,7 +53,11 @@ def _read(path: str) -> tuple[bytes | None, str | None]:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            return None, f"file is {size / 1048576:.1f} MB, over the {MAX_BYTES / 1048576:.0f} MB limit for one report"
+            return (
+                None,
+                f"file is {size / 1048576:.1f} MB, "
+                f"over the {MAX_BYTES / 1048576:.0f} MB limit for one report",
+            )
         with open(path, "rb") as fh:
             return fh.read(), None
     except PermissionError:
@@ -64,12 +68,21 @@ def _read(path: str) -> tuple[bytes | None, str | None]:
 
 def audit_chunk(chunk: list[tuple[int, str, bytes | None, str | None]], options: Options) -> list[Outcome]:
     """Run on a worker: audit each (index, path, data, read error) of a chunk."""
-    return [Outcome(i, p, error=e) if e is not None else audit_one(i, p, options, data) for i, p, data, e in chunk]
+    return [
+        Outcome(i, p, error=e) if e is not None else audit_one(i, p, options, data) for i, p, data, e in chunk
+    ]
 
 
-def audit_corpus(paths: Iterable[str], scheduler, *, options: Options | None = None, ordered: bool = True,
-                 chunksize: int = 16, window: int | None = None,
-                 failures: list[InputError] | None = None) -> Iterator[Outcome]:
+def audit_corpus(
+    paths: Iterable[str],
+    scheduler,
+    *,
+    options: Options | None = None,
+    ordered: bool = True,
+    chunksize: int = 16,
+    window: int | None = None,
+    failures: list[InputError] | None = None,
+) -> Iterator[Outcome]:
     """Audit the reports the paths name on a Dask cluster; yields one Outcome per file.
 
     `scheduler` is an address (``tcp://HOST:PORT``) or a ``distributed.Client``. At most

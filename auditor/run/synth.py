@@ -14,17 +14,32 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Iterator
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "reports"
 _DIGITS = re.compile(r"-?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=[ \t]?年)")
 _PLACES = ["江城", "青山", "河西", "临川", "安宁", "东平", "南浦", "北岭", "云台", "石门", "白沙", "长乐"]
-_BUREAUS = ["财政局", "教育局", "交通运输局", "农业农村局", "水利局", "卫生健康委员会", "民政局", "司法局",
-            "市场监督管理局", "自然资源局", "生态环境局", "文化和旅游局", "统计局", "审计局", "医疗保障局"]
+_BUREAUS = [
+    "财政局",
+    "教育局",
+    "交通运输局",
+    "农业农村局",
+    "水利局",
+    "卫生健康委员会",
+    "民政局",
+    "司法局",
+    "市场监督管理局",
+    "自然资源局",
+    "生态环境局",
+    "文化和旅游局",
+    "统计局",
+    "审计局",
+    "医疗保障局",
+]
 
 
 def seed_texts(folder: str | Path | None = None) -> list[tuple[str, str]]:
@@ -32,8 +47,9 @@ def seed_texts(folder: str | Path | None = None) -> list[tuple[str, str]]:
     folder = Path(folder) if folder else SEEDS
     found = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
     if not found:  # an installed package has no examples/: name the folder to use
-        raise FileNotFoundError(f"no seed reports (*.txt) in {folder}: pass the folder of a source checkout's "
-                                "examples/reports")
+        raise FileNotFoundError(
+            f"no seed reports (*.txt) in {folder}: pass the folder of a source checkout's examples/reports"
+        )
     return found
 
 
@@ -103,7 +119,9 @@ def variant(text: str, shift: int = 0, year_shift: int = 0, department: str | No
     return text
 
 
-def make_corpus(folder: str | Path, n: int, seed: int = 0, seeds: list[tuple[str, str]] | None = None) -> list[Path]:
+def make_corpus(
+    folder: str | Path, n: int, seed: int = 0, seeds: list[tuple[str, str]] | None = None
+) -> list[Path]:
     """Write n reports varied from the seeds into folder (100 per subfolder); returns their paths."""
     rng = random.Random(seed)
     seeds = seeds or seed_texts()
@@ -141,7 +159,9 @@ class YearFigures:
     three_public: Decimal  # “三公”经费财政拨款支出
 
 
-def _change(name: str, now: Decimal, prior: Decimal | None, prev_year: int, delta_slip: Decimal = Decimal(0)) -> str:
+def _change(
+    name: str, now: Decimal, prior: Decimal | None, prev_year: int, delta_slip: Decimal = Decimal(0)
+) -> str:
     if prior is None or prior == 0:
         return ""
     delta = now - prior + delta_slip
@@ -149,8 +169,10 @@ def _change(name: str, now: Decimal, prior: Decimal | None, prev_year: int, delt
         return f"与{prev_year}年相比，{name}持平。"
     prior_shown = now - delta  # what the text implies: its rate agrees with its own delta
     up = delta > 0
-    return (f"与{prev_year}年相比，{name}{'增加' if up else '减少'}{abs(delta)}万元，"
-            f"{'增长' if up else '下降'}{_pct(abs(delta), prior_shown)}%。")
+    return (
+        f"与{prev_year}年相比，{name}{'增加' if up else '减少'}{abs(delta)}万元，"
+        f"{'增长' if up else '下降'}{_pct(abs(delta), prior_shown)}%。"
+    )
 
 
 def report(department: str, f: YearFigures, prior: YearFigures | None, slip: Decimal = Decimal(0)) -> str:
@@ -163,14 +185,19 @@ def report(department: str, f: YearFigures, prior: YearFigures | None, slip: Dec
         f"{department}{y}年度部门决算",
         f"第二部分 {y}年度部门决算情况说明",
         "一、收入支出决算总体情况说明",
-        f"{y}年度收、支总计{f.total}万元。" + _change("收、支总计各", f.total, prior and prior.total, y - 1, slip),
+        f"{y}年度收、支总计{f.total}万元。"
+        + _change("收、支总计各", f.total, prior and prior.total, y - 1, slip),
         "二、支出决算情况说明",
         f"{y}年度本年支出合计{expense}万元，其中：基本支出{f.basic}万元，占{_pct(f.basic, expense)}%；"
         f"项目支出{f.project}万元，占{_pct(f.project, expense)}%。",
         "三、“三公”经费财政拨款支出决算情况说明",
         f"{y}年“三公”经费财政拨款支出{f.three_public}万元"
-        + (f"，比{y - 1}年{'增加' if f.three_public >= prior.three_public else '减少'}"
-           f"{abs(f.three_public - prior.three_public)}万元。" if prior else "。"),
+        + (
+            f"，比{y - 1}年{'增加' if f.three_public >= prior.three_public else '减少'}"
+            f"{abs(f.three_public - prior.three_public)}万元。"
+            if prior
+            else "。"
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -179,8 +206,9 @@ def _money(rng: random.Random, lo: int, hi: int) -> Decimal:
     return (Decimal(rng.randint(lo * 100, hi * 100)) / 100).quantize(CENT)
 
 
-def series(department: str, first_year: int, years: int, seed: int = 0,
-           slips: dict[int, Decimal] | None = None) -> Iterator[tuple[int, str]]:
+def series(
+    department: str, first_year: int, years: int, seed: int = 0, slips: dict[int, Decimal] | None = None
+) -> Iterator[tuple[int, str]]:
     """(year, text) of one department's reports over consecutive years; `slips` maps a year to
     an amount added to that report's stated change of 收、支总计."""
     rng = random.Random(seed)

@@ -4,8 +4,9 @@ prior-year figures compared with the previous year's report of the same departme
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..check.years import mismatches
 from ..explain.years import finding
@@ -47,7 +48,9 @@ class FactStore:
 
         if not facts.key or not facts.year:
             return
-        cur = self.db.execute("INSERT INTO doc (path, key, year) VALUES (?, ?, ?)", (facts.path, facts.key, facts.year))
+        cur = self.db.execute(
+            "INSERT INTO doc (path, key, year) VALUES (?, ?, ?)", (facts.path, facts.key, facts.year)
+        )
         doc = cur.lastrowid
         seen = set()
         rows = []
@@ -55,12 +58,36 @@ class FactStore:
             k = (st.concept, st.scope, st.figure.value, st.figure.unit)
             if k not in seen:
                 seen.add(k)
-                rows.append((doc, st.concept, st.scope, str(st.lo), str(st.hi), str(st.loose_lo), str(st.loose_hi),
-                             json.dumps(_cited_row(st.figure), ensure_ascii=False)))
+                rows.append(
+                    (
+                        doc,
+                        st.concept,
+                        st.scope,
+                        str(st.lo),
+                        str(st.hi),
+                        str(st.loose_lo),
+                        str(st.loose_hi),
+                        json.dumps(_cited_row(st.figure), ensure_ascii=False),
+                    )
+                )
         self.db.executemany("INSERT INTO stated VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self.db.executemany("INSERT INTO prior VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            (doc, p.concept, p.scope, str(p.lo), str(p.hi), str(p.loose_lo), str(p.loose_hi), p.how,
-             json.dumps([[role, _cited_row(c)] for role, c in p.figures], ensure_ascii=False)) for p in facts.prior])
+        self.db.executemany(
+            "INSERT INTO prior VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc,
+                    p.concept,
+                    p.scope,
+                    str(p.lo),
+                    str(p.hi),
+                    str(p.loose_lo),
+                    str(p.loose_hi),
+                    p.how,
+                    json.dumps([[role, _cited_row(c)] for role, c in p.figures], ensure_ascii=False),
+                )
+                for p in facts.prior
+            ],
+        )
         self.count += 1
 
     def compare(self) -> list[Finding]:
@@ -72,27 +99,53 @@ class FactStore:
         import json
 
         db = self.db
-        db.executescript("CREATE INDEX IF NOT EXISTS doc_key ON doc (key, year);"
-                         "CREATE INDEX IF NOT EXISTS stated_doc ON stated (doc, concept, scope);"
-                         "CREATE INDEX IF NOT EXISTS prior_doc ON prior (doc);")
+        db.executescript(
+            "CREATE INDEX IF NOT EXISTS doc_key ON doc (key, year);"
+            "CREATE INDEX IF NOT EXISTS stated_doc ON stated (doc, concept, scope);"
+            "CREATE INDEX IF NOT EXISTS prior_doc ON prior (doc);"
+        )
         pairs = db.execute("""
-            SELECT l.id, l.path, l.key, l.year, e.id, e.path FROM doc l JOIN doc e ON e.key = l.key AND e.year = l.year - 1
+            SELECT l.id, l.path, l.key, l.year, e.id, e.path
+            FROM doc l JOIN doc e ON e.key = l.key AND e.year = l.year - 1
             ORDER BY l.key, l.year, l.path, e.path""").fetchall()
         for later_id, later_path, key, year, earlier_id, earlier_path in pairs:
             later = YearFacts(later_path, None, key, year)
             earlier = YearFacts(earlier_path, None, key, year - 1)
             for concept, scope, lo, hi, llo, lhi, how, figures in db.execute(
-                    "SELECT concept, scope, lo, hi, loose_lo, loose_hi, how, figures FROM prior WHERE doc = ? ORDER BY rowid",
-                    (later_id,)):
-                later.prior.append(Prior(concept, scope, Decimal(lo), Decimal(hi), Decimal(llo), Decimal(lhi), how,
-                                         tuple((role, Cited(*row)) for role, row in json.loads(figures))))
+                "SELECT concept, scope, lo, hi, loose_lo, loose_hi, how, figures FROM prior "
+                "WHERE doc = ? ORDER BY rowid",
+                (later_id,),
+            ):
+                later.prior.append(
+                    Prior(
+                        concept,
+                        scope,
+                        Decimal(lo),
+                        Decimal(hi),
+                        Decimal(llo),
+                        Decimal(lhi),
+                        how,
+                        tuple((role, Cited(*row)) for role, row in json.loads(figures)),
+                    )
+                )
             concepts = {(p.concept, p.scope) for p in later.prior}
             for concept, scope, lo, hi, llo, lhi, figure in db.execute(
-                    "SELECT concept, scope, lo, hi, loose_lo, loose_hi, figure FROM stated WHERE doc = ? ORDER BY rowid",
-                    (earlier_id,)):
+                "SELECT concept, scope, lo, hi, loose_lo, loose_hi, figure FROM stated "
+                "WHERE doc = ? ORDER BY rowid",
+                (earlier_id,),
+            ):
                 if (concept, scope) in concepts:
-                    earlier.stated.append(Stated(concept, scope, Decimal(lo), Decimal(hi), Decimal(llo), Decimal(lhi),
-                                                 Cited(*json.loads(figure))))
+                    earlier.stated.append(
+                        Stated(
+                            concept,
+                            scope,
+                            Decimal(lo),
+                            Decimal(hi),
+                            Decimal(llo),
+                            Decimal(lhi),
+                            Cited(*json.loads(figure)),
+                        )
+                    )
             for p, c in mismatches(later, earlier):
                 yield finding(later, earlier, p, c)
 
@@ -104,7 +157,7 @@ class FactStore:
             os.unlink(self._tmp)
             self._tmp = None
 
-    def __enter__(self) -> "FactStore":
+    def __enter__(self) -> FactStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -126,5 +179,9 @@ def compare_years(facts: Iterable[YearFacts]) -> list[Finding]:
 
 def audit_years(paths: Iterable[str], jobs: int | None = 1) -> list[Finding]:
     """Read the reports the paths name (files, folders, globs) and compare consecutive years."""
-    facts = [o.years for o in audit_corpus(paths, jobs, options=Options(years=True, audit=False)) if o.years is not None]
+    facts = [
+        o.years
+        for o in audit_corpus(paths, jobs, options=Options(years=True, audit=False))
+        if o.years is not None
+    ]
     return compare_years(facts)

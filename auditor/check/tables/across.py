@@ -44,36 +44,64 @@ def between_tables(tally: Tally) -> None:
 def _appropriations_against_general(tally: Tally, total: Grid, general: Grid, g_total: Value) -> None:
     """财政拨款收入支出决算总表's 本年支出合计 of 一般公共预算 = the general table's 合计."""
     row = next((r for r in total.data for c in r if squeeze(c.text) == "本年支出合计"), None)
-    k = next((k for k, lab in enumerate(total.labels) if lab and ends_with(lab, "一般公共预算财政拨款")
-              and k > 0 and "合计" in "".join(total.labels[:k])), None)
+    k = next(
+        (
+            k
+            for k, lab in enumerate(total.labels)
+            if lab
+            and ends_with(lab, "一般公共预算财政拨款")
+            and k > 0
+            and "合计" in "".join(total.labels[:k])
+        ),
+        None,
+    )
     if row is None or k is None or value_of(row[k]) is None:
         return
     av, bv = value_of(row[k]), g_total
     if av.cell.text.strip() == "" and bv.cell.text.strip() == "":
         return
     blabel = "合计（本年支出）"
-    tally.sum("FA704", total, f"与{general.kind.kind}{blabel}", (av, "本年支出合计（一般公共预算财政拨款）"),
-              [(bv, f"{general.kind.kind}{blabel}")])
+    tally.sum(
+        "FA704",
+        total,
+        f"与{general.kind.kind}{blabel}",
+        (av, "本年支出合计（一般公共预算财政拨款）"),
+        [(bv, f"{general.kind.kind}{blabel}")],
+    )
 
 
 def stated_facts(tally: Tally) -> None:
     """The totals the 三公, expense and income tables state (收入支出决算总表's are kept as it is checked)."""
     three = tally.grids.get("三公经费支出决算表")
     if three is not None and three.data:
-        for concept, name in (("three_public", "合计"), ("abroad", "因公出国(境)费"),
-                              ("car_total", "公务用车购置及运行维护费小计|公务用车购置及运行费小计"),
-                              ("reception", "公务接待费")):
-            k = next((k for k, lab in enumerate(three.labels) if lab.startswith("决算") and ends_with(lab, name)), None)
-            row = next((r for r in three.data if k is not None and value_of(r[k]) is not None and r[k].text.strip()),
-                       None)
+        for concept, name in (
+            ("three_public", "合计"),
+            ("abroad", "因公出国(境)费"),
+            ("car_total", "公务用车购置及运行维护费小计|公务用车购置及运行费小计"),
+            ("reception", "公务接待费"),
+        ):
+            k = next(
+                (k for k, lab in enumerate(three.labels) if lab.startswith("决算") and ends_with(lab, name)),
+                None,
+            )
+            row = next(
+                (r for r in three.data if k is not None and value_of(r[k]) is not None and r[k].text.strip()),
+                None,
+            )
             if row is not None:
-                tally.state(concept, ("all", "gpb", "fin"), value_of(row[k]), three, f"决算数{name.split('|')[0]}")
+                tally.state(
+                    concept, ("all", "gpb", "fin"), value_of(row[k]), three, f"决算数{name.split('|')[0]}"
+                )
     for kind, scope in (("支出决算表", ("all",)), ("一般公共预算财政拨款支出决算表", ("gpb",))):
         grid = tally.grids.get(kind)
         row = _total_row(grid) if grid is not None else None
         if row is None:
             continue
-        for concept, name in (("expense_year", "本年支出合计|小计"), ("basic", "基本支出"), ("project", "项目支出")):
+        for concept, name in (
+            ("expense_year", "本年支出合计|小计"),
+            ("basic", "基本支出"),
+            ("project", "项目支出"),
+        ):
             k = _column(grid, name)
             if k is not None:
                 tally.state(concept, scope, value_of(row[k]), grid, f"合计行{grid.labels[k]}")
@@ -96,5 +124,10 @@ def facts_between(tally: Tally) -> None:
         a, ga, na = first
         if ga.unit and st.grid.unit and ga.unit != st.grid.unit:
             continue  # one in 元, one in 万元: not the same written figure
-        tally.sum("FA704", ga, f"与{st.grid.kind.kind}{st.name}", (a, f"{ga.kind.kind}{na}"),
-                  [(st.value, f"{st.grid.kind.kind}{st.name}")])
+        tally.sum(
+            "FA704",
+            ga,
+            f"与{st.grid.kind.kind}{st.name}",
+            (a, f"{ga.kind.kind}{na}"),
+            [(st.value, f"{st.grid.kind.kind}{st.name}")],
+        )

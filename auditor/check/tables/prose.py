@@ -61,7 +61,9 @@ def against_prose(tally: Tally, doc: Document | None) -> None:
             continue
         i = min(found)
         if i in reported:  # one prose figure against two tables: one failure
-            reported[i].also.append(f"FA705 {st.grid.kind.kind}{st.name}（{st.value.cell.place}）为{st.value.cell.text}")
+            reported[i].also.append(
+                f"FA705 {st.grid.kind.kind}{st.name}（{st.value.cell.place}）为{st.value.cell.text}"
+            )
             continue
         reported[i] = ProseFailure(st.grid, st.value, st.name, i)
         tally.failures.append(reported[i])

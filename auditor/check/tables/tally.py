@@ -51,8 +51,15 @@ class Tally:
     stated: list[Stated] = field(default_factory=list)
     failures: list[SumFailure | ProseFailure] = field(default_factory=list)
 
-    def sum(self, code: str, grid: Grid, what: str, total: tuple[Value, str], parts: list[tuple[Value, str]],
-            sign: list[int] | None = None) -> None:
+    def sum(
+        self,
+        code: str,
+        grid: Grid,
+        what: str,
+        total: tuple[Value, str],
+        parts: list[tuple[Value, str]],
+        sign: list[int] | None = None,
+    ) -> None:
         """total = Σ sign·parts, judged with each cell's rounding; a failure when it cannot hold."""
         tv, _ = total
         if tv.cell.text.strip() == "" or (tv.value == 0 and all(p.value == 0 for p, _ in parts)):
@@ -67,7 +74,9 @@ class Tally:
             return
         self.failures.append(SumFailure(code, grid, what, total, parts, sign))
 
-    def state(self, concept: str, scopes: tuple[str, ...], value: Value | None, grid: Grid, name: str) -> None:
+    def state(
+        self, concept: str, scopes: tuple[str, ...], value: Value | None, grid: Grid, name: str
+    ) -> None:
         """Keep a fact a table states (a blank cell states nothing)."""
         if value is not None and value.cell.text.strip():
             self.stated.append(Stated(concept, scopes, value, grid, name))

@@ -40,7 +40,9 @@ def column_sums(tally: Tally, grid: Grid) -> None:
             stop = totals[n + 1] if n + 1 < len(totals) else len(labels)
             cols = []
             for part in ident["parts"]:
-                found = next((k for k in range(t + 1, stop) if labels[k] and ends_with(labels[k], part)), None)
+                found = next(
+                    (k for k in range(t + 1, stop) if labels[k] and ends_with(labels[k], part)), None
+                )
                 if found is None:
                     break
                 cols.append(found)
@@ -51,8 +53,13 @@ def column_sums(tally: Tally, grid: Grid) -> None:
                     if tv is None or any(p is None for p in pv):
                         continue
                     name = grid.label(row)
-                    tally.sum("FA702", grid, f"「{name}」行{labels[t]}", (tv, f"{name}{labels[t]}"),
-                              [(p, labels[k]) for p, k in zip(pv, cols)])
+                    tally.sum(
+                        "FA702",
+                        grid,
+                        f"「{name}」行{labels[t]}",
+                        (tv, f"{name}{labels[t]}"),
+                        [(p, labels[k]) for p, k in zip(pv, cols)],
+                    )
 
 
 def _panels(grid: Grid, key) -> list[tuple[int, int]]:
@@ -69,26 +76,34 @@ def _value_columns(grid: Grid, lo: int, hi: int) -> list[int]:
         if "行次" in grid.labels[k] or "栏次" in grid.labels[k]:
             continue
         cells = [r[k] for r in grid.data if r[k].text.strip()]
-        if cells and sum(1 for c in cells if value_of(c) is not None and not CODE.match(c.text.strip()) or
-                         "." in c.text) >= max(1, len(cells) * 0.6):
+        if cells and sum(
+            1 for c in cells if value_of(c) is not None and not CODE.match(c.text.strip()) or "." in c.text
+        ) >= max(1, len(cells) * 0.6):
             out.append(k)
     return out
 
 
-def rows_sum(tally: Tally, grid: Grid, name: str, row: list[Cell], vcols: list[int],
-             kids: list[tuple[str, list[Cell]]]) -> None:
+def rows_sum(
+    tally: Tally, grid: Grid, name: str, row: list[Cell], vcols: list[int], kids: list[tuple[str, list[Cell]]]
+) -> None:
     """A row = Σ its child rows, in each value column (FA701)."""
     for k in vcols:
         tv = value_of(row[k])
         pv = [value_of(r[k]) for _, r in kids]
         if tv is None or any(p is None for p in pv):
             continue
-        tally.sum("FA701", grid, f"「{name}」行{grid.labels[k]}", (tv, f"{name}{grid.labels[k]}"),
-                  [(p, lab) for p, (lab, _) in zip(pv, kids)])
+        tally.sum(
+            "FA701",
+            grid,
+            f"「{name}」行{grid.labels[k]}",
+            (tv, f"{name}{grid.labels[k]}"),
+            [(p, lab) for p, (lab, _) in zip(pv, kids)],
+        )
 
 
 def code_rows(tally: Tally, grid: Grid) -> None:
     """Rows named by classification codes: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类."""
+
     def is_code_col(k: int) -> bool:
         cells = [r[k].text.strip() for r in grid.data if r[k].text.strip()]
         return len(cells) >= 2 and sum(1 for t in cells if CODE.match(t)) >= 0.6 * len(cells)
@@ -99,7 +114,9 @@ def code_rows(tally: Tally, grid: Grid) -> None:
         vcols = _value_columns(grid, lo + 1, hi)
         for row in grid.data:
             code = row[lo].text.strip()
-            name = " ".join(c.text for c in row[lo + 1:hi] if c.text.strip() and value_of(c) is None).strip()
+            name = " ".join(
+                c.text for c in row[lo + 1 : hi] if c.text.strip() and value_of(c) is None
+            ).strip()
             if CODE.match(code):
                 entries.setdefault(code, (row, vcols, name))
             elif not code and squeeze(name) in (*_CODE_TOTALS, "支出合计", "收入合计"):
@@ -109,7 +126,11 @@ def code_rows(tally: Tally, grid: Grid) -> None:
     for code, (row, vcols, name) in entries.items():
         if len(code) == 7:
             continue
-        kids = [(c, e) for c, e in entries.items() if len(c) == len(code) + 2 and c.startswith(code) and e[1] == vcols]
+        kids = [
+            (c, e)
+            for c, e in entries.items()
+            if len(c) == len(code) + 2 and c.startswith(code) and e[1] == vcols
+        ]
         if kids:
             rows_sum(tally, grid, f"{code} {name}", row, vcols, [(f"{c} {e[2]}", e[0]) for c, e in kids])
     classes = [(f"{c} {e[2]}", e[0], e[1]) for c, e in entries.items() if len(c) == 3]
@@ -122,6 +143,7 @@ def code_rows(tally: Tally, grid: Grid) -> None:
 def item_rows(tally: Tally, grid: Grid) -> None:
     """Rows named by items, in one panel per side (收入 | 支出): 本年…合计 = Σ items, 总计 = 合计 +
     the rows between them; both totals stated as facts; then the two sides' 总计 balance (FA703)."""
+
     def is_name_col(k: int) -> bool:
         cells = [r[k] for r in grid.data if r[k].text.strip()]
         return len(cells) >= 2 and sum(1 for c in cells if value_of(c) is None) >= 0.6 * len(cells)
@@ -132,7 +154,9 @@ def item_rows(tally: Tally, grid: Grid) -> None:
         if not vcols:
             continue
         rows = [(squeeze(r[lo].text), r) for r in grid.data]
-        subtotal = next((i for i, (lab, _) in enumerate(rows) if lab.startswith("本年") and lab.endswith("合计")), None)
+        subtotal = next(
+            (i for i, (lab, _) in enumerate(rows) if lab.startswith("本年") and lab.endswith("合计")), None
+        )
         grand = next((i for i, (lab, _) in enumerate(rows) if lab.endswith("总计")), None)
         if subtotal is not None:
             _subtotal_of_items(tally, grid, rows, subtotal, vcols)
@@ -147,8 +171,9 @@ def item_rows(tally: Tally, grid: Grid) -> None:
         tally.sum("FA703", grid, "收入总计与支出总计", (b, f"支出{lb}"), [(a, f"收入{la}")])
 
 
-def _subtotal_of_items(tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int,
-                       vcols: list[int]) -> None:
+def _subtotal_of_items(
+    tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, vcols: list[int]
+) -> None:
     items = [(lab, r) for lab, r in rows[:subtotal] if lab and not lab.startswith("其中")]
     numbered = [(lab, r) for lab, r in items if _TOP_ITEM.match(lab)]
     if len(numbered) >= 2:  # 一、二、… are the items; other rows are their sub-items
@@ -156,9 +181,10 @@ def _subtotal_of_items(tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell
     rows_sum(tally, grid, rows[subtotal][0], rows[subtotal][1], vcols, items)
 
 
-def _grand_total(tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, grand: int,
-                 vcols: list[int]) -> None:
-    between = [(lab, r) for lab, r in rows[subtotal + 1:grand] if lab]
+def _grand_total(
+    tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, grand: int, vcols: list[int]
+) -> None:
+    between = [(lab, r) for lab, r in rows[subtotal + 1 : grand] if lab]
     for k in vcols[:1] if len(vcols) > 1 else vcols:
         tv = value_of(rows[grand][1][k])
         parts = [(value_of(r[k]), lab) for lab, r in [rows[subtotal]] + between]
@@ -171,17 +197,25 @@ def _grand_total(tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], s
                 tally.checked += 1
                 tally.consistent += 1
                 continue
-        tally.sum("FA701", grid, f"「{rows[grand][0]}」行", (tv, rows[grand][0]), [(p, lab) for p, lab in parts])
+        tally.sum(
+            "FA701", grid, f"「{rows[grand][0]}」行", (tv, rows[grand][0]), [(p, lab) for p, lab in parts]
+        )
 
 
-def _state_totals(tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, grand: int | None,
-                  k: int) -> None:
+def _state_totals(
+    tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, grand: int | None, k: int
+) -> None:
     """收入支出决算总表's 本年收入/支出合计 and 总计, for the other tables and the prose."""
     side = "income" if "收入" in rows[subtotal][0] else "expense"
     tally.state(f"{side}_year", ("all",), value_of(rows[subtotal][1][k]), grid, rows[subtotal][0])
     if grand is not None:
-        tally.state(f"{side}_total", ("all",), value_of(rows[grand][1][k]), grid,
-                    ("收入" if side == "income" else "支出") + rows[grand][0])
+        tally.state(
+            f"{side}_total",
+            ("all",),
+            value_of(rows[grand][1][k]),
+            grid,
+            ("收入" if side == "income" else "支出") + rows[grand][0],
+        )
 
 
 def carried_forward(tally: Tally, grid: Grid) -> None:
@@ -200,5 +234,11 @@ def carried_forward(tally: Tally, grid: Grid) -> None:
         if any(v is None for v in vals):
             continue
         name = grid.label(row)
-        tally.sum("FA703", grid, f"「{name}」行年末结转和结余", (vals[0], f"{name}年末结转和结余"),
-                  [(vals[1], "年初结转和结余"), (vals[2], "本年收入"), (vals[3], "本年支出")], sign=[1, 1, -1])
+        tally.sum(
+            "FA703",
+            grid,
+            f"「{name}」行年末结转和结余",
+            (vals[0], f"{name}年末结转和结余"),
+            [(vals[1], "年初结转和结余"), (vals[2], "本年收入"), (vals[3], "本年支出")],
+            sign=[1, 1, -1],
+        )

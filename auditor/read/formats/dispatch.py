@@ -38,16 +38,38 @@ MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 200
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)[\s>/]",
-                   re.I | re.S)
+_HTML = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)[\s>/]",
+    re.I | re.S,
+)
 
-_KIND_OF_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls",
-                   ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc"}
-_NAMES = {"pdf": "a PDF", "docx": "a Word .docx", "xlsx": "an Excel .xlsx workbook", "xls": "an Excel .xls workbook",
-          "html": "a web page", "text": "plain text", "doc": "a legacy Word .doc", "zip": "a zip archive",
-          "ole": "an OLE2 (old Office) file", "encrypted-office": "a password-protected Office file",
-          "image": "an image", "binary": "binary data", "rtf": "an RTF document",
-          "mhtml": "an MHTML web archive (single-file web page)"}
+_KIND_OF_SUFFIX = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".doc": "doc",
+}
+_NAMES = {
+    "pdf": "a PDF",
+    "docx": "a Word .docx",
+    "xlsx": "an Excel .xlsx workbook",
+    "xls": "an Excel .xls workbook",
+    "html": "a web page",
+    "text": "plain text",
+    "doc": "a legacy Word .doc",
+    "zip": "a zip archive",
+    "ole": "an OLE2 (old Office) file",
+    "encrypted-office": "a password-protected Office file",
+    "image": "an image",
+    "binary": "binary data",
+    "rtf": "an RTF document",
+    "mhtml": "an MHTML web archive (single-file web page)",
+}
 
 
 def sniff(data: bytes) -> str:
@@ -79,7 +101,10 @@ def sniff(data: bytes) -> str:
         return "image"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if re.match(rb"(?:[\w-]+:[^\n]*\r?\n)*MIME-Version:", head, re.I) and b"multipart/related" in head.lower():
+    if (
+        re.match(rb"(?:[\w-]+:[^\n]*\r?\n)*MIME-Version:", head, re.I)
+        and b"multipart/related" in head.lower()
+    ):
         return "mhtml"
     probe = head
     if probe.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -102,15 +127,21 @@ def check_zip(data: bytes, name: str) -> None:
         raise InputError(name, f"corrupt zip container ({exc})") from None
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED:
-        raise InputError(name, f"refused: unpacks to {total / 1048576:.0f} MB (zip bomb?), over the "
-                               f"{MAX_UNZIPPED / 1048576:.0f} MB limit")
+        raise InputError(
+            name,
+            f"refused: unpacks to {total / 1048576:.0f} MB (zip bomb?), over the "
+            f"{MAX_UNZIPPED / 1048576:.0f} MB limit",
+        )
     for i in infos:
         if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise InputError(name, f"refused: {i.filename} expands {i.file_size // max(i.compress_size, 1)}× "
-                                   f"(zip bomb?), over the {MAX_RATIO}× limit")
+            raise InputError(
+                name,
+                f"refused: {i.filename} expands {i.file_size // max(i.compress_size, 1)}× "
+                f"(zip bomb?), over the {MAX_RATIO}× limit",
+            )
 
 
-def read_document(data: bytes, name: str) -> "Source":
+def read_document(data: bytes, name: str) -> Source:
     """Read bytes by their content (see the module docstring); InputError for anything refused."""
     from pathlib import PurePath
 
@@ -121,8 +152,12 @@ def read_document(data: bytes, name: str) -> "Source":
     claimed = _KIND_OF_SUFFIX.get(suffix)
     kind = sniff(data)
     if kind == "encrypted-office":
-        raise InputError(name, "password-protected (encrypted) Office file: remove the password and save again")
-    if kind in ("doc", "zip", "ole", "image", "rtf", "mhtml") or (kind == "text" and claimed not in (None, "html")):
+        raise InputError(
+            name, "password-protected (encrypted) Office file: remove the password and save again"
+        )
+    if kind in ("doc", "zip", "ole", "image", "rtf", "mhtml") or (
+        kind == "text" and claimed not in (None, "html")
+    ):
         if claimed and claimed != kind:
             raise InputError(name, f"extension says {suffix} but the content is {_NAMES.get(kind, kind)}")
         if kind == "doc":

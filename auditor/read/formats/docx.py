@@ -43,7 +43,9 @@ def read_docx(data: bytes, name: str):
         if tag == "p":
             paragraph_no += 1
             text = Paragraph(child, document).text
-            layout.paragraph(text.replace("\t", " ") if "\n" not in text else clean(text), f"第{paragraph_no}段")
+            layout.paragraph(
+                text.replace("\t", " ") if "\n" not in text else clean(text), f"第{paragraph_no}段"
+            )
         elif tag == "tbl":
             table_no += 1
             table = Table(child, document)

@@ -16,13 +16,63 @@ from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
 
-_DROP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
-         "button", "template", "svg", "head", "title", "object", "embed"}
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
-          "article", "main", "blockquote", "pre", "address", "center", "body", "html", "caption", "figure",
-          "figcaption", "hr", "fieldset", "tbody", "thead", "tfoot"}
-_NAV = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|share|toolbar|"
-                  r"copyright|banner|topbar)(?:$|[\s_-])", re.I)
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "select",
+    "button",
+    "template",
+    "svg",
+    "head",
+    "title",
+    "object",
+    "embed",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "body",
+    "html",
+    "caption",
+    "figure",
+    "figcaption",
+    "hr",
+    "fieldset",
+    "tbody",
+    "thead",
+    "tfoot",
+}
+_NAV = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|share|toolbar|"
+    r"copyright|banner|topbar)(?:$|[\s_-])",
+    re.I,
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 
@@ -92,8 +142,12 @@ class _Walker:
             if el.tail:
                 self.buffer.append(el.tail)
             return
-        if tag in _DROP or _NAV.search(f"{el.get('id') or ''} {el.get('class') or ''}") or el.get("hidden") is not None \
-                or "display:none" in (el.get("style") or "").replace(" ", ""):
+        if (
+            tag in _DROP
+            or _NAV.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+            or el.get("hidden") is not None
+            or "display:none" in (el.get("style") or "").replace(" ", "")
+        ):
             if el.tail:
                 self.buffer.append(el.tail)
             return
@@ -103,7 +157,8 @@ class _Walker:
         elif tag == "br":
             self.flush()
         else:
-            block = tag in _BLOCK or tag in ("table", "tr", "td", "th")  # a layout table: its cells are blocks
+            # a layout table: its cells are blocks
+            block = tag in _BLOCK or tag in ("table", "tr", "td", "th")
             if block:
                 self.flush()
             if el.text:
@@ -166,8 +221,11 @@ def _is_layout(table) -> bool:
         for td in tr:
             if not isinstance(td.tag, str):
                 continue
-            if any(isinstance(d.tag, str) and d.tag.lower() in ("table", "p", "div", "h1", "h2", "h3", "ul", "ol")
-                   for d in td.iterdescendants()):
+            if any(
+                isinstance(d.tag, str)
+                and d.tag.lower() in ("table", "p", "div", "h1", "h2", "h3", "ul", "ol")
+                for d in td.iterdescendants()
+            ):
                 return True
             if len(td.text_content()) > 300:
                 return True

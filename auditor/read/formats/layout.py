@@ -21,7 +21,11 @@ def clean(text: str | None) -> str:
     """One line: inner newlines, tabs and pipes become single spaces."""
     if not text:
         return ""
-    return _SPACE.sub(" ", text).strip() if ("|" in text or "\n" in text or "\t" in text or "\r" in text) else text.strip()
+    return (
+        _SPACE.sub(" ", text).strip()
+        if ("|" in text or "\n" in text or "\t" in text or "\r" in text)
+        else text.strip()
+    )
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Layout:
         out: list[Cell] = []
         if len(filled) <= 1:
             line = texts[filled[0]] if filled else ""
-            for k, (t, place) in enumerate(cells):
+            for k, (_, place) in enumerate(cells):
                 out.append(Cell(texts[k], place, n, 1))
             if filled:
                 self.places.append((n, 1, cells[filled[0]][1]))
@@ -77,8 +81,13 @@ class Layout:
         between them continues it (a table broken across pages, or split in two by hand)."""
         grid = [self.row(r) for r in rows]
         last = self.tables[-1] if self.tables else None
-        if last is not None and last.rows and grid and len(last.rows[0]) == len(grid[0]) \
-                and not any(ln.strip() for ln in self.lines[self._table_end:len(self.lines) - len(grid)]):
+        if (
+            last is not None
+            and last.rows
+            and grid
+            and len(last.rows[0]) == len(grid[0])
+            and not any(ln.strip() for ln in self.lines[self._table_end : len(self.lines) - len(grid)])
+        ):
             last.rows.extend(grid)
             self._table_end = len(self.lines)
             return last

@@ -19,7 +19,10 @@ from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–_·]*\s*\d{1,4}\s*[-—–_·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–_·]*\s*\d{1,4}\s*[-—–_·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.I,
+)
 _LATIN = re.compile(r"[A-Za-z0-9%.,]")
 
 
@@ -35,13 +38,23 @@ def read_pdf(data: bytes, name: str):
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = list(pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
+        raise InputError(
+            name, "encrypted PDF (a password is needed to open it): remove the password first"
+        ) from None
     except Exception as exc:
         inner = [exc, *exc.args, exc.__context__]  # pdfplumber wraps pdfminer's errors
-        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner) or "password" in str(exc).lower():
-            raise InputError(name, "encrypted PDF (a password is needed to open it): remove the password first") from None
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # unwrap pdfplumber's wrapper
-        raise InputError(name, f"corrupt PDF ({type(cause).__name__}: {str(cause)[:80] or 'cannot parse'})") from None
+        if (
+            any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner)
+            or "password" in str(exc).lower()
+        ):
+            raise InputError(
+                name, "encrypted PDF (a password is needed to open it): remove the password first"
+            ) from None
+        # unwrap pdfplumber's wrapper
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        raise InputError(
+            name, f"corrupt PDF ({type(cause).__name__}: {str(cause)[:80] or 'cannot parse'})"
+        ) from None
     try:
         items = []  # (page, kind, payload)
         chars = 0
@@ -57,17 +70,26 @@ def read_pdf(data: bytes, name: str):
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse page'})") from None
+        raise InputError(
+            name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse page'})"
+        ) from None
     finally:
         pdf.close()
     if not pages:
         raise InputError(name, "PDF has no pages")
     if chars == 0:
-        why = "no text layer (scanned?): OCR is not supported" if images else "no text layer: the PDF holds no text"
+        why = (
+            "no text layer (scanned?): OCR is not supported"
+            if images
+            else "no text layer: the PDF holds no text"
+        )
         raise InputError(name, why)
     if unmapped_share(items) > 0.3:
-        raise InputError(name, "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
-                               "OCR is not supported")
+        raise InputError(
+            name,
+            "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
+            "OCR is not supported",
+        )
     unread = ()
     if scanned:
         unread = ((f"pages without a text layer (scanned?), not read: {_ranges(scanned)}", len(scanned)),)
@@ -124,10 +146,26 @@ def _page_items(page, p: int):
     lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True) if ln["text"].strip()]
     items = []
     for k, ln in enumerate(lines, start=1):
-        sizes = [c.get("size", 0) or (c["bottom"] - c["top"]) for c in ln["chars"]] or [ln["bottom"] - ln["top"]]
-        items.append((ln["top"], "line", {"page": p, "no": k, "text": ln["text"], "x0": ln["x0"], "x1": ln["x1"],
-                                          "top": ln["top"], "bottom": ln["bottom"], "size": median(sizes),
-                                          "first": _first_word_width(ln["chars"])}))
+        sizes = [c.get("size", 0) or (c["bottom"] - c["top"]) for c in ln["chars"]] or [
+            ln["bottom"] - ln["top"]
+        ]
+        items.append(
+            (
+                ln["top"],
+                "line",
+                {
+                    "page": p,
+                    "no": k,
+                    "text": ln["text"],
+                    "x0": ln["x0"],
+                    "x1": ln["x1"],
+                    "top": ln["top"],
+                    "bottom": ln["bottom"],
+                    "size": median(sizes),
+                    "first": _first_word_width(ln["chars"]),
+                },
+            )
+        )
     for t, (bbox, rows) in enumerate(tables, start=1):
         items.append((bbox[1], "table", {"page": p, "no": t, "rows": rows}))
     items.sort(key=lambda it: it[0])
@@ -151,10 +189,16 @@ def _merge_tables(items):
         if kind == "line" and _PAGE_NUMBER.match(payload["text"]):
             continue
         if kind == "table":
-            payload = dict(payload, origin=[(p, payload["no"], r) for r in range(1, len(payload["rows"]) + 1)])
+            payload = dict(
+                payload, origin=[(p, payload["no"], r) for r in range(1, len(payload["rows"]) + 1)]
+            )
             prev = out[-1] if out else None
-            if prev and prev[1] == "table" and p == prev[2]["origin"][-1][0] + 1 \
-                    and len(prev[2]["rows"][0]) == len(payload["rows"][0]):
+            if (
+                prev
+                and prev[1] == "table"
+                and p == prev[2]["origin"][-1][0] + 1
+                and len(prev[2]["rows"][0]) == len(payload["rows"][0])
+            ):
                 prev[2]["rows"] = prev[2]["rows"] + payload["rows"]
                 prev[2]["origin"] = prev[2]["origin"] + payload["origin"]
                 continue
@@ -175,8 +219,10 @@ def _lay(items, name: str, unread=()):
             if paragraph:
                 layout.pieces(paragraph)
                 paragraph, previous = [], None
-            rows = [[(_cell(cell), f"第{pp}页表{no}第{r}行第{c}列") for c, cell in enumerate(row, start=1)]
-                    for row, (pp, no, r) in zip(payload["rows"], payload["origin"])]
+            rows = [
+                [(_cell(cell), f"第{pp}页表{no}第{r}行第{c}列") for c, cell in enumerate(row, start=1)]
+                for row, (pp, no, r) in zip(payload["rows"], payload["origin"])
+            ]
             layout.table(f"第{p}页表{payload['no']}", rows, caption=layout.last_text())
             continue
         ln = payload
@@ -211,8 +257,13 @@ def _first_word_width(chars: list[dict]) -> float:
     if not chars:
         return 0.0
     k = 0
-    while k + 1 < len(chars) and chars[k]["text"].isascii() and not chars[k]["text"].isspace() \
-            and chars[k + 1]["text"].isascii() and not chars[k + 1]["text"].isspace():
+    while (
+        k + 1 < len(chars)
+        and chars[k]["text"].isascii()
+        and not chars[k]["text"].isspace()
+        and chars[k + 1]["text"].isascii()
+        and not chars[k + 1]["text"].isspace()
+    ):
         k += 1
     return chars[k]["x1"] - chars[0]["x0"]
 

@@ -71,8 +71,10 @@ def _lay_sheet(layout: Layout, title: str, grid: list[list[str]]) -> None:
     if len(layout.lines):
         layout.paragraph("", None)
     layout.paragraph(title, f"工作表“{title}”")
-    rows = [[(r[k] if k < len(r) else "", f"{title}!{column_letter(k)}{i + 1}") for k in range(width)]
-            for i, r in enumerate(grid)]
+    rows = [
+        [(r[k] if k < len(r) else "", f"{title}!{column_letter(k)}{i + 1}") for k in range(width)]
+        for i, r in enumerate(grid)
+    ]
     layout.table(title, rows, caption=title)
 
 
@@ -91,7 +93,9 @@ def uncomputed_formulas(data: bytes) -> int:
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                 for m in _CELL_XML.finditer(z.read(info)):
                     inner = m.group(1)
-                    if (b"<f>" in inner or b"<f " in inner or b":f>" in inner) and not _VALUE_XML.search(inner):
+                    if (b"<f>" in inner or b"<f " in inner or b":f>" in inner) and not _VALUE_XML.search(
+                        inner
+                    ):
                         count += 1
     return count
 
@@ -108,8 +112,11 @@ def read_xlsx(data: bytes, name: str):
     except (zipfile.BadZipFile, OSError, ValueError):
         missing = 0  # openpyxl below says what is wrong
     if missing:
-        raise InputError(name, f"{missing} formula cell(s) hold no computed value (the workbook was never "
-                               "calculated): open and save it in Excel or WPS first")
+        raise InputError(
+            name,
+            f"{missing} formula cell(s) hold no computed value (the workbook was never "
+            "calculated): open and save it in Excel or WPS first",
+        )
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
@@ -139,11 +146,15 @@ def read_xls(data: bytes, name: str):
             book = xlrd.open_workbook(file_contents=data, on_demand=True)
         layout = Layout()
         for sheet in book.sheets():
-            grid = [[_xls_value(book, sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+            grid = [
+                [_xls_value(book, sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)
+            ]
             _lay_sheet(layout, sheet.name, grid)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise InputError(name, "password-protected (encrypted) workbook: remove the password and save again") from None
+            raise InputError(
+                name, "password-protected (encrypted) workbook: remove the password and save again"
+            ) from None
         raise InputError(name, f"unreadable .xls workbook ({str(exc)[:80]})") from None
     except Exception as exc:  # xlrd raises CompDocError, struct.error, IndexError … on damaged files
         raise InputError(name, f"corrupt .xls workbook ({type(exc).__name__}: {str(exc)[:60]})") from None
