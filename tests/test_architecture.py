@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -47,6 +48,14 @@ def test_ruff_check():
 
 def test_ruff_format():
     _run(_tool("ruff"), "format", "--check", "--no-cache")
+
+
+def test_every_package_is_in_a_layer():
+    """A new package or top-level module must take its place in the layers contract."""
+    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layers = {name.strip() for layer in contract["contracts"][0]["layers"] for name in layer.split("|")}
+    children = {p.stem for p in PACKAGE.glob("*.py")} | {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert children - {"__init__", "__main__"} == layers
 
 
 def test_no_import_cycle():

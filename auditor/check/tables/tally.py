@@ -45,6 +45,8 @@ class Stated:
 
 @dataclass
 class Tally:
+    """Sums checked and held, the grids recognised, the facts they state, and what failed."""
+
     checked: int = 0
     consistent: int = 0
     grids: dict[str, Grid] = field(default_factory=dict)  # the first grid of each standard table
