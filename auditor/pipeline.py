@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .check.extract import extract
+from .check.reading import extract
 from .core.models import AuditReport
 from .explain.finish import finish
 from .explain.judgement import judge

@@ -10,7 +10,7 @@ from ..facts.binding import Fact
 from ..parse.document import Document
 from ..parse.figures import Figure
 from .crossref import CrossReferences
-from .extract import Extraction, Observation
+from .extraction import Extraction, Observation
 from .relations import Outcome, Relation, SameRelation
 
 _UNDEFINED = "relation undefined (zero or negative base)"

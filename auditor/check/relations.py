@@ -216,3 +216,34 @@ class ChangeAmountRelation(Relation):
         current, prior = values
         diff = current - prior
         return diff if self.sign > 0 else Interval(-diff.hi, -diff.lo)
+
+
+def _neg(v: Interval) -> Interval:
+    return Interval(-v.hi, -v.lo)
+
+
+@dataclass(eq=False)
+class LinearRelation(Relation):
+    """sign · result = Σ coef_k · input_k (coefficients ±1, amounts in yuan): a total's change
+    and its parts' changes, a budget and the parts' actuals plus their shortfalls, carry-over =
+    carry-in + income − spending."""
+
+    coefs: list[int] = field(default_factory=list)
+    result_sign: int = 1
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        acc = Interval(Decimal(0), Decimal(0))
+        for c, v in zip(self.coefs, values):
+            acc = acc + (v if c > 0 else _neg(v))
+        return acc if self.result_sign > 0 else _neg(acc)
+
+    def need(self, k: int) -> Interval | None:
+        vals = self._loose_values()
+        if k == 0:
+            return self.compute(vals[1:])
+        rest = Interval(Decimal(0), Decimal(0))
+        for j, (c, v) in enumerate(zip(self.coefs, vals[1:]), 1):
+            if j != k:
+                rest = rest + (v if c > 0 else _neg(v))
+        target = (vals[0] if self.result_sign > 0 else _neg(vals[0])) - rest
+        return target if self.coefs[k - 1] > 0 else _neg(target)

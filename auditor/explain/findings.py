@@ -4,7 +4,7 @@ stated against expected, and the diagnosis. Their fingerprints are set by ``fini
 from __future__ import annotations
 
 from ..check.crossref import Disagreement, figure_of
-from ..check.extract import Observation
+from ..check.extraction import Observation
 from ..check.relations import PartialSumRelation, Relation
 from ..core.models import CAUSES, Diagnosis, Evidence, Finding
 from ..core.rules import catalogue

@@ -6,7 +6,7 @@ that failed, each observation and each disagreement (``findings``), one finding 
 from __future__ import annotations
 
 from ..check.crossref import cross_references
-from ..check.extract import Extraction
+from ..check.extraction import Extraction
 from ..check.judge import count_of, coverage_of, outcomes_of, restatements
 from ..core.models import AuditReport, Finding
 from ..parse.document import Document

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..core.rules import phrases, vocabulary
 from ..read.normalize import Text, normalize
+from .discourse import join_lines, report_year
 from .figures import Figure, scan
 
 BOUNDARY = "，,；;：:。！？!?\n\t|"
@@ -21,7 +22,6 @@ _LIST_WORD = re.compile(r"^(?:其中|包括|主要用于)[:：]?")
 _LINK_WORD = re.compile(r"(?:为|是|共计|合计为|决算数为|决算为|约)$")
 _CHANGE_TAIL = re.compile(r"(?:了|为|约|幅度为|幅度|达|至)$")
 _BOTH_WAYS = re.compile(r"(?:增加/减少|增长/下降|增加减少|减少增加)$")
-_TITLE_YEAR = re.compile(r"(20\d\d|19\d\d)年度?[^\n。]{0,40}?决算")
 
 
 @dataclass
@@ -43,13 +43,12 @@ class Document:
         encoding: str = "str",
         places: tuple[tuple[int, int, str], ...] = (),
     ) -> Document:
-        text = normalize(original)
+        text = join_lines(normalize(original))  # a line break inside a sentence does not end it
         t = text.text
         figures = scan(t)
         sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
         paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
-        m = _TITLE_YEAR.search(t[:3000])
-        year = int(m.group(1)) if m else None
+        year = report_year(t)
         return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
 
     # -- places -----------------------------------------------------------------

@@ -47,6 +47,22 @@ class Text:
             return ""
         return self.original[self.origin[start] : self.origin[end - 1] + 1]
 
+    def without(self, offsets: list[int]) -> Text:
+        """The text without the characters at `offsets` (sorted), still mapped to the original:
+        how line breaks inside sentences are taken out (parse/discourse.py)."""
+        if not offsets:
+            return self
+        keep: list[tuple[int, int]] = []
+        prev = 0
+        for off in offsets:
+            if off > prev:
+                keep.append((prev, off))
+            prev = off + 1
+        if prev < len(self.text):
+            keep.append((prev, len(self.text)))
+        joined = "".join(self.text[a:b] for a, b in keep)
+        return Text(self.original, joined, self.origin.kept(keep), self.line_starts)
+
     def line_of(self, line: int) -> str:
         """Original text of a 1-based line, without its newline."""
         start = self.line_starts[line - 1]
@@ -71,6 +87,23 @@ class Origin(Sequence[int]):
 
     def __len__(self) -> int:
         return self._n
+
+    def kept(self, spans: list[tuple[int, int]]) -> Origin:
+        """The map of the text made of the normalised spans [a, b) laid end to end."""
+        starts: list[int] = []
+        offsets: list[int] = []
+        n = 0
+        for a, b in spans:
+            k = bisect_right(self._starts, a) - 1
+            pos = a
+            while pos < b:
+                run_end = self._starts[k + 1] if k + 1 < len(self._starts) else self._n
+                starts.append(n + (pos - a))
+                offsets.append(self._offsets[k] + (pos - self._starts[k]))
+                pos = min(b, run_end)
+                k += 1
+            n += b - a
+        return Origin(starts, offsets, n)
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):

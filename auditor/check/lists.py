@@ -1,0 +1,154 @@
+"""What a list asserts about its total: the parts of a complete breakdown add up to it; the
+parts of a partial list (其中 …) add up to no more than it. A breakdown is complete when its
+opener says so (分项为, 构成为 …), when its shares add up to 100%, when it names every part of an
+identity (rules/reading.toml), or when the same parts add up exactly under another total."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from ..core.lexicon import lexicon
+from ..facts.readings import ListBlock, Reading
+from ..facts.subjects import Subject
+from .relations import PartialSumRelation, Relation, SumRelation
+from .store import Builder, paragraph_of, readings_of
+
+
+def covers_identity(parent: str, items: list[Subject]) -> bool:
+    names = {s.concept for s in items}
+    for total, parts, _ in lexicon().identities:
+        if (
+            total == parent
+            and set(parts) <= names | {"operating_expense", "remit_superior", "affiliate_grant"}
+            and len(names & set(parts)) >= 2
+        ):
+            if total == "expense_year" and not {"basic", "project"} <= names:
+                continue
+            return True
+    return False
+
+
+def list_relations(b: Builder, lst: ListBlock) -> None:
+    items = readings_of(b, lst)
+    if not lst.items or lst.kind == "reasons":
+        return
+    levels = [r for r in items if r.kind in ("level", "count")]
+    roles = []
+    for r in levels:
+        if r.role not in roles:
+            roles.append(r.role)
+    lx = lexicon()
+    items_ = [
+        s
+        for s in lst.items
+        if not any(o != s and o.known and s.known and lx.is_part(s.concept, o.concept) for o in lst.items)
+    ]  # 公务用车购置费 under 公务用车购置及运行维护费
+    for role in roles:
+        per_item = [
+            next((r for r in levels if r.subject == s and r.role == role and r.note != "role?"), None)
+            for s in items_
+        ]
+        if any(x is None for x in per_item):
+            b.skip("list with an item of no figure in this role")
+            continue
+        if any(x.fig.is_amount != per_item[0].fig.is_amount for x in per_item):
+            continue
+        parent = _list_total(b, lst, role, per_item[0])
+        if parent is None:
+            b.skip("list without its total")
+            continue
+        if parent.fig.is_amount != per_item[0].fig.is_amount:
+            continue
+        shares = [r for r in items if r.kind == "share"]
+        share_sum = sum((s.fig.value for s in shares), Decimal(0))
+        complete = (
+            lst.complete
+            or len(shares) == len(per_item) >= 2
+            and abs(share_sum - 100) <= Decimal("0.1") * len(shares)
+            or lst.parent.known
+            and covers_identity(lst.parent.concept, items_)
+        )
+        figs = [x.fig for x in per_item]
+        roles_ = ["总数", *["部分"] * len(figs)]
+        if complete and len(figs) >= 2:
+            rel = SumRelation("FA101", parent.fig, figs, roles_, "总数 = 各部分之和")
+            unit_slip(rel)
+            b.add(rel)
+        else:
+            rel = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
+            b.add(rel)
+            b.partial_lists.append((tuple(s.concept for s in items_), rel))
+
+
+def parallel_lists(b: Builder) -> None:
+    """The same parts listed for two totals (申请预算资金…其中：A a、B b、C c；实际完成…其中：A a′、B b′、
+    C c′): when one list adds up exactly, the parts make the whole, and the other list must add up too."""
+    adds_up = {names for names, rel in b.partial_lists if len(names) >= 3 and exact(rel)}
+    for names, rel in b.partial_lists:
+        if names in adds_up and not exact(rel) and rel in b.relations:
+            k = b.relations.index(rel)
+            b.relations[k] = SumRelation(
+                "FA101", rel.result, rel.inputs, rel.roles, "总数 = 各部分之和（同一组成在别处相加相符）"
+            )
+
+
+def unit_slip(rel: Relation) -> None:
+    """A part written in another unit than the total, which only the total's unit makes add up:
+    a unit slip (FA103), named as such."""
+    t = rel.result
+    odd = [k for k, f in enumerate(rel.inputs) if f.is_amount and f.unit != t.unit]
+    if len(odd) != 1 or len(rel.inputs) < 2 or rel.judge() != "fail":
+        return
+    k = 1 + odd[0]
+    fixed = replace(rel.figures[k], unit=t.unit)
+    if rel.judge({k: fixed}) in ("ok", "truncation"):
+        rel.code = "FA103"
+        rel.context["unit_slip"] = (k, fixed)
+
+
+def _list_total(b: Builder, lst: ListBlock, role: str, first: Reading) -> Reading | None:
+    pr = lst.parent_reading
+    if pr is not None and pr.role == role and pr.period == lst.period:
+        return pr
+    best = None
+    for r in paragraph_of(b, first.paragraph):
+        if r is first:
+            break
+        if (
+            r.subject == lst.parent
+            and r.kind in ("level", "count")
+            and r.role == role
+            and r.period == first.period
+            and r.note != "in_completion"
+        ):
+            best = r
+    if best is not None:
+        return best
+    return b.store.get(lst.parent, first.period, role)
+
+
+def exact(rel: Relation) -> bool:
+    exact = SumRelation(rel.code, rel.result, rel.inputs, rel.roles, rel.description)
+    return exact.judge() == "ok"
+
+
+def identity_relations(b: Builder) -> None:
+    store = b.store
+    combos = {(k[1], k[2], k[3]) for k in store.by_key}
+    for total, parts, scopes in lexicon().identities:
+        for scope, period, role in combos:
+            if scopes is not None and scope not in scopes:
+                continue
+            t = store.get(Subject(total, scope), period, role)
+            vals = [store.get(Subject(p, scope), period, role) for p in parts]
+            known = [v for v in vals if v is not None]
+            if t is None or len(known) < 2 and not (len(known) == 1 and len(parts) == 2):
+                continue
+            figs = [v.fig for v in known]
+            if len(known) == len(parts):
+                b.add(SumRelation("FA105", t.fig, figs, ["总数", *["部分"] * len(figs)], f"{total} = Σ"))
+            else:
+                b.add(
+                    PartialSumRelation("FA105", t.fig, figs, ["总数", *["部分"] * len(figs)], f"{total} ≥ Σ")
+                )

@@ -1,0 +1,282 @@
+"""What one statement asserts about its subject: a completion rate is its actual over its budget,
+a change is this year's less the base (the prior year's, or the budget), a change rate is the
+change over the base, a share is the part over the total it is a share of. The figures come
+from the same sentence first; a figure stated elsewhere is taken only when every statement of
+it agrees (store.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..facts.readings import Reading
+from .extraction import Observation
+from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation
+from .store import BUDGETS, Builder
+
+# how far back in a sentence a statement's other figures are looked for: a sentence listing
+# thousands of parts must not make every share look at every figure before it
+LOOKBACK = 40
+
+
+class Sentence(list[Reading]):
+    """One sentence's readings, each knowing its place."""
+
+    def __init__(self, readings: list[Reading]) -> None:
+        super().__init__(readings)
+        self.place = {id(r): k for k, r in enumerate(readings)}
+
+    def before(self, r: Reading, pred: Callable[[Reading], bool]) -> Reading | None:
+        """The nearest reading before `r` that `pred` accepts, within LOOKBACK readings."""
+        k = self.place.get(id(r))
+        if k is None:
+            return None
+        for x in reversed(self[max(0, k - LOOKBACK) : k]):
+            if pred(x):
+                return x
+        return None
+
+
+def _level_of(
+    b: Builder, sent: Sentence, r: Reading, role: str = "actual", period: str = "current"
+) -> Reading | None:
+    got = sent.before(
+        r,
+        lambda x: (
+            x.kind == "level"
+            and x.subject == r.subject
+            and x.period == period
+            and (x.role == role or role == "budget" and x.role in BUDGETS)
+        ),
+    )
+    if got is not None:
+        return got
+    return b.store.get(r.subject, period, role)
+
+
+def sentence_relations(b: Builder, sent: Sentence) -> None:
+    for r in sent:
+        if r.subject is None:
+            continue
+        if r.kind == "completion":
+            _completion(b, sent, r)
+        elif r.kind == "change":
+            _change(b, sent, r)
+        elif r.kind == "rate":
+            _rate(b, sent, r)
+        elif r.kind == "share":
+            _share(b, sent, r)
+
+
+def _completion(b: Builder, sent: Sentence, r: Reading) -> None:
+    actual = _level_of(b, sent, r, "actual", r.period)
+    which = r.note or "budget"
+    budget = r.budget or _level_of(b, sent, r, which, r.period)
+    if budget is None and which != "budget":
+        budget = _level_of(b, sent, r, "budget", r.period)
+    if actual is not None and budget is None and r.subject is not None and r.subject.known:
+        b.implied.setdefault(r.subject, (actual, r))  # the budget it implies, for its whole's
+    if actual is None or budget is None:
+        b.skip("completion rate without its actual or budget")
+        return
+    if budget.fig.value == 0:
+        if r.fig.value != 0 and actual.fig.value != 0:
+            b.observations.append(
+                Observation(
+                    "FA402",
+                    [r.fig, budget.fig],
+                    ["执行率", "预算数"],
+                    f"预算数为{budget.fig.number}{budget.fig.unit}，无从计算执行率，文中写{r.fig.number}%",
+                    f"{r.fig.number}%",
+                    "无",
+                    "percentage_of_zero",
+                )
+            )
+        else:
+            b.skip("completion rate of a zero budget")
+        return
+    b.add(
+        RatioRelation(
+            "FA401",
+            r.fig,
+            [actual.fig, budget.fig],
+            ["完成率", "决算数", "预算数"],
+            "决算数 ÷ 预算数 = 完成率",
+        )
+    )
+
+
+def _prior_stated(sent: Sentence, r: Reading) -> Reading | None:
+    return sent.before(
+        r,
+        lambda x: (
+            x.subject == r.subject
+            and (
+                x.kind == "prior_level"
+                and (x.base == r.base or r.base in (None, "prior") and x.base == "prior")
+                or x.kind == "level"
+                and x.period == (r.base or "prior")
+                and x.period != "current"
+                and x.role == "actual"
+            )
+        ),
+    )
+
+
+def _current_for_change(b: Builder, sent: Sentence, r: Reading) -> Reading | None:
+    return _level_of(b, sent, r, "actual", "current" if r.period == "current" else r.period)
+
+
+def _change(b: Builder, sent: Sentence, r: Reading) -> None:
+    if r.base is None and sent.before(
+        r, lambda x: x.subject == r.subject and x.kind == "level" and x.period == "prior"
+    ):
+        r.base = "prior"  # 上年为231.5万元，增加21万元: the change from the prior stated just before
+    if r.base is None:
+        b.skip("change without a comparison base")
+        return
+    if r.sign is None:
+        b.skip("change with both direction words")
+        return
+    x = _current_for_change(b, sent, r)
+    prior = _prior_stated(sent, r) if not r.base.startswith("budget") else None
+    if r.base.startswith("budget"):
+        budget = _level_of(b, sent, r, r.base, r.period)
+        if budget is None and r.base != "budget":
+            budget = _level_of(b, sent, r, "budget", r.period)
+        if budget is not None and x is not None:
+            b.add(
+                ChangeAmountRelation(
+                    "FA303",
+                    r.fig,
+                    [x.fig, budget.fig],
+                    ["差额", "决算数", "预算数"],
+                    "决算数 − 预算数 = 差额",
+                    sign=r.sign,
+                )
+            )
+        return
+    if prior is None and r.base == "prior":
+        prior = b.store.get(r.subject, "prior", "actual")
+    if prior is not None and x is not None:
+        b.add(
+            ChangeAmountRelation(
+                "FA303",
+                r.fig,
+                [x.fig, prior.fig],
+                ["变动额", "本年数", "上年数"],
+                "本年数 − 上年数 = 变动额",
+                sign=r.sign,
+            )
+        )
+
+
+def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
+    if r.base is None:
+        b.skip("change rate without a comparison base")
+        return
+    if r.sign is None:
+        b.skip("change rate with both direction words")
+        return
+    d = sent.before(r, lambda x: x.kind == "change" and x.subject == r.subject and x.base == r.base)
+    if d is None and r.subject is not None and r.subject.known:
+        d = b.store.change(r.subject, r.base)  # the change amount stated in another sentence
+    if d is None:
+        b.skip("change rate without its change amount")
+        return
+    if d.sign is not None and d.sign != r.sign and d.fig.value != 0:
+        b.observations.append(
+            Observation(
+                "FA302",
+                [r.fig, d.fig],
+                ["变动率", "变动额"],
+                f"变动额与变动率的方向词不一致：{d.fig.number}{d.fig.unit}、{r.fig.number}%",
+                f"{r.fig.number}%",
+                "方向一致",
+                "direction_word",
+            )
+        )
+        return
+    sign = d.sign if d.sign is not None else r.sign
+    if r.base.startswith("budget"):
+        x = _current_for_change(b, sent, r)
+        if x is None:
+            b.skip("change rate against the budget without the actual")
+            return
+        b.add(
+            ChangeRateRelation(
+                "FA301",
+                r.fig,
+                [x.fig, d.fig],
+                ["变动率", "决算数", "差额"],
+                "差额 ÷ 预算数 = 变动率",
+                sign=sign,
+            )
+        )
+        return
+    prior = _prior_stated(sent, d) if d.sentence == r.sentence else None
+    if prior is not None:
+        b.add(
+            RatioRelation(
+                "FA301", r.fig, [d.fig, prior.fig], ["变动率", "变动额", "上年数"], "变动额 ÷ 上年数 = 变动率"
+            )
+        )
+        return
+    x = _current_for_change(b, sent, r)
+    if x is None:
+        b.skip("change rate without the current figure")
+        return
+    rel = ChangeRateRelation(
+        "FA301",
+        r.fig,
+        [x.fig, d.fig],
+        ["变动率", "本年数", "变动额"],
+        "变动额 ÷ (本年数 ∓ 变动额) = 变动率",
+        sign=sign,
+    )
+    rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
+    b.add(rel)
+
+
+def _share(b: Builder, sent: Sentence, r: Reading) -> None:
+    part = sent.before(r, lambda x: x.kind in ("level",) and x.subject == r.subject)
+    if part is None:
+        b.skip("share without its part")
+        return
+    base: Reading | None = None
+    if r.share_base is not None:
+        # 基本支出为3455.91万元，其中：人员经费…占基本支出的45.31%: the base named is the one just stated
+        lst = b.rd.lists[part.list_id] if part.list_id is not None else None
+        if lst is not None and lst.parent.concept == r.share_base.concept:
+            base = lst.parent_reading or b.store.get(
+                lst.parent, lst.period, lst.role
+            )  # 占基本支出的: the list's own total
+        else:
+            base = sent.before(
+                r,
+                lambda x: (
+                    x.kind == "level"
+                    and x.subject == r.share_base
+                    and x is not part
+                    and x.period == part.period
+                ),
+            ) or b.store.get(r.share_base, part.period, part.role)
+    elif part.list_id is not None:
+        lst = b.rd.lists[part.list_id]
+        base = lst.parent_reading or b.store.get(lst.parent, lst.period, lst.role)
+    if base is None:
+        b.skip("share without its base")
+        return
+    if part.fig.value == 0 and r.fig.value != 0:
+        b.observations.append(
+            Observation(
+                "FA202",
+                [r.fig, part.fig],
+                ["占比", "部分"],
+                f"{part.fig.number}{part.fig.unit}不可能占{r.fig.number}%",
+                f"{r.fig.number}%",
+                "0%",
+                "impossible_share",
+            )
+        )
+        return
+    b.add(RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比"))

@@ -1,0 +1,102 @@
+"""A document's text checked: its statements read (facts/statements.py) with the tables written
+in it (facts/tables.py), and every relation they assert made (prose, lists, identities, values
+implied, tables), with the self-evaluation tables' own relations and the classes against their
+items. Replaces the sentence-shape extractor: relations come from statements, not shapes."""
+
+from __future__ import annotations
+
+from ..facts.binding import Binder, Fact, project_scope
+from ..facts.readings import Reader, Reading
+from ..facts.roles import report_unit
+from ..facts.statements import read
+from ..facts.tables import table_readings
+from ..parse.document import Document
+from ..parse.sections import Sections
+from ..parse.texttables import find_tables
+from .classes import class_items
+from .derived import derived_relations
+from .extraction import Extraction
+from .lists import identity_relations, list_relations, parallel_lists
+from .observations import garbled_years, implied_budgets, year_labels
+from .prose import Sentence, sentence_relations
+from .selfeval import self_evaluations
+from .store import Builder, Store, merge_qualifiers
+from .texttable import table_relations
+
+_TABLE_CONCEPTS = {"fin_expense": "expense_year"}
+_TABLE_PERIODS = {"budget": "current:budget_initial"}
+
+
+def extract(doc: Document) -> Extraction:
+    text = doc.text.text
+    sections = Sections(doc)
+    rd = read(text, doc.figures, doc.year, lambda pos: sections.context(pos)[0])
+    tables = table_readings(rd, find_tables(text, doc.figures), report_unit(text, doc.figures))
+    merge_qualifiers(rd)
+    b = Builder(rd, Store.of(rd.readings))
+    table_relations(b, tables)
+    by_sentence: dict[int, list[Reading]] = {}
+    for r in rd.readings:
+        by_sentence.setdefault(r.sentence, []).append(r)
+    for readings in by_sentence.values():
+        sentence_relations(b, Sentence(readings))
+    for lst in rd.lists:
+        list_relations(b, lst)
+    parallel_lists(b)
+    identity_relations(b)
+    derived_relations(b)
+    garbled_years(b)
+    year_labels(b)
+    implied_budgets(b)
+    ex = Extraction(relations=b.relations, observations=b.observations, skipped={**rd.skipped, **b.skipped})
+    ex.facts = facts_of(rd)
+    _self_evaluations(doc, ex)
+    return ex
+
+
+def facts_of(rd: Reader) -> list[Fact]:
+    """The level figures bound to a known subject, for the cross-references (FA801)."""
+    out = []
+    for r in rd.readings:
+        if r.kind != "level" or r.key is None or r.note in ("aside", "role?") or r.index < 0:
+            continue
+        concept, scope, period, role = r.key
+        concepts = ("income_total", "expense_total") if concept == "both_totals" else (concept,)
+        unit = r.fig.unit if r.note == "table" and rd.figures[r.index].unit != r.fig.unit else None
+        for c in concepts:
+            out.append(
+                Fact(r.index, c, scope, period if role == "actual" else f"{period}:{role}", "", unit=unit)
+            )
+    return out
+
+
+def _self_evaluations(doc: Document, ex: Extraction) -> None:
+    """The self-evaluation tables (绩效自评表) written in the text, and the functional classes
+    against the items listed for them."""
+    binder = Binder(doc)
+    tables = self_evaluations(doc)
+    ex.relations.extend(tables.relations)
+    for fig, concept, scope, period, label, unit in tables.facts:
+        k = doc.index_of(fig)
+        if k is None:
+            continue
+        if not scope:
+            project = binder.context(fig.start)[0]
+            scope = project_scope(project) if project else "all"
+        ex.facts.append(
+            Fact(
+                k,
+                _TABLE_CONCEPTS.get(concept, concept),
+                scope,
+                _TABLE_PERIODS.get(period, period),
+                "绩效自评表",
+                label,
+                unit or None,
+            )
+        )
+    for why, n in [*tables.skipped.items()]:
+        ex.skipped[why] = ex.skipped.get(why, 0) + n
+    classes, skipped = class_items(doc, binder, ex.facts)
+    ex.relations.extend(classes)
+    for why, n in skipped.items():
+        ex.skipped[why] = ex.skipped.get(why, 0) + n

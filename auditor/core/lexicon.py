@@ -1,0 +1,190 @@
+"""The words the statement reader knows (rules/reading.toml), compiled once.
+
+Concepts and their synonyms, the scope words, the role words (预算 / 决算 …), comparisons
+(与/比/较 … 相比), direction words, share and completion phrases, list openers, the identities
+between concepts and the parts a list may name under a total. A new phrasing is a line of TOML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .rules import _load_toml
+
+_STRIP = re.compile(r"[“”\"‘’'「」『』\s]")
+
+Identity = tuple[str, tuple[str, ...], tuple[str, ...] | None]
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+def strip_marks(text: str) -> str:
+    """The text without quotation marks and blanks: the form synonyms are matched in."""
+    return _STRIP.sub("", text)
+
+
+@dataclass
+class Lexicon:
+    concept_of: dict[str, str]  # synonym (matching form) -> concept id
+    implied_scope: dict[str, str]  # synonym -> the scope it names (财政资金收入 is 财政拨款's)
+    by_first: dict[str, tuple[str, ...]]  # first character -> synonyms, longest first
+    concept_re: re.Pattern[str]
+    weak: frozenset[str]  # synonyms that name their concept only as a list's item
+    scope_of: dict[str, str]
+    scope_re: re.Pattern[str]
+    scopeless: frozenset[str]
+    own_scope: frozenset[str]
+    income_family: frozenset[str]
+    bare_opens: re.Pattern[str]
+    roles: list[tuple[str, re.Pattern[str]]]
+    not_budget: re.Pattern[str]
+    words: dict[str, str]  # compare_open, compare_close, compare_prior, compare_budget, up, down …
+    complete_list: re.Pattern[str]
+    partial_list: re.Pattern[str]
+    reason_list: re.Pattern[str]
+    identities: list[Identity]
+    parts_of: dict[str, frozenset[str]]  # total -> every concept a list under it may name
+    rx: Patterns = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rx = Patterns.of(self)
+
+    def is_part(self, item: str, total: str) -> bool:
+        return item in self.parts_of.get(total, ())
+
+    def family(self, concept: str) -> str:
+        """Which side of the account a concept is on: income_year or expense_year."""
+        return "income_year" if concept in self.income_family else "expense_year"
+
+
+@dataclass
+class Patterns:
+    """The reader's patterns, built from the lexicon's words."""
+
+    compare_strip: re.Pattern[str]
+    tail_change: re.Pattern[str]
+    scope_basis: re.Pattern[str]
+    compare_prior_word: re.Pattern[str]
+    compare_end: re.Pattern[str]
+    comparison: re.Pattern[str]
+    compare_budget: re.Pattern[str]
+    compare_prior: re.Pattern[str]
+    completion_end: re.Pattern[str]
+    rate_end: re.Pattern[str]
+    share_end: re.Pattern[str]
+    change_end: re.Pattern[str]
+    compare_open: re.Pattern[str]
+    updown: re.Pattern[str]
+    both: re.Pattern[str]
+    up: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lx: Lexicon) -> Patterns:
+        w = lx.words
+        c = re.compile
+        ud = f"{w['both']}|{w['up']}|{w['down']}"
+        return cls(
+            compare_strip=c(f"(?:{w['compare_open']})(?:{w['compare_prior']})?"),
+            tail_change=c(f"(?:{ud}|{w['same']})(?:了|为|额|支出|开支)?$"),
+            scope_basis=c(f"({lx.scope_re.pattern})(?:财政拨款)?口径"),
+            compare_prior_word=c(f"(?:{w['compare_open']})(?:上年|去年|上一年)"),
+            compare_end=c(f"(?:{w['compare_open']})$"),
+            comparison=c(
+                f"(?:{w['compare_open']})(?P<what>.{{0,24}}?)"
+                f"(?:(?:{w['compare_close']})|(?=(?:{ud}|{w['same']})))"
+            ),
+            compare_budget=c(f"(?:{w['compare_budget']})"),
+            compare_prior=c(f"(?:{w['compare_prior']})"),
+            completion_end=c(f"(?:{w['completion']})$"),
+            rate_end=c(f"(?P<w>{ud}|变动率|变化率|增减幅度|增减率)(?:{w['rate_tail']})$"),
+            share_end=c(f"(?:{w['share']})(?:为|是|了)?$"),
+            change_end=c(f"(?P<w>{ud})(?:了|为|约|达|额为|额|支出|开支|资金|经费|收入)?$"),
+            compare_open=c(f"(?:{w['compare_open']})"),
+            updown=c(f"(?:{w['up']}|{w['down']})"),
+            both=c(f"(?:{w['both']})"),
+            up=c(f"(?:{w['up']})"),
+        )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = _load_toml("reading.toml")
+    concept_of: dict[str, str] = {}
+    implied_scope: dict[str, str] = {}
+    for cid, names in data["concepts"].items():
+        for n in names:
+            name, _, scope = n.partition("@")
+            concept_of[strip_marks(name)] = cid
+            if scope:
+                implied_scope[strip_marks(name)] = scope
+    scope_of = {n: sid for sid, names in data["scopes"].items() for n in names}
+    lists = data["lists"]
+    identities: list[Identity] = [
+        (e["total"], tuple(e["parts"]), tuple(e["scopes"]) if "scopes" in e else None)
+        for e in data.get("identity", [])
+    ]
+    words = {**data["compare"], **data["change"]}
+    words = {
+        "compare_open": words["open"],
+        "compare_close": words["close"],
+        "compare_prior": words["prior"],
+        "compare_budget": words["budget"],
+        "up": words["up"],
+        "down": words["down"],
+        "both": words["both"],
+        "same": words["same"],
+        "rate_tail": words["rate_tail"],
+        "share": data["share"]["words"],
+        "completion": data["completion"]["words"],
+    }
+    return Lexicon(
+        concept_of=concept_of,
+        implied_scope=implied_scope,
+        by_first=_by_first(concept_of),
+        concept_re=re.compile(_alt(concept_of)),
+        weak=frozenset(strip_marks(w) for w in data["weak"]["names"]),
+        scope_of=scope_of,
+        scope_re=re.compile(_alt(scope_of)),
+        scopeless=frozenset(data["scopeless"]["concepts"]),
+        own_scope=frozenset(data["own_scope"]["concepts"]),
+        income_family=frozenset(data["families"]["income"]),
+        bare_opens=re.compile(data["bare"]["opens"]),
+        roles=[(k, re.compile(f"(?:{v})")) for k, v in data["roles"].items() if k != "not_budget"],
+        not_budget=re.compile(data["roles"]["not_budget"]),
+        words=words,
+        complete_list=re.compile(lists["complete"]),
+        partial_list=re.compile(lists["partial"]),
+        reason_list=re.compile(lists["reasons"]),
+        identities=identities,
+        parts_of=_closure(identities, data.get("parts", {})),
+    )
+
+
+def _by_first(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _closure(identities: list[Identity], extra: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    direct: dict[str, set[str]] = {}
+    for total, parts, _ in identities:
+        direct.setdefault(total, set()).update(parts)
+    for total, more in extra.items():
+        direct.setdefault(total, set()).update(more)
+    out: dict[str, frozenset[str]] = {}
+    for total in direct:
+        seen: set[str] = set()
+        todo = list(direct[total])
+        while todo:
+            x = todo.pop()
+            if x not in seen:
+                seen.add(x)
+                todo.extend(direct.get(x, ()))
+        out[total] = frozenset(seen)
+    return out

@@ -1,0 +1,65 @@
+"""What a line does to the reading: a numbered heading names the subject of the paragraphs under
+it; a line goes on with a list opened at the end of a line above while it reads as one of its
+items (a new part named at its start, no numbering as high as the opening line's)."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.lexicon import Lexicon, strip_marks
+from ..parse.discourse import MARKER
+from ..parse.discourse import level as marker_level
+from .readings import ListBlock, State
+from .roles import THIS_ITEM
+from .subjects import YEAR, Subject, mentions
+
+_HEADING_LINE = re.compile(r"^[^，,；;。\d]{2,60}[。]?$")
+_BOTH_SIDES = re.compile(r"收入支出|收支|收、支")
+
+
+def heading_subject(lx: Lexicon, line: str) -> tuple[bool, Subject | None]:
+    """(is it a heading, what it names): a numbered heading without figures names what the
+    paragraphs under it speak of (（二）一般公共预算支出决算说明), unless it names both sides of the
+    account or several concepts; a heading that names nothing clears the section's subject."""
+    if not MARKER.match(line):
+        return False, None
+    body = MARKER.sub("", line, count=1).strip()
+    body_wo_years = YEAR.sub("", body)
+    if not _HEADING_LINE.match(body_wo_years):
+        return False, None
+    if _BOTH_SIDES.search(body):
+        return True, None
+    kinds = {m.subject for m in mentions(lx, strip_marks(body_wo_years)) if not m.weak}
+    return True, (kinds.pop() if len(kinds) == 1 else None)
+
+
+def line_list(st: State, line: str, lx: Lexicon) -> ListBlock | None:
+    """The list opened at the end of a line above goes on while lines read as its items: each
+    names a new part, with no numbering as high as the line that opened the list."""
+    if not st.pending:
+        return None
+    lvl = marker_level(line)
+    body = MARKER.sub("", line, count=1)
+    h = strip_marks(body[:40])
+    ms = [m for m in mentions(lx, h) if m.start < 10]
+    while st.pending:
+        lst, opened_at = st.pending[-1]
+        if lvl is not None and lst.item_level is not None and lvl > lst.item_level:
+            return None  # （1）公务用车购置费… under item 2: a part of that item, not of this list
+        if (
+            lvl is not None
+            and opened_at is not None
+            and lvl <= opened_at
+            or not ms
+            or ms[0].subject.concept == lst.parent.concept
+            or THIS_ITEM.search(h[:8])
+            or lst.parent.known
+            and ms[0].subject.known
+            and not lx.is_part(ms[0].subject.concept, lst.parent.concept)
+        ):
+            st.pending.pop()
+            continue
+        if lst.item_level is None:
+            lst.item_level = lvl
+        return lst
+    return None

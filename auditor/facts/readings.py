@@ -1,0 +1,103 @@
+"""The statements a report's text makes, as the reader leaves them: each figure with its
+subject and role (`Reading`), the lists that give a subject's parts (`ListBlock`), and what
+could not be decided, counted by reason (`Reader.skipped`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..parse.figures import Figure
+from .subjects import Subject
+
+
+@dataclass(eq=False)
+class Reading:
+    """One figure as its sentence states it."""
+
+    index: int
+    fig: Figure
+    kind: str  # level | change | rate | share | completion | count | prior_level | ignored
+    subject: Subject | None = None
+    role: str = "actual"  # level: actual | budget | budget_initial | budget_adjusted
+    period: str = "current"  # current | prior | y2019
+    sign: int | None = None  # change, rate: +1 / -1; None when both words stand (增加(减少))
+    base: str | None = None  # change, rate, prior_level: prior | budget… | y2019; None when unsaid
+    share_base: Subject | None = None
+    budget: Reading | None = None  # completion: the budget named inside the phrase
+    sentence: int = 0
+    paragraph: int = 0
+    list_id: int | None = None  # the list this figure is an item of
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, str] | None:
+        if self.subject is None or not self.subject.known:
+            return None
+        return (self.subject.concept, self.subject.scope, self.period, self.role)
+
+
+@dataclass(eq=False)
+class ListBlock:
+    """Parts of a subject listed after 其中 / 分项为 …: items in order, their role and period."""
+
+    id: int
+    parent: Subject
+    period: str
+    role: str
+    opener: str
+    kind: str  # complete | partial | reasons
+    multiline: bool
+    parent_reading: Reading | None = None
+    head_reading: Reading | None = None  # the parent's figure in the opening sentence, whatever its period
+    items: list[Subject] = field(default_factory=list)
+    item_kind: str | None = None  # level | count | change
+    item_level: int | None = None  # the numbering depth of a multi-line list's item lines
+
+    @property
+    def complete(self) -> bool:
+        return self.kind == "complete"
+
+
+@dataclass
+class Reader:
+    """A text being read: its figures, the readings and lists made so far, the reasons counted."""
+
+    text: str
+    figures: list[Figure]
+    year: int | None
+    readings: list[Reading] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    project_at: Callable[[int], str] = lambda pos: ""  # offset -> the project appendix it stands in
+
+    def skip(self, why: str) -> None:
+        self.skipped[why] = self.skipped.get(why, 0) + 1
+
+
+class State:
+    """What the reader carries from clause to clause and line to line."""
+
+    def __init__(self) -> None:
+        self.subject: Subject | None = None
+        self.section_subject: Subject | None = None
+        self.compare: str | None = None  # the base changes are stated against
+        self.compare_line = -1
+        # lists opened at a line's end, read over the next lines (a list inside an item of another
+        # list stands above it): (list, numbering depth of the line that opened it)
+        self.pending: list[tuple[ListBlock, int | None]] = []
+        self.scopes: dict[str, str] = {}  # concept -> the scope it was last named with in this paragraph
+
+
+@dataclass
+class SentenceState:
+    """What the reader carries within one sentence."""
+
+    scope: str | None = None
+    period: str | None = None
+    last_level: Reading | None = None
+    prev: Reading | None = None
+    lst: ListBlock | None = None  # the list this sentence is reading items into
+    aside: ListBlock | None = None  # a list inside parentheses
+    aside_depth: int = 0
+    foreign: bool = False  # items of a list under something that cannot have them as parts

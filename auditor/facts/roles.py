@@ -1,0 +1,163 @@
+"""A figure's role, from the words right before it (its head): a level (预算 makes it a budget,
+决算 an actual), a change (增加/减少), a change rate (增长/下降 r%), a share (占), a completion
+rate (完成预算的), a stated comparison base (比2022年决算数688.84万元); the base a change is
+against (上年, 预算, a named year) and the period a figure is of. Also the report's own year and
+unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..core.lexicon import Lexicon
+from ..parse.figures import Figure
+from .readings import Reading
+from .subjects import YEAR, Mention
+
+COUNTER = re.compile(r"^\s*(个|人次|人|辆|所|台\(套\)|台|套|批次|批|次|名|家|户|项|间|处|科室|部门)")
+THIS_YEAR = re.compile(r"(?<![上去])(?:本年度?|当年|本年末|本期)")
+SUM_WORD = re.compile(r"(?:共计|合计|总计|共|总额|总数)(?:为|是|达)?$")
+THIS_ITEM = re.compile(r"该项|此项|本项|该项目|此项费用|该经费")
+PRIOR_WORDS = re.compile(r"(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:决算)?(?:数)?(?:为|是)?$")
+
+
+def report_unit(text: str, figures: list[Figure]) -> str:
+    m = re.search(r"单位\s*[:：]\s*(万元|元|亿元)", text)
+    if m:
+        return m.group(1)
+    counts: dict[str, int] = {}
+    for f in figures:
+        if f.is_amount:
+            counts[f.unit] = counts.get(f.unit, 0) + 1
+    return max(counts, key=counts.get) if counts else "万元"
+
+
+def stated_year(c: str, lx: Lexicon) -> int | None:
+    found = None
+    for m in YEAR.finditer(c):
+        before = c[max(0, m.start() - 4) : m.start()]
+        if lx.rx.compare_end.search(before) or re.search(r"(?:至|截至|截止)$", before):
+            continue
+        after = c[m.end() : m.end() + 8]
+        if re.match(r"(?:度)?(?:同项|同口径|决算数?(?:相比|比较)|相比|比较|预算数?相比)", after):
+            continue
+        found = int(m.group(1))
+    return found
+
+
+def period_of(y: int, year: int | None) -> str:
+    if year is None or y == year:
+        return "current"
+    if y == year - 1:
+        return "prior"
+    return f"y{y}"
+
+
+def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
+    """The base a change in this clause run is stated against: prior | budget… | y2019."""
+    best = None
+    rx = lx.rx.comparison
+    for m in rx.finditer(c):
+        what = m.group("what")
+        if lx.rx.compare_budget.search(what):
+            best = (
+                "budget_initial"
+                if "年初" in what
+                else "budget_adjusted"
+                if re.search("全年|调整后", what)
+                else "budget"
+            )
+            continue
+        ym = re.search(r"((?:19|20)\d\d)年", what)
+        if ym:
+            best = period_of(int(ym.group(1)), year)
+            continue
+        if lx.rx.compare_prior.search(what):
+            best = "prior"
+    if best is None and re.search(r"同比|比上年|较上年|比去年|较去年", c):
+        best = "prior"
+    return best
+
+
+_COMPLETION_BUDGET = re.compile(r"(?:完成|为|相当于|达到|占)(?:了)?(?P<which>全年|年初|调整后)?预算(?:数)?$")
+
+
+def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: Reading | None) -> bool:
+    """Decide a figure's role from its head. Returns whether the head says the role."""
+    if f.is_percent:
+        if lx.rx.completion_end.search(h):
+            r.kind = "completion"
+            r.note = (
+                "budget_initial" if "年初" in h else "budget_adjusted" if re.search("全年|调整后", h) else ""
+            )
+            return True
+        if h in ("的", "") and prev is not None and prev.kind == "level" and prev.note == "in_completion":
+            r.kind, r.budget = "completion", prev
+            return True
+        m = lx.rx.rate_end.search(h)
+        if m:
+            r.kind, r.sign = "rate", sign_of(lx, m.group("w"))
+            return True
+        if (
+            lx.rx.share_end.search(h)
+            or re.search(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$", h)
+            or re.search(r"在.{1,16}?中占$", h)
+        ):
+            r.kind = "share"
+            return True
+        return False
+    if not (f.is_amount or is_count):
+        return False
+    if re.search(r"(?:增|减|降|升)(?:为|至|到)$|(?:增加|减少|下降|增长|降低|上升|提高)(?:至|到)$", h):
+        r.kind, r.role = ("count" if is_count else "level"), "actual"  # 减为16人: the new level
+        return True
+    m = lx.rx.change_end.search(h)
+    if m and m.group("w") not in ("增幅", "降幅"):
+        r.kind, r.sign = "change", sign_of(lx, m.group("w"))
+        return True
+    cm = _COMPLETION_BUDGET.search(h)
+    if cm:
+        r.kind = "level"
+        r.role = {"全年": "budget_adjusted", "调整后": "budget_adjusted", "年初": "budget_initial"}.get(
+            cm.group("which") or "", "budget"
+        )
+        r.note = "in_completion"
+        return True
+    # 比2022年决算数688.84万元: a stated comparison base
+    pm = None
+    for m2 in lx.rx.compare_open.finditer(h):
+        pm = m2
+    if pm is not None and f.is_amount:
+        after = h[pm.end() :]
+        ym = re.search(r"((?:19|20)\d\d)年", after)
+        if not lx.rx.updown.search(after) and (ym or lx.rx.compare_prior.search(after)):
+            r.kind = "prior_level"
+            r.base = f"y{ym.group(1)}" if ym else "prior"
+            return True
+    r.kind = "count" if is_count else "level"
+    role = role_of(lx, h)
+    r.role = role or "actual"
+    return role is not None
+
+
+def role_of(lx: Lexicon, h: str) -> str | None:
+    s = lx.scope_re.sub("", h)
+    s = lx.not_budget.sub("", s)
+    best, where = None, -1
+    for name, rx in lx.roles:
+        for m in rx.finditer(s):
+            if m.end() > where or (m.end() == where and name.startswith("budget_")):
+                best, where = name, m.end()
+    return best
+
+
+def sign_of(lx: Lexicon, w: str) -> int | None:
+    if lx.rx.both.fullmatch(w):
+        return None
+    if lx.rx.up.fullmatch(w):
+        return 1
+    return -1
+
+
+def names_base(h: str, m: Mention) -> bool:
+    return bool(re.search(r"(?:占|在)[^占]*$", h[: m.start]))

@@ -1,0 +1,356 @@
+"""Statements: each figure bound to a subject (concept, scope, period) by its role, the way an
+auditor reads a clause.
+
+A figure's role comes from the words right before it (roles.py). Its subject is the concept
+named in its head, else the one named earlier in the clause run, else the subject carried over
+from the clauses and sentences before, until another is named; a new paragraph starts from the
+section's subject (named by its heading). A level figure whose head names something the
+vocabulary does not know is bound to that name, never to the subject carried over. A list's
+items are parts of its parent (lists.py). What cannot be decided is not guessed: the figure is
+left unbound and the reason counted (`Reader.skipped`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..core.lexicon import Lexicon, lexicon, strip_marks
+from ..parse.discourse import MARKER, after_closed_paren, mask_parens, paren_depths
+from ..parse.discourse import level as marker_level
+from ..parse.figures import Figure
+from .lines import heading_subject, line_list
+from .lists import (
+    BUDGET_ROLES,
+    add_item,
+    counter_of,
+    inherit_scope,
+    list_for,
+    main_level,
+    new_list,
+    opener,
+    plausible,
+    restates,
+)
+from .readings import ListBlock, Reader, Reading, SentenceState, State
+from .roles import (
+    COUNTER,
+    PRIOR_WORDS,
+    SUM_WORD,
+    THIS_ITEM,
+    THIS_YEAR,
+    classify,
+    comparison,
+    names_base,
+    period_of,
+    stated_year,
+)
+from .subjects import (
+    Subject,
+    mentions,
+    names_more,
+    project_subject,
+    qualifier,
+    residue,
+)
+
+_BOUNDARY = re.compile(r"[，,；;：:]")
+_CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
+
+
+def read(text: str, figures: list[Figure], year: int | None, project_at=None) -> Reader:
+    """`project_at(offset)`: the title of the project appendix an offset stands in, or ""."""
+    lx = lexicon()
+    rd = Reader(text, figures, year)
+    rd.project_at = project_at or (lambda pos: "")
+    starts = [f.start for f in figures]
+    st = State()
+    sent_no = -1
+    offset = 0
+    for line_no, line in enumerate(text.split("\n")):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue  # blank lines between the items of a list do not end it
+        active = line_list(st, line, lx)
+        st.scopes = {}
+        if active is not None:
+            st.compare_line = line_no  # the items of a list go on comparing with what its line named
+        elif _CONTINUES.match(MARKER.sub("", line, count=1)):
+            if st.compare_line == line_no - 1:
+                st.compare_line = line_no  # 分项看：… goes on with the comparison the line above named
+        else:
+            st.subject = st.section_subject
+        is_heading, named = heading_subject(lx, line)
+        if is_heading:
+            st.section_subject = st.subject = named
+        for sm in re.finditer(r"[^。！？!?]+[。！？!?]?", line):
+            sent_no += 1
+            s0, s1 = line_start + sm.start(), line_start + sm.end()
+            lo = bisect_right(starts, s0 - 1)
+            hi = bisect_right(starts, s1 - 1)
+            active = _read_sentence(rd, st, lx, s0, s1, range(lo, hi), sent_no, line_no, line, active)
+    return rd
+
+
+def _read_sentence(
+    rd: Reader,
+    st: State,
+    lx: Lexicon,
+    s0: int,
+    s1: int,
+    idx: range,
+    sent_no: int,
+    line_no: int,
+    line: str,
+    active: ListBlock | None,
+) -> ListBlock | None:
+    t = rd.text
+    figs = rd.figures
+    sn = SentenceState(lst=active)
+    if s1 - s0 <= 40 and not any(figs[i].kind not in ("year", "date") for i in idx):
+        h = strip_marks(MARKER.sub("", t[s0:s1], count=1))
+        named = {m.subject for m in mentions(lx, h) if not m.weak}
+        if len(named) == 1:
+            st.subject = (
+                named.pop()
+            )  # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows
+    depths = paren_depths(t, s0, s1) if idx and ("(" in t[s0:s1] or "（" in t[s0:s1]) else []
+    prev_end = s0
+    at_line_start = s0 == 0 or t[s0 - 1] == "\n"
+    for i in idx:
+        f = figs[i]
+        if f.kind in ("year", "date", "unreadable"):
+            continue
+        counter = COUNTER.match(t[f.end : f.end + 4]) if f.kind == "number" else None
+        raw = after_closed_paren(t[prev_end : f.start])
+        first = prev_end == s0
+        if f.kind == "number" and not counter:
+            if not (
+                sn.prev is not None
+                and sn.prev.kind == "count"
+                and f.decimals == 0
+                and t[f.end : f.end + 1] in "(（"
+            ):
+                continue
+            counter = True  # 临床科室30（住院病区40个）: a count among counts
+        prev_end = f.end
+        depth = depths[f.start - s0] if 0 <= f.start - s0 < len(depths) else 0
+        head_raw = _BOUNDARY.split(raw)[-1]
+        h = strip_marks(MARKER.sub("", head_raw, count=1) if first and at_line_start else head_raw)
+        c = strip_marks(MARKER.sub("", raw, count=1) if first and at_line_start else raw)
+        r = Reading(i, f, "ignored", sentence=sent_no, paragraph=line_no)
+        explicit_role = classify(lx, r, h, f, counter is not None, sn.prev)
+        if r.kind == "ignored":
+            rd.skip("a percentage whose role the words do not say")
+            continue
+        _read_figure(rd, st, lx, sn, r, h, c, depth, explicit_role, line_no, line, first and at_line_start)
+        rd.readings.append(r)
+        sn.prev = r
+        if r.kind in ("level", "count") and depth == 0:
+            sn.last_level = r
+    if sn.lst is not None and sn.lst is not active and sn.lst.items:
+        st.subject = sn.lst.parent
+    # a list opened at the end of the sentence, items on the next lines
+    tail = t[prev_end:s1].rstrip().rstrip("。")
+    op = opener(lx, strip_marks(tail)) if tail.endswith((":", "：")) else None
+    if op is not None and re.search(r"[:：]\s*[。]?\s*$", t[prev_end:s1]) and st.subject is not None:
+        kind, word = op
+        pr = main_level(rd, st.subject, sn)
+        lst = new_list(
+            rd,
+            st.subject,
+            pr,
+            word,
+            "partial" if kind == "complete" else kind,
+            True,
+            pr.role if pr else "actual",
+            pr.period if pr else "current",
+        )
+        st.pending.append((lst, marker_level(line)))
+    return active
+
+
+def _read_figure(
+    rd: Reader,
+    st: State,
+    lx: Lexicon,
+    sn: SentenceState,
+    r: Reading,
+    h: str,
+    c: str,
+    depth: int,
+    explicit_role: bool,
+    line_no: int,
+    line: str,
+    opens_line: bool,
+) -> None:
+    # the base of changes named in this clause run, carried over the line
+    cmp_base = comparison(lx, c, rd.year)
+    if cmp_base is not None:
+        st.compare, st.compare_line = cmp_base, line_no
+    if r.kind in ("change", "rate") and r.base is None:
+        r.base = cmp_base or (st.compare if st.compare_line == line_no else None)
+    if r.kind in ("change", "rate") and r.sign is None and r.fig.value == 0:
+        r.sign = 1  # 增加（减少）0万元: no change, whichever the word
+    km = lx.rx.scope_basis.search(c)
+    if km:
+        sn.scope = lx.scope_of[km.group(1)]
+    # the period: a year named in the clause run (not as a comparison base), or 上年
+    y = stated_year(c, lx)
+    if y is not None:
+        sn.period = period_of(y, rd.year)
+    op = opener(lx, c, colon=sn.prev is not None and sn.prev is sn.last_level)
+    parent_named: Subject | None = None
+    if op is not None:
+        k = mask_parens(c).rfind(op[1])
+        before_ms = mentions(lx, c[:k], st.subject, bare_opening=True)
+        parent_named = before_ms[-1].subject if before_ms and before_ms[-1].end >= k - 6 else None
+        parent_named = inherit_scope(lx, st, sn, parent_named)
+        cut = k + len(op[1])
+        if cut > len(c) - len(h):
+            h = c[cut:]
+        c = c[cut:]
+    ctx_named = mentions(lx, c[: len(c) - len(h)])
+    in_head = mentions(lx, h, st.subject, bare_opening=not ctx_named)
+    named = in_head
+    if not in_head and not (r.kind in ("level", "count") and residue(lx, h)):
+        named = mentions(lx, c)
+    if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):
+        r.share_base = named[-1].subject  # 占三公经费支出比重的52.78%: the concept named is the base
+        named = named[:-1]
+    # lists: inside parentheses, opened in this clause run, or carried over the lines
+    lst = list_for(rd, st, lx, sn, r, named, op, depth, parent_named)
+    # the subject
+    cand = named[-1] if named else None
+    if cand is not None and cand.weak:
+        if not (
+            lst is not None and lst.parent.known and lx.is_part(cand.subject.concept, lst.parent.concept)
+        ):
+            cand = None
+    subject: Subject | None = None
+    fresh = False
+    if cand is not None:
+        subject, fresh = cand.subject, True
+        where = h if in_head else c
+        if names_more(lx, where[cand.end :]):
+            # 一般公共服务支出(类)…行政运行(项)：the concept names only the class of what is counted
+            subject = Subject("label:" + where[cand.start :])
+        elif subject.concept == "project_funds":
+            subject = project_subject(rd.project_at(r.fig.start), where, cand)
+        else:
+            q = qualifier(lx, where, cand) if in_head else ""
+            if q and subject.concept in lx.scopeless:
+                subject = Subject(subject.concept, "q:" + q)
+            elif q:
+                subject = Subject("label:" + where[cand.start - len(q) if cand.start >= len(q) else 0 :])
+    elif THIS_ITEM.search(c) and st.section_subject is not None:
+        subject, fresh = st.section_subject, True
+    elif r.kind in ("level", "count"):
+        res = residue(lx, h)
+        if res:
+            subject, fresh = Subject("label:" + res), True
+    if subject is None:
+        subject = st.subject
+    if subject is None:
+        # 预算资金100.72万元，实际执行99.96万元，执行率99.9%: what the sentence speaks of, unnamed
+        subject, fresh = Subject(f"label:§{r.sentence}"), True
+    # scope carried over within the sentence, and to the same concept named again in the paragraph
+    if fresh:
+        subject = inherit_scope(lx, st, sn, subject)
+    if (
+        sn.foreign
+        and fresh
+        and subject is not None
+        and subject.known
+        and st.subject is not None
+        and subject != st.subject
+    ):
+        subject = Subject(subject.concept, f"in:{st.subject.concept}")
+    if (
+        lst is not None
+        and subject is not None
+        and subject.known
+        and subject.scope == "all"
+        and lst.parent.known
+        and lst.parent.scope != "all"
+        and subject.concept not in lx.own_scope
+        and subject.concept not in lx.scopeless
+        and fresh
+        and subject != lst.parent
+    ):
+        subject = Subject(subject.concept, lst.parent.scope)
+    r.subject = subject
+    if fresh and subject is not None and r.kind != "share":
+        st.subject = subject
+    if opens_line and MARKER.match(line) and subject is not None and subject.known:
+        st.section_subject = subject
+    # period and role
+    bare_h = lx.concept_re.sub("", h)
+    if r.kind == "level" and (
+        PRIOR_WORDS.search(bare_h)
+        or re.search(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?", bare_h)
+        and not lx.rx.compare_prior_word.search(bare_h)
+    ):
+        r.period = "prior"
+    elif THIS_YEAR.search(h):
+        r.period = "current"
+        r.note = r.note or "this_year"  # 本年支出1634.34万元: this year's, whatever year the sentence named
+    elif r.kind in ("change", "rate", "completion"):
+        # 2016年项目支出为398万元，较上年多了2228万元: a change is this year's unless its clause names a year
+        r.period = period_of(y, rd.year) if y is not None else "current"
+    elif sn.period is not None:
+        r.period = sn.period
+    # list items
+    if lst is None or subject is None:
+        return
+    if subject == lst.parent or subject.concept == lst.parent.concept and subject.scope == lst.parent.scope:
+        if not lst.multiline and lst is sn.lst:
+            sn.lst = None
+        return
+    if lst.kind == "reasons":
+        if r.kind == "change" and fresh and plausible(lx, subject, lst.parent):
+            add_item(lst, r, subject, "change")
+        return
+    if r.kind in ("level", "count"):
+        if SUM_WORD.search(h) and lst is sn.lst:
+            sn.lst = None  # 大型设备共2690台: a total of its own ends the list
+            return
+        if (
+            lst is sn.lst
+            and not lst.multiline
+            and re.search(r"[；;]", c)
+            and (not lst.parent.known or not subject.known)
+        ):
+            sn.lst = None  # a list of names ends at the semicolon: what follows is another matter
+            return
+        if r.kind == "count" and lst.parent_reading is not None and lst.parent_reading.kind == "count":
+            if (
+                counter_of(rd, r)
+                and counter_of(rd, lst.parent_reading)
+                and counter_of(rd, r) != counter_of(rd, lst.parent_reading)
+            ):
+                return  # 编制14个，其中局长1人: people are not posts
+        if (
+            not subject.known
+            and not lst.parent.known
+            and restates(subject.concept, lst.parent.concept)
+            and lst is sn.lst
+        ):
+            sn.lst = None  # 实际项目资金实施了…: the total again, not a part
+            return
+        if fresh and plausible(lx, subject, lst.parent) and (lst.item_kind in (None, r.kind)):
+            if explicit_role and (r.role in BUDGET_ROLES) != (lst.role in BUDGET_ROLES):
+                # 预算为54万元，其中：…支出决算12万元: a budget's part called an actual; which is not said
+                r.note = "role?"
+                rd.skip("list item whose role words contradict its total's")
+                return
+            if not explicit_role:
+                r.role = lst.role
+            if y is None and not PRIOR_WORDS.search(h) and r.note != "this_year":
+                r.period = lst.period
+            add_item(lst, r, subject, r.kind)
+        elif fresh and not lst.multiline and lst is sn.lst and lst.item_kind == r.kind:
+            sn.lst = None  # a figure of something else ends the list
+    elif subject in lst.items and r.kind in ("change", "rate", "share"):
+        r.list_id = lst.id

@@ -1,0 +1,222 @@
+"""What a figure's words name: the concept (with its scope) a clause speaks of, a name the
+vocabulary does not know, a qualifier that narrows a concept (区直, 全县), a project's funds.
+
+A mention is the longest synonym of rules/reading.toml found in the words before a figure, with
+the scope words written right before it (一般公共预算财政拨款收入 is this year's income under the
+general budget). 收入 and 支出 alone name this year's income or spending only after a scope word,
+a year or a unit word, or when they open the clause on the other side of the account.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.lexicon import Lexicon
+from ..parse.discourse import MARKER
+from .binding import project_scope
+
+_BOUNDARY = re.compile(r"[，,；;：:]")
+_ITEM_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及)(?=[\u4e00-\u9fff])")
+YEAR = re.compile(r"((?:19|20)\d\d)年度?")
+_WORDS = (
+    r"(?:其中|包括|含|分别为|具体为|分项为|构成为|分为|共计|合计|总计|另有|此外|另外|以及|"
+    r"本年度|本年|全年|当年|年度|本单位|单位|本部门|部门|我单位|全院|本院|本局|全局|"
+    r"实际|决算数|决算|金额|情况|年末|年初|预算数|预算|数额|资金|经费|"
+    r"上年度|上一年度|上年|上一年|去年|同期|"
+    r"为|是|共|达|约|计|的|中|了|、|和|及|与|总|数|额|之|在|对|从|按|看|来看|其|有)"
+)
+_LEAD_WORDS = re.compile(f"^{_WORDS}+")
+_TAIL_WORDS = re.compile(f"{_WORDS}+$")
+_NAME = re.compile(r"[\u4e00-\u9fff*＊A-Za-z]{2}")
+_CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    concept: str  # a concept id of reading.toml, or "label:<name>" for a name the vocabulary lacks
+    scope: str = "all"
+
+    @property
+    def known(self) -> bool:
+        return not self.concept.startswith("label:")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    subject: Subject
+    start: int  # in the stripped text
+    end: int
+    weak: bool
+
+
+_ONLY_BETWEEN = re.compile(r"(?:决算|的|安排的|预算)*")
+
+
+_MENTIONS: dict[tuple[object, ...], list[Mention]] = {}
+
+
+def mentions(
+    lx: Lexicon, h: str, carried: Subject | None = None, bare_opening: bool = False
+) -> list[Mention]:
+    """Concepts named in a stripped text: the longest synonyms, each with the scope words
+    written right before it; 收入 / 支出 alone after a scope word or a year / unit word."""
+    key = (h, lx.family(carried.concept) if carried is not None else None, bare_opening, id(lx))
+    got = _MENTIONS.get(key)
+    if got is None:
+        if len(_MENTIONS) > 50_000:
+            _MENTIONS.clear()
+        got = _MENTIONS[key] = _mentions(lx, h, carried, bare_opening)
+    return list(got)
+
+
+def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) -> list[Mention]:
+    cands: list[tuple[int, int, str]] = []
+    by_first = lx.by_first
+    for i, ch in enumerate(h):
+        for w in by_first.get(ch, ()):
+            if h.startswith(w, i):
+                cands.append((i, i + len(w), w))
+                break
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[0]))
+    taken: list[tuple[int, int, str]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    out: list[Mention] = []
+    for s, e, word in taken:
+        cid = lx.concept_of[word]
+        scope = lx.implied_scope.get(word) or _scope_before(lx, h, s, cid)
+        out.append(Mention(Subject(cid, scope), s, e, word in lx.weak))
+    for m in re.finditer(r"收入|支出", h):
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
+        if any(
+            x.end <= m.start() and _ONLY_BETWEEN.fullmatch(lx.scope_re.sub("", h[x.end : m.start()]))
+            for x in out
+        ):
+            continue  # 基本支出, 公务接待费支出, 三公经费财政拨款支出: part of the mention before it
+        before = h[: m.start()]
+        cid = "income_year" if m.group() == "收入" else "expense_year"
+        sm = None
+        for s in lx.scope_re.finditer(before):
+            if before[s.end() :] in ("", "的"):
+                sm = s
+        if sm is not None:
+            out.append(Mention(Subject(cid, lx.scope_of[sm.group()]), sm.start(), m.end(), False))
+            continue
+        lead = before[max([x.end for x in out if x.end <= m.start()], default=0) :]
+        lead = MARKER.sub("", lead)
+        after = h[m.end() : m.end() + 2]
+        opening = (
+            bare_opening
+            and not lead
+            and m.start() == 0
+            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "")
+            and (carried is None or lx.family(carried.concept) != cid)
+        )
+        if lead and lx.bare_opens.match(lead) or opening:
+            out.append(Mention(Subject(cid, "all"), m.start(), m.end(), False))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _scope_before(lx: Lexicon, h: str, pos: int, cid: str) -> str:
+    if cid in lx.scopeless:
+        return "all"
+    before = re.sub(r"[(（][^()（）]*[)）]", "", h[max(0, pos - 30) : pos])[-16:]
+    best = None
+    for s in lx.scope_re.finditer(before):
+        if before[s.end() :] in ("", "的", "安排的"):
+            best = s
+    return lx.scope_of[best.group()] if best else "all"
+
+
+_QUAL_FILLER = re.compile(
+    r"^(?:本年度|本年|全年|当年|年度|度|的|安排的|安排|使用|资金|经费|财政|拨款|本部门|部门|本单位|单位|"
+    r"本院|本局|我局|我院|我单位|共|合计|其中|一般公共预算|公共预算|预算|支出|决算|汇总|口径|同口径|按)+$"
+)
+
+
+_ORG = re.compile(
+    r"^.{2,30}?(?:部门|单位|机关|局|院|委员会|委|中心|办公室|办|所|站|厅|部|会|队|馆|校|处|政府|幼儿园|医院|学校|"
+    r"街道|大学|学院|法院|检察院|监狱|公司|集团|管委会|工委|支队|大队|园区)"
+)
+_CLASS_PATH = re.compile(r"\((?:款|项)\)")
+
+
+def project_subject(title: str, where: str, cand: Mention) -> Subject:
+    """A project's funds (预算批复, 安排经费 …) in the appendix about that project (`title`): the
+    project is the scope, its name may stand before the words; elsewhere they are not bound."""
+    if not title:
+        return Subject("label:" + where[cand.start :])
+    before = where[: cand.start]
+    for w in _project_words(title):
+        before = before.replace(w, "")
+    before = re.sub(
+        r"(?:19|20)\d\d年度?|本项目|该项目|财政|局|申请并|申请|并|及时|全年|年初|下达|安排|的", "", before
+    )
+    if before and _NAME.search(before):
+        return Subject("label:" + where[cand.start :])
+    return Subject("project_funds", project_scope(title))
+
+
+def _project_words(title: str) -> list[str]:
+    name = re.sub(r"(?:19|20)\d\d年度?", "", title)
+    name = re.sub(r"(?:支出)?绩效.*$", "", name)
+    words = [name, name.replace("项目", ""), name.replace("项目", "") + "项目"]
+    words += [w for w in re.split(r"[、和及与]", name) if len(w) >= 2]
+    return sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
+
+
+def names_more(lx: Lexicon, after: str) -> bool:
+    """Words after a concept that name something narrower (行政运行(项), 中的燃油费)."""
+    if _CLASS_PATH.search(after):
+        return True
+    s = lx.scope_re.sub("", after)
+    for _, rx in lx.roles:
+        s = rx.sub("", s)
+    return bool(residue(lx, s))
+
+
+def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
+    """Words before a concept that narrow what is counted (区直, 全县, 镇本级, 涉及): a subject of
+    its own, never the department's name or the year."""
+    before = h[: m.start]
+    prev = None
+    while prev != before:
+        prev = before
+        before = re.sub(r"[(（][^()（）]*[)）]", "", before)  # (含参照公务员法管理的事业单位): a description
+    ys = list(YEAR.finditer(before))
+    if ys:
+        before = before[ys[-1].end() :]
+    om = _ORG.match(before)
+    if om:
+        before = before[om.end() :]
+    before = lx.scope_re.sub("", before)
+    before = re.sub(r"[()（）、，,:：]", "", before)
+    for _, rx in lx.roles:
+        before = rx.sub("", before)
+    if not before or _QUAL_FILLER.fullmatch(before):
+        return ""
+    rest = _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", before))
+    rest = re.sub(r"(?:的|安排的|安排|使用|资金|经费|财政|拨款|预算|支出|决算|本级|汇总)+$", "", rest)
+    return before if re.search(r"[\u4e00-\u9fff]", rest) and _NAME.search(before) else ""
+
+
+def residue(lx: Lexicon, h: str) -> str:
+    """What a head names besides role, change, list and filler words: the name of something the
+    vocabulary does not know (村级组织运转, 会议室改造), or nothing."""
+    s = _ITEM_SEP.split(h)[-1]
+    for rx in (lx.complete_list, lx.partial_list, lx.reason_list, YEAR):
+        s = rx.sub("", s)
+    for _, rx in lx.roles:
+        s = rx.sub("", s)
+    s = lx.rx.compare_strip.sub("", s)
+    s = re.sub(r"[\d.:：%\-]+", "", s)
+    tail_change = lx.rx.tail_change
+    prev = None
+    while prev != s:
+        prev = s
+        s = tail_change.sub("", _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", s)))
+    return s if _NAME.search(s) else ""

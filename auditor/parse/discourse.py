@@ -1,0 +1,157 @@
+"""Discourse structure before figures: lines joined where a sentence runs on, sentences,
+clauses, numbering and headings.
+
+Text copied out of PDFs breaks lines inside sentences, between a figure and its unit and inside
+labels. A line break is *soft* when the line runs on: it is prose (it holds CJK punctuation or
+reads as one run of words), it does not end a sentence, and the next line does not open a
+numbered item, a heading, a table row or a unit line. Soft breaks are dropped from the text the
+engine reads; the map back to the original keeps every character's place, so evidence still
+points at the line where a figure was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read.normalize import Text
+
+# numbering that opens an item: 一、 (一) 1. 1、 (1) ① ⑴ 第一部分
+MARKER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]"
+    r"|\d{1,2}(?:[、．]|\.(?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[⑴-⒇]|[⒈-⒛])\s*"
+)
+_SENTENCE_END = "。！？!?：:"
+_PROSE_MARK = re.compile(r"[，,。、；;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TABLEISH = re.compile(r"\||\t")
+_SPACED_CELLS = re.compile(r"\S\s{1,}\S")
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:单位|金额单位)")
+_TITLE_END = re.compile(
+    r"(?:说明|情况|概述|报告|决算|目录|公开|概况|附件\d*|附表\d*|[。！？!?][(（][^)）]*[)）])\s*$"
+)
+_LEADS_WITH_UNIT = re.compile(r"^\s*(?:万元|亿元|元|%)")
+MIN_RUN_ON = 18
+
+
+def level(line: str) -> int | None:
+    """The depth of the numbering that opens a line (1 for 一、, 2 for (一), 3 for 1., 4 for (1),
+    5 for ①), or None."""
+    m = MARKER.match(line)
+    if not m:
+        return None
+    s = m.group().strip()
+    if s.startswith("第"):
+        return 0
+    if s[0] in "一二三四五六七八九十":
+        return 1
+    if s[0] in "(（":
+        return 2 if s[1] in "一二三四五六七八九十" else 4
+    if s[0].isdigit():
+        return 3
+    return 5
+
+
+def _visible(line: str) -> int:
+    return len(line.strip())
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text, not a table row or a list of cells."""
+    if _TABLEISH.search(line):
+        return False
+    if _PROSE_MARK.search(line):
+        return True
+    # no punctuation: one run of words reads on, words separated by blanks are cells
+    return not _SPACED_CELLS.search(line.strip())
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    s = line.rstrip()
+    if not s or not nxt.strip():
+        return False
+    if _LEADS_WITH_UNIT.match(nxt) and s[-1].isdigit() and _is_prose(line):
+        return True  # 12,897.57 / 万元: a figure and its unit on two lines
+    if s[-1] in _SENTENCE_END or _visible(s) < MIN_RUN_ON or not _CJK.search(s):
+        return False
+    if not _is_prose(line) or _TITLE_END.search(s):
+        return False
+    if MARKER.match(line) and not _PROSE_MARK.search(s):
+        return False  # a numbered heading
+    if MARKER.match(nxt) or _UNIT_LINE.match(nxt) or not _is_prose(nxt):
+        return False
+    return True
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of the newlines inside sentences."""
+    out = []
+    lines = text.split("\n")
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line)
+        if _runs_on(line, lines[k + 1]):
+            out.append(pos)
+        pos += 1
+    return out
+
+
+def join_lines(text: Text) -> Text:
+    """The text with its soft line breaks taken out (evidence still maps to the original)."""
+    return text.without(soft_breaks(text.text))
+
+
+def paren_depths(text: str, s0: int, s1: int) -> list[int]:
+    depth, out = 0, []
+    for ch in text[s0:s1]:
+        if ch in "(（":
+            depth += 1
+        out.append(depth)
+        if ch in ")）" and depth:
+            depth -= 1
+    return out
+
+
+def after_closed_paren(raw: str) -> str:
+    depth, cut = 0, 0
+    for k, ch in enumerate(raw):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth:
+                depth -= 1
+            else:
+                cut = k + 1
+    return raw[cut:]
+
+
+def mask_parens(c: str) -> str:
+    """The text with closed parenthetical groups blanked (an opener inside (含…) opens nothing
+    outside it), same length."""
+    prev = None
+    while prev != c:
+        prev = c
+        c = re.sub(r"[(（][^()（）]*[)）]", lambda m: "　" * len(m.group()), c)
+    return c
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，,]{0,40}?(?:决算|三公|绩效)")
+_STATED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+
+
+def report_year(text: str) -> int | None:
+    """The report's own year: from its title, else the year most of its statements speak of
+    (never a year it compares with: 比2020年, 与2022年相比)."""
+    for line in text[:400].split("\n")[:4]:
+        m = _TITLE_YEAR.search(line)
+        if m:
+            return int(m.group(1))
+    counts: dict[int, int] = {}
+    for m in _STATED_YEAR.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"(?:与|比|较|同|对比|至|截至|自)\s*$", before):
+            continue
+        y = int(m.group(1))
+        counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
