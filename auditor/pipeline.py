@@ -25,7 +25,8 @@ from .read.source import Source
 
 def audit_source(source: Source) -> AuditReport:
     doc = Document.from_text(source.text, source.name, source.encoding, source.places)
-    report = judge(doc, extract(doc))
+    table_lines = frozenset(c.line for t in source.tables for row in t.rows for c in row)
+    report = judge(doc, extract(doc, table_lines))
     if source.tables or source.unread:  # the statistical tables' own arithmetic (FA7xx)
         from .explain.tables import add_table_findings
 

@@ -24,7 +24,8 @@ EXPECTED = {
         ("FA801", "error", 199, "7.02万元", "wrong_digit"),
         # 政务云 project: 财政安排…经费资金86万元 (line 736; 86万 is the next project's, line 941)
         # against 财政安排…经费987.49万元 (line 740; 876.04 paid + 111.45 unpaid = 987.49)
-        ("FA801", "error", 736, None, None),
+        # the project's budget is stated three times (86, 987.49, 987.49): the odd one is named
+        ("FA801", "error", 736, "86万元", "inconsistent_restatement"),
     ],
     "001": [
         # 收入6442713.85元，其中财政拨款收入6442713.85元，年初结转和结余41250元: parts exceed the total
@@ -57,8 +58,10 @@ EXPECTED = {
         # 一般公共预算财政拨款支出1954.42万元 (line 63) against the department self-evaluation
         # table's 一般公共预算拨款 实际支出数 1,053.755 (line 320): the table splits 1954.425
         # into 1053.755 + 900.67 政府性基金, while the prose says 政府性基金支出 0 (line 83)
-        ("FA801", "error", 63, None, None),
-        ("FA801", "error", 83, None, None),
+        # the prose states each figure twice (lines 63-64: 1954.42; lines 83-84: 0), the table
+        # once: the table's cell is the statement that disagrees with the others
+        ("FA801", "error", 63, "1,053.755", "inconsistent_restatement"),
+        ("FA801", "error", 83, "900.67", "inconsistent_restatement"),
     ],
 }
 

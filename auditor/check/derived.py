@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..core.lexicon import lexicon
 from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
-from .lists import exact
+from .lists import covers_identity, exact
 from .relations import LinearRelation, PartialSumRelation, Relation, SumRelation
 from .store import BUDGETS, Builder
 
@@ -105,7 +105,15 @@ def _compositions(b: Builder) -> list[tuple[Subject, list[Subject], str | None, 
             and _list_of(b, r) is lst
         ]
         if rels and all(r.judge() == "ok" and (isinstance(r, SumRelation) or exact(r)) for r in rels):
-            out.append((lst.parent, list(lst.items), None, None))
+            # parts that add up this year may leave out a part that was only there last year:
+            # the changes add up only when last year's parts are stated and add up too
+            if covers_identity(lst.parent.concept, lst.items):
+                checked = "all"  # every part an identity has: the same for any year and any budget
+            elif _adds_up(b, lst.parent, lst.items, "prior"):
+                checked = "changes"
+            else:
+                checked = "levels"
+            out.append((lst.parent, list(lst.items), checked, None))
             own.add(lst.parent)
     scopes = {k[1] for k in b.store.by_key} | {k[1] for k in b.store.changes}
     for total, parts, where in lx.identities:
@@ -129,10 +137,23 @@ def _list_of(b: Builder, rel: Relation) -> ListBlock | None:
     return None
 
 
+def _adds_up(b: Builder, total: Subject, parts: list[Subject], period: str) -> bool:
+    t = b.store.get(total, period, "actual")
+    values = [b.store.get(p, period, "actual") for p in parts]
+    if t is None or any(v is None for v in values):
+        return False
+    rel = SumRelation("FA101", t.fig, [v.fig for v in values if v is not None], [], "")
+    return rel.judge() == "ok"
+
+
 def derived_relations(b: Builder) -> None:
-    for total, parts, _, _ in _compositions(b):
+    for total, parts, checked, _ in _compositions(b):
+        if checked == "levels":
+            continue  # a list of this year's parts only: no change or budget is implied by it
         # changes: the total's change = Σ its parts' changes
         for base in ("prior", "budget", "budget_initial", "budget_adjusted"):
+            if checked == "changes" and base != "prior":
+                continue
             d = b.store.change(total, base)
             if d is None:
                 continue
@@ -173,3 +194,16 @@ def _total_expr(b: Builder, concept: str, scope: str) -> list[Term] | None:
         if all(t is not None for t in terms):
             return [x for t in terms for x in t]
     return None
+
+
+def named_sums(b: Builder) -> None:
+    """本年支出合计与年末结转和结余共计X: X is the sum of the two quantities as stated elsewhere."""
+    for r in b.rd.readings:
+        if r.sum_of is None:
+            continue
+        parts = [b.store.get(s, r.period, r.role) for s in r.sum_of]
+        if any(p is None or p is r for p in parts):
+            b.skip("named sum whose parts are not stated")
+            continue
+        figs = [p.fig for p in parts if p is not None]
+        b.add(SumRelation("FA105", r.fig, figs, ["合计", "部分", "部分"], "所列两项之和"))

@@ -39,11 +39,20 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
         if r.role not in roles:
             roles.append(r.role)
     lx = lexicon()
+    # 公务用车购置费 under 公务用车购置及运行维护费 is counted in it, not beside it (but 其他收入 is
+    # no part of 财政拨款收入: the parent's own concept in a narrower scope breaks nothing down)
     items_ = [
         s
         for s in lst.items
-        if not any(o != s and o.known and s.known and lx.is_part(s.concept, o.concept) for o in lst.items)
-    ]  # 公务用车购置费 under 公务用车购置及运行维护费
+        if not any(
+            o != s
+            and o.known
+            and s.known
+            and o.concept != lst.parent.concept
+            and lx.is_part(s.concept, o.concept)
+            for o in lst.items
+        )
+    ]
     for role in roles:
         per_item = [
             next((r for r in levels if r.subject == s and r.role == role and r.note != "role?"), None)

@@ -4,11 +4,14 @@ completion rate implies a larger budget than its whole's (FA403)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.intervals import Interval
 from ..core.lexicon import lexicon
+from ..facts.readings import Reading
 from ..parse.figures import Figure, misspellings
 from .extraction import Observation
-from .store import Builder
+from .store import BUDGETS, Builder
 
 
 def garbled_years(b: Builder) -> None:
@@ -38,35 +41,102 @@ def garbled_years(b: Builder) -> None:
             )
 
 
+_BOUNDARY = "，,；;：:。！？!?\n"
+
+
 def year_labels(b: Builder) -> None:
-    """2020年度部门财政资金支出1755.78万元，其中：…本年支出1634.34万元 in a 2021 report: a total
-    labelled with another year while its parts are this year's (FA501)."""
-    for lst in b.rd.lists:
-        pr = lst.parent_reading or lst.head_reading
-        if pr is None or pr.period == "current" or not pr.period.startswith(("prior", "y")):
+    """This year's figure labelled with another year (FA501), in a report of year R: a figure
+    written under year Y ≠ R is this year's when its sentence breaks it into 本年 parts, compares
+    it with the year before (and speaks of no other year), states its completion rate, or when
+    the same quantity is stated elsewhere as this year's with the same value."""
+    year = b.rd.year
+    if year is None:
+        return
+    by_sentence: dict[int, list[Reading]] = {}
+    for r in b.rd.readings:
+        by_sentence.setdefault(r.sentence, []).append(r)
+    for r in b.rd.readings:
+        if r.note == "mislabelled" and r.index > 0 and (year_fig := _year_before(b, r)) is not None:
+            amount = f"{r.fig.number}{r.fig.unit}"
+            why = f"{year}年度的报告把本年数{amount}标成了{year_fig.number}年，而同句写的是它的变动或完成情况"
+            b.observations.append(
+                Observation(
+                    "FA501",
+                    [year_fig, r.fig],
+                    ["年份", "金额"],
+                    why,
+                    f"{year_fig.number}年",
+                    f"{year}年",
+                    "year_label",
+                )
+            )
             continue
-        items = [r for r in b.rd.readings if r.list_id == lst.id and r.kind == "level"]
-        if not any(r.note == "this_year" for r in items):
+        if r.kind != "level" or r.subject is None or r.index <= 0:
             continue
-        year_fig = None
-        for f in b.rd.figures:
-            if f.start >= pr.fig.start:
-                break
-            if f.kind == "year" and b.rd.text.count("\n", f.end, pr.fig.start) == 0:
-                year_fig = f
-        if year_fig is None or b.rd.year is None:
+        if r.period == "current" and r.note != "this_year":
+            continue
+        year_fig = _year_before(b, r)
+        if year_fig is None or int(year_fig.value) == year:
+            continue
+        why = _why_this_year(b, r, by_sentence.get(r.sentence, []), year)
+        if why is None:
             continue
         b.observations.append(
             Observation(
                 "FA501",
-                [year_fig, pr.fig],
-                ["年份", "总数"],
-                f"{year_fig.number}年的{pr.fig.number}{pr.fig.unit}下列的是本年（{b.rd.year}年）的数字",
+                [year_fig, r.fig],
+                ["年份", "金额"],
+                why,
                 f"{year_fig.number}年",
-                f"{b.rd.year}年",
+                f"{year}年",
                 "year_label",
             )
         )
+
+
+def _year_before(b: Builder, r: Reading) -> Figure | None:
+    """The year a figure is labelled with: the year written right before it in its clause."""
+    for k in range(r.index - 1, max(-1, r.index - 4), -1):
+        f = b.rd.figures[k]
+        gap = b.rd.text[f.end : r.fig.start]
+        if any(c in gap for c in _BOUNDARY) or len(gap) > 24:
+            return None
+        if f.kind == "year":
+            return f
+    return None
+
+
+def _why_this_year(b: Builder, r: Reading, sentence: list[Reading], year: int) -> str | None:
+    amount = f"{r.fig.number}{r.fig.unit}"
+    text = b.rd.text
+    first = min(x.fig.start for x in sentence)
+    s0 = max(text.rfind(c, 0, first) for c in "。！？!?\n") + 1
+    s1 = max(x.fig.end for x in sentence)
+    both_years = f"{year}年" in text[s0:s1]
+    after = [x for x in sentence if x.fig.start > r.fig.start]
+    items = [x for x in after if x.list_id is not None and b.rd.lists[x.list_id].parent == r.subject]
+    if any(x.note == "this_year" for x in items):
+        return f"{year}年度的报告把本年数{amount}标成了另一年，而同句的构成写的是“本年”"
+    if r.note == "this_year":
+        return f"{year}年度的报告写“本年”却标成了另一年：{amount}" if items else None
+    if both_years:
+        return None
+    if any(x.kind in ("change", "rate") and x.subject == r.subject and x.base == "prior" for x in after):
+        return f"{year}年度的报告把本年数{amount}标成了另一年，而同句把它与上年相比"
+    if r.role in BUDGETS and any(x.kind == "completion" and x.subject == r.subject for x in after):
+        return f"{year}年度的报告把本年的预算{amount}标成了另一年，而同句写的是本年的决算和完成率"
+    if r.subject.concept == "procurement" and items:
+        return f"{year}年度的报告把本年的政府采购支出总额{amount}标成了另一年"
+    same = b.store.get(r.subject, "current", r.role)
+    if (
+        same is not None
+        and same.fig.value == r.fig.value
+        and same.fig.unit == r.fig.unit
+        and r.fig.value != 0
+    ):
+        line = text.count("\n", 0, same.fig.start) + 1
+        return f"{year}年度的报告把{amount}标成了另一年，而同一数在第{line}段是本年数"
+    return None
 
 
 def _implied_budget(actual: Figure, rate: Figure) -> Interval | None:
@@ -113,5 +183,17 @@ def implied_budgets(b: Builder) -> None:
                     f"{Pr.number}%",
                     f"{fixed.number}%" if fixed else f"≥{P.value * P.scale * 100 / whole_budget.hi:.2f}%",
                     "misplaced_decimal" if fixed else None,
+                )
+            )
+
+
+def garbled_figures(b: Builder, as_written: Callable[[Figure], str]) -> None:
+    """A figure a person reads despite a garbled form (1282.95合计万元), or cannot read (FA601)."""
+    for f in b.rd.figures:
+        if f.note:
+            shown = f"{f.number}{f.unit}" if f.kind != "unreadable" else "无法读出"
+            b.observations.append(
+                Observation(
+                    "FA601", [f], ["数字"], f"数字书写有误：{f.note}", as_written(f), shown, "garbled"
                 )
             )

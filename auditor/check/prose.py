@@ -54,17 +54,15 @@ def _level_of(
 
 
 def sentence_relations(b: Builder, sent: Sentence) -> None:
+    own = {id(r.fig) for r in sent}
     for r in sent:
-        if r.subject is None:
+        if r.subject is None or r.kind not in _ASSERTS:
             continue
-        if r.kind == "completion":
-            _completion(b, sent, r)
-        elif r.kind == "change":
-            _change(b, sent, r)
-        elif r.kind == "rate":
-            _rate(b, sent, r)
-        elif r.kind == "share":
-            _share(b, sent, r)
+        made = len(b.relations)
+        _ASSERTS[r.kind](b, sent, r)
+        for rel in b.relations[made:]:
+            # a figure looked up in another sentence: bound by name, not by the sentence itself
+            rel.heuristic = any(id(f) not in own for f in rel.figures)
 
 
 def _completion(b: Builder, sent: Sentence, r: Reading) -> None:
@@ -279,4 +277,15 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
             )
         )
         return
-    b.add(RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比"))
+    rel = RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比")
+    rel.context["base_index"] = 2  # the share may have been computed on another total
+    b.add(rel)
+
+
+# what each kind of statement asserts, and how it is made into relations
+_ASSERTS: dict[str, Callable[[Builder, Sentence, Reading], None]] = {
+    "completion": _completion,
+    "change": _change,
+    "rate": _rate,
+    "share": _share,
+}

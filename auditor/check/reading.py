@@ -14,10 +14,10 @@ from ..parse.document import Document
 from ..parse.sections import Sections
 from ..parse.texttables import find_tables
 from .classes import class_items
-from .derived import derived_relations
+from .derived import derived_relations, named_sums
 from .extraction import Extraction
 from .lists import identity_relations, list_relations, parallel_lists
-from .observations import garbled_years, implied_budgets, year_labels
+from .observations import garbled_figures, garbled_years, implied_budgets, year_labels
 from .prose import Sentence, sentence_relations
 from .selfeval import self_evaluations
 from .store import Builder, Store, merge_qualifiers
@@ -27,11 +27,14 @@ _TABLE_CONCEPTS = {"fin_expense": "expense_year"}
 _TABLE_PERIODS = {"budget": "current:budget_initial"}
 
 
-def extract(doc: Document) -> Extraction:
+def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extraction:
+    """`table_lines`: the 1-based lines of the original that hold the cells of tables a format
+    reader handed over; they are checked as grids (check/tables/), not read as text tables."""
     text = doc.text.text
     sections = Sections(doc)
     rd = read(text, doc.figures, doc.year, lambda pos: sections.context(pos)[0])
-    tables = table_readings(rd, find_tables(text, doc.figures), report_unit(text, doc.figures))
+    elsewhere = _lines_of(doc, table_lines)
+    tables = table_readings(rd, find_tables(text, doc.figures, elsewhere), report_unit(text, doc.figures))
     merge_qualifiers(rd)
     b = Builder(rd, Store.of(rd.readings))
     table_relations(b, tables)
@@ -45,13 +48,26 @@ def extract(doc: Document) -> Extraction:
     parallel_lists(b)
     identity_relations(b)
     derived_relations(b)
+    named_sums(b)
     garbled_years(b)
     year_labels(b)
     implied_budgets(b)
+    garbled_figures(b, doc.as_written)
     ex = Extraction(relations=b.relations, observations=b.observations, skipped={**rd.skipped, **b.skipped})
     ex.facts = facts_of(rd)
     _self_evaluations(doc, ex)
     return ex
+
+
+def _lines_of(doc: Document, original: frozenset[int]) -> frozenset[int]:
+    """The lines of the text read (0-based) that start on the given lines of the original."""
+    if not original:
+        return frozenset()
+    out = set()
+    for k, (start, _) in enumerate(doc.lines()):
+        if doc.text.position(start)[0] in original:
+            out.add(k)
+    return frozenset(out)
 
 
 def facts_of(rd: Reader) -> list[Fact]:

@@ -70,7 +70,10 @@ def _one_per_culprit(findings: list[Finding]) -> list[Finding]:
     for group in by_culprit.values():
         if len(group) < 2:
             continue
-        group.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], _CAUSE_ORDER.get(f.diagnosis.cause, 0)))
+        # the most serious first; among equals the total's relation (FA1xx) speaks for its shares
+        group.sort(
+            key=lambda f: (_SEVERITY_ORDER[f.severity], _CAUSE_ORDER.get(f.diagnosis.cause, 0), f.rule)
+        )
         keep = group[0]
         for other in group[1:]:
             keep.also_breaks.append(f"{other.rule} {other.relation or other.name}: {other.message}")

@@ -29,6 +29,7 @@ class Reading:
     paragraph: int = 0
     list_id: int | None = None  # the list this figure is an item of
     note: str = ""
+    sum_of: tuple[Subject, Subject] | None = None  # A与B共计X: the two quantities X adds up
 
     @property
     def key(self) -> tuple[str, str, str, str] | None:

@@ -11,7 +11,7 @@ import re
 
 from ..core.lexicon import Lexicon
 from ..parse.figures import Figure
-from .readings import Reading
+from .readings import Reader, Reading
 from .subjects import YEAR, Mention
 
 COUNTER = re.compile(r"^\s*(个|人次|人|辆|所|台\(套\)|台|套|批次|批|次|名|家|户|项|间|处|科室|部门)")
@@ -161,3 +161,28 @@ def sign_of(lx: Lexicon, w: str) -> int | None:
 
 def names_base(h: str, m: Mention) -> bool:
     return bool(re.search(r"(?:占|在)[^占]*$", h[: m.start]))
+
+
+def sentence_readings(rd: Reader, sentence: int) -> list[Reading]:
+    out = []
+    for r in reversed(rd.readings):
+        if r.sentence != sentence:
+            break
+        out.append(r)
+    return out[::-1]
+
+
+def mislabelled(rd: Reader, readings: list[Reading], s0: int, s1: int) -> None:
+    """2020年X支出288.40万元，较上年减少98.09万元 in a 2021 report: a change, a rate or a completion
+    is this year's, so the figures of the same subject the sentence puts under another year only
+    by its label are this year's too (a year label slip, FA501), unless the sentence speaks of
+    this year as well."""
+    if rd.year is None or f"{rd.year}年" in rd.text[s0:s1]:
+        return
+    current = {
+        r.subject for r in readings if r.kind in ("change", "rate", "completion") and r.period == "current"
+    }
+    stated = {r.subject for r in readings if r.kind == "level" and r.period == "current"}
+    for r in readings:
+        if r.note == "by_year" and r.subject in current and r.subject not in stated:
+            r.period, r.note = "current", "mislabelled"

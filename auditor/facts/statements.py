@@ -41,13 +41,16 @@ from .roles import (
     THIS_YEAR,
     classify,
     comparison,
+    mislabelled,
     names_base,
     period_of,
+    sentence_readings,
     stated_year,
 )
 from .subjects import (
     Subject,
     mentions,
+    named_sum,
     names_more,
     project_subject,
     qualifier,
@@ -55,6 +58,8 @@ from .subjects import (
 )
 
 _BOUNDARY = re.compile(r"[，,；;：:]")
+# cells set apart by pipes or tabs: a table's row (parse/texttables.py reads it, or check/tables/)
+_TABLE_ROW = re.compile(r"\|[^|\n]*\||\t\S[^\n]*\t")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
 
 
@@ -72,6 +77,9 @@ def read(text: str, figures: list[Figure], year: int | None, project_at=None) ->
         offset += len(line) + 1
         if not line.strip():
             continue  # blank lines between the items of a list do not end it
+        if _TABLE_ROW.search(line):
+            rd.skip("a table row: read as a table, not as prose")
+            continue
         active = line_list(st, line, lx)
         st.scopes = {}
         if active is not None:
@@ -144,6 +152,8 @@ def _read_sentence(
         if r.kind == "ignored":
             rd.skip("a percentage whose role the words do not say")
             continue
+        if r.kind == "prior_level" and r.base is not None and r.base.startswith("y"):
+            r.base = period_of(int(r.base[1:]), rd.year)  # 比2018年决算数… in a 2019 report: last year's
         _read_figure(rd, st, lx, sn, r, h, c, depth, explicit_role, line_no, line, first and at_line_start)
         rd.readings.append(r)
         sn.prev = r
@@ -168,6 +178,7 @@ def _read_sentence(
             pr.period if pr else "current",
         )
         st.pending.append((lst, marker_level(line)))
+    mislabelled(rd, sentence_readings(rd, sent_no), s0, s1)
     return active
 
 
@@ -189,6 +200,8 @@ def _read_figure(
     cmp_base = comparison(lx, c, rd.year)
     if cmp_base is not None:
         st.compare, st.compare_line = cmp_base, line_no
+    if r.kind == "prior_level" and r.base is not None:
+        st.compare, st.compare_line = r.base, line_no  # 比2018年决算数232.11万元增加…: the base named
     if r.kind in ("change", "rate") and r.base is None:
         r.base = cmp_base or (st.compare if st.compare_line == line_no else None)
     if r.kind in ("change", "rate") and r.sign is None and r.fig.value == 0:
@@ -230,7 +243,12 @@ def _read_figure(
             cand = None
     subject: Subject | None = None
     fresh = False
-    if cand is not None:
+    summed = named_sum(lx, h, in_head) if r.kind == "level" else None
+    if summed is not None:
+        # 本年支出合计与年末结转和结余共计2210000元: the sum of two quantities named, not a third
+        subject, fresh = summed, True
+        r.sum_of = (in_head[-2].subject, in_head[-1].subject)
+    elif cand is not None:
         subject, fresh = cand.subject, True
         where = h if in_head else c
         if names_more(lx, where[cand.end :]):
@@ -294,13 +312,18 @@ def _read_figure(
     ):
         r.period = "prior"
     elif THIS_YEAR.search(h):
-        r.period = "current"
-        r.note = r.note or "this_year"  # 本年支出1634.34万元: this year's, whatever year the sentence named
+        # 本年支出1634.34万元: this year's, whatever year the sentence named; but 2020年本年支出合计
+        # is that year's own total (a year label right before it wins)
+        named_year = stated_year(h, lx)
+        r.period = "current" if named_year is None else period_of(named_year, rd.year)
+        r.note = r.note or "this_year"
     elif r.kind in ("change", "rate", "completion"):
         # 2016年项目支出为398万元，较上年多了2228万元: a change is this year's unless its clause names a year
         r.period = period_of(y, rd.year) if y is not None else "current"
     elif sn.period is not None:
         r.period = sn.period
+        if r.period != "current" and r.kind == "level":
+            r.note = r.note or "by_year"  # the period only a year label says
     # list items
     if lst is None or subject is None:
         return
@@ -350,6 +373,17 @@ def _read_figure(
             if y is None and not PRIOR_WORDS.search(h) and r.note != "this_year":
                 r.period = lst.period
             add_item(lst, r, subject, r.kind)
+        elif (
+            fresh
+            and lst.parent.known
+            and not lx.parts_of.get(lst.parent.concept)
+            and lst.item_kind in (None, r.kind)
+        ):
+            # 机关运行经费…其中：办公费…，公务接待费…: a part of a total the vocabulary does not break
+            # down; its own 公务接待费, not the 三公 one
+            r.subject = Subject(subject.concept, f"in:{lst.parent.concept}")
+            st.subject = r.subject
+            add_item(lst, r, r.subject, r.kind)
         elif fresh and not lst.multiline and lst is sn.lst and lst.item_kind == r.kind:
             sn.lst = None  # a figure of something else ends the list
     elif subject in lst.items and r.kind in ("change", "rate", "share"):

@@ -220,3 +220,27 @@ def residue(lx: Lexicon, h: str) -> str:
         prev = s
         s = tail_change.sub("", _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", s)))
     return s if _NAME.search(s) else ""
+
+
+_SUM_OF = re.compile(r"^(?:与|和|及|加上?)$")
+_SUM_TAIL = re.compile(r"^(?:共计|合计|总计|之和|两项合计|两者合计|合计为|共计为|总计为)?(?:为|是|达)?$")
+
+
+def named_sum(lx: Lexicon, h: str, named: list[Mention]) -> Subject | None:
+    """A + B 共计 X: the subject of X is the identity total A and B make when they are its only
+    stated parts (本年支出合计与年末结转和结余 → 支出总计), else the sum by its words."""
+    if len(named) < 2:
+        return None
+    a, b = named[-2], named[-1]
+    if not _SUM_OF.match(h[a.end : b.start]) or not _SUM_TAIL.match(h[b.end :]) or not h[b.end :]:
+        return None
+    pair = {a.subject.concept, b.subject.concept}
+    for total, parts, where in lx.identities:
+        rest = set(parts) - pair
+        if (
+            pair <= set(parts)
+            and rest <= {"nonfin_used", "distribution"}
+            and (where is None or a.subject.scope in where)
+        ):
+            return Subject(total, a.subject.scope)
+    return Subject("label:" + h[a.start :])

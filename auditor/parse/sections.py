@@ -15,6 +15,7 @@ _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一�
 _PROJECT_SECTION = re.compile(
     r"^\s*[一二三四五六七八九十]+、\s*(.{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:情况|结果)?\s*$"
 )
+_GLUED_OPENING = re.compile(r"(?<=\S)一、\s*项目(?:概况|基本情况)\s*$")
 _PROJECT_OPENING = re.compile(r"^\s*一、\s*项目(?:概况|基本情况)")
 _SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 
@@ -38,6 +39,12 @@ class Sections:
             if _APPENDIX.match(line):
                 appendix = True
                 out.append((s, 0, ""))
+                continue
+            glued = _GLUED_OPENING.search(line)
+            if glued and "项目" in line[: glued.start()] and not re.search(r"[。；;，,]", line):
+                # a title and its 一、项目概况 on one line (text out of a PDF): the title is the project's
+                out.append((s, 0, _named(line[: glued.start()], [text for _, text in lines[k + 1 : k + 8]])))
+                appendix = True
                 continue
             titled = PROJECT_TITLE.search(line) and "项目" in line
             # a project's own heading: a short line right before "一、项目概况"

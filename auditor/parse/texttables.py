@@ -98,9 +98,11 @@ def _split(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_tables(text: str, figures: list[Figure]) -> list[Table]:
+def find_tables(text: str, figures: list[Figure], elsewhere: frozenset[int] = frozenset()) -> list[Table]:
+    """The tables written in the text; lines numbered (0-based) in `elsewhere` belong to tables a
+    format reader already handed over (a workbook's sheets): they are not read again."""
     figs_by_start = {f.start: f for f in figures}
-    lines = text.split("\n")
+    lines = [("" if k in elsewhere else line) for k, line in enumerate(text.split("\n"))]
     starts = []
     pos = 0
     for line in lines:
