@@ -1,0 +1,240 @@
+"""The statement reader, one behaviour at a time: each phrasing read the way an auditor reads it,
+stated consistently (no finding) and with one figure wrong (a finding that cites it)."""
+
+import pytest
+
+import auditor
+from auditor.core.lexicon import lexicon, strip_marks
+from auditor.facts.statements import read
+from auditor.facts.subjects import Subject, mentions
+from auditor.parse.discourse import join_lines, soft_breaks
+from auditor.parse.document import Document
+from auditor.read.normalize import normalize
+
+TITLE = "某局2023年度部门决算\n"
+
+
+def serious(text):
+    return [f for f in auditor.audit_text(TITLE + text).findings if f.severity in ("error", "warning")]
+
+
+def cited(finding):
+    return {e.text for e in finding.evidence}
+
+
+def readings(text):
+    doc = Document.from_text(TITLE + text)
+    return read(doc.text.text, doc.figures, doc.year).readings
+
+
+# -- discourse: a line break inside a sentence does not end it ------------------------------------
+
+
+def test_a_figure_and_its_unit_on_two_lines_are_one_figure():
+    text = "收入总计12,897.57\n万元，支出总计12,897.57万元。"
+    joined = join_lines(normalize(text))
+    assert "12,897.57万元，" in joined.text
+    doc = Document.from_text(text)
+    first = doc.figures[0]
+    assert (first.unit, doc.text.position(first.start)) == ("万元", (1, 5))
+
+
+def test_a_prose_line_runs_on_but_cells_and_numbered_items_do_not():
+    prose = "2017年度，本院一般公共预算财政拨款“三公”\n经费支出的预算为65万元，实际支出决算64.87万元。\n"
+    assert soft_breaks(prose) == [prose.index("\n")]
+    cells = "项目\n预算数\n决算数\n合计\n77.00\n68.30\n"
+    assert soft_breaks(cells) == []
+    items = (
+        "公务用车购置及运行维护费支出4.02万元。其中：\n1、公务用车购置费0万元，"
+        "本年未购置车辆\n2、运行维护费4.02万元。\n"
+    )
+    assert soft_breaks(items) == []
+
+
+# -- subjects and roles ------------------------------------------------------------------------
+
+
+def test_scope_words_are_no_budget_and_name_the_scope():
+    (m,) = mentions(lexicon(), strip_marks("一般公共预算财政拨款收入"))
+    assert m.subject == Subject("income_year", "gpb")
+    (r,) = readings("一般公共预算财政拨款收入234.49万元。\n")
+    assert (r.subject, r.role) == (Subject("income_year", "gpb"), "actual")
+
+
+def test_the_change_belongs_to_the_subject_not_to_its_budget():
+    ok = "公务接待费支出2.62万元，年初预算3.10万元，完成预算84.52%。较上年增加0.57万元，增长27.8%。\n"
+    assert serious(ok) == []
+    # the same rate computed on the budget (0.57 / 2.53 is 22.5%, 0.57 / 3.10 − 0.57 would be 22.5% too):
+    wrong = ok.replace("27.8%", "22.5%")
+    (f,) = serious(wrong)
+    assert f.rule == "FA301" and {"2.62万元", "0.57万元", "22.5%"} <= cited(f)
+
+
+def test_the_subject_carries_over_to_a_sentence_that_omits_it():
+    text = (
+        "2023年“三公”经费支出9.07万元，较年初预算数减少10.93万元，"
+        "下降54.65%；\n较上年支出数减少0.71万元，下降7.26%。"
+        "\n"
+    )
+    assert serious(text) == []
+    (f,) = serious(text.replace("7.26%", "7.83%"))
+    assert f.rule == "FA301" and {"9.07万元", "0.71万元", "7.83%"} <= cited(f)
+
+
+def test_a_name_the_vocabulary_does_not_know_is_not_given_the_subject_carried_over():
+    text = "本年支出合计100.00万元，其中：基本支出60.00万元，项目支出40.00万元。差旅费5.00万元，占10%。\n"
+    # 差旅费 is no part of what came before: its share has no base to be checked against
+    assert serious(text) == []
+    (r,) = [x for x in readings(text) if x.fig.number == "5.00"]
+    assert r.subject == Subject("label:差旅费")
+
+
+def test_a_budget_is_never_compared_with_an_actual():
+    text = "2023年度“三公”经费预算为89.90万元。\n2023年度“三公”经费决算为57.53万元。\n"
+    assert serious(text) == []
+
+
+def test_a_year_compared_with_is_not_the_reports_year():
+    doc = Document.from_text("2023年度机关运行经费支出74.13万元，比2022年减少11.08万元，下降13.00%。\n")
+    assert doc.year == 2023
+
+
+# -- lists ------------------------------------------------------------------------------------
+
+
+def test_a_list_opened_at_a_lines_end_runs_over_the_next_lines():
+    text = (
+        "（二）公务用车购置及运行维护费支出4.02万元。其中：\n1、公务用车购置支出0万元，"
+        "购置车辆0辆。\n2、公务用车运行维护支出{ops}万元。\n"
+        "（三）公务接待费支出7.94万元。\n"
+    )
+    assert serious(text.format(ops="4.02")) == []
+    (f,) = serious(text.format(ops="0"))
+    assert f.rule == "FA101" and "4.02万元" in cited(f)
+
+
+def test_the_parts_of_a_budget_are_budgets():
+    text = (
+        "2023年“三公”经费预算为20万元，其中：因公出国（境）费0万元，"
+        "公务接待费9万元，公务用车运行维护费11万元。\n2023年“三公”经费支出9.07万元。"
+        "\n"
+    )
+    assert serious(text) == []
+    rs = [r for r in readings(text) if r.fig.number in ("0", "9", "11")]
+    assert {r.role for r in rs} == {"budget"}
+
+
+def test_parts_that_exceed_a_partial_list_are_found():
+    text = "本单位编制人数17人，其中：行政编制5人，事业编制{n}人。\n"
+    assert serious(text.format(n="12")) == []
+    (f,) = serious(text.format(n="15"))
+    assert f.rule == "FA102"
+
+
+def test_shares_of_a_list_are_of_its_total():
+    text = (
+        "在2023年度“三公”经费支出决算11.96万元中，因公出国（境）费支出0万元，"
+        "占0%；公务用车购置及运行维护费支出4.02万元，占{a}%；"
+        "公务接待费支出7.94万元，占66.39%。\n"
+    )
+    assert serious(text.format(a="33.61")) == []
+    (f,) = serious(text.format(a="89.33"))
+    assert f.rule == "FA201" and {"4.02万元", "89.33%"} <= cited(f)
+
+
+# -- what is implied --------------------------------------------------------------------------
+
+
+def test_a_totals_change_is_the_sum_of_its_parts_changes():
+    text = (
+        "2023年“三公”经费支出50.00万元，较上年减少{d}万元。\n"
+        "因公出国（境）费支出10.00万元，较上年减少2.00万元。\n"
+        "公务用车购置及运行维护费支出30.00万元，较上年减少3.00万元。\n"
+        "公务接待费支出10.00万元，较上年增加1.00万元。\n"
+    )
+    assert serious(text.format(d="4.00")) == []
+    (f,) = serious(text.format(d="6.00"))
+    assert f.rule == "FA105" and "6.00万元" in cited(f)
+
+
+def test_budgets_implied_by_shortfalls_add_up_to_the_budget():
+    text = (
+        "2023年“三公”经费年度预算{b}万元，决算57.53万元。\n"
+        "因公出国（境）费支出0万元，该项决算同预算数相比增加（减少）0万元。\n"
+        "公务用车购置及运行维护费支出57.35万元，比预算数减少17.54万元。\n"
+        "公务接待费支出0.18万元，比预算数减少4.82万元。\n"
+    )
+    assert serious(text.format(b="79.89")) == []
+    (f,) = serious(text.format(b="89.89"))
+    assert f.rule == "FA105" and "89.89万元" in cited(f)
+
+
+def test_income_total_equals_expenditure_total():
+    text = "2023年度收入总计{i}万元，支出总计1085.31万元。\n"
+    assert serious(text.format(i="1085.31")) == []
+    (f,) = serious(text.format(i="1101.32"))
+    assert {"1101.32万元", "1085.31万元"} <= cited(f)
+
+
+def test_a_balance_stated_in_parts():
+    text = (
+        "按一般公共预算财政拨款口径：上年结转98.45万元，一般公共预算财政拨款收入1095.76万元，"
+        "一般公共预算财政拨款支出1193.35万元，年末结转和结余{c}万元。"
+        "\n"
+    )
+    assert serious(text.format(c="0.86")) == []
+    (f,) = serious(text.format(c="5862.89"))
+    assert "5862.89万元" in cited(f)
+
+
+# -- tables written in the text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        (
+            "项目\n预算数\n决算数\n合计\n77.00\n{t}\n"
+            "公务接待费\n35.00\n26.40\n公务用车购置及运行费\n"
+            "42.00\n41.90\n因公出国（境）费\n0.00\n"
+            "0.00\n"
+        ),
+        (
+            "| 项目 | 预算数 | 决算数 |\n| 合计 | 77.00 | {t} |\n"
+            "| 公务接待费 | 35.00 | 26.40 |\n| 公务用车购置及运行费 | 42.00 | 41.90 |\n"
+            "| 因公出国（境）费 | 0.00 | 0.00 |\n"
+        ),
+        (
+            "项 目 预算数 决算数\n合 计 77.00 {t}\n公务接待费 35.00 26.40\n"
+            "公务用车购置及运行费 42.00 41.90\n因公出国（境）费 0.00 0.00\n"
+        ),
+    ],
+    ids=["one cell per line", "pipes", "blanks"],
+)
+def test_a_three_public_table_adds_up_by_column(table):
+    text = "2023年“三公”经费财政拨款支出决算表\n单位：万元\n" + table
+    assert serious(text.format(t="68.30")) == []
+    (f,) = serious(text.format(t="68.03"))
+    assert f.rule in ("FA101", "FA102") and "68.03" in cited(f)
+
+
+def test_a_table_and_the_prose_state_the_same_figure():
+    text = (
+        "| 项目 | 预算数 | 决算数 |\n| 合计 | 77.00 | 68.30 |\n"
+        "| 公务接待费 | 35.00 | 26.40 |\n| 公务用车购置及运行费 | 42.00 | 41.90 |\n"
+        "| 因公出国（境）费 | 0.00 | 0.00 |\n"
+    )
+    prose = "2023年“三公”经费财政拨款支出{a}万元，完成预算的88.7%。\n"
+    header = "2023年“三公”经费财政拨款支出决算表\n单位：万元\n"
+    assert serious(header + text + prose.format(a="68.3")) == []
+    found = serious(header + text + prose.format(a="68.03"))
+    assert found and all("68.03万元" in cited(f) for f in found)
+
+
+# -- abstaining --------------------------------------------------------------------------------
+
+
+def test_what_cannot_be_decided_is_counted_not_guessed():
+    report = auditor.audit_text(TITLE + "增加823.48万元，增长12.3%。\n")
+    assert report.findings == []
+    assert sum(report.coverage.relations_skipped.values()) >= 1
