@@ -55,7 +55,7 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
     garbled_figures(b, doc.as_written)
     ex = Extraction(relations=b.relations, observations=b.observations, skipped={**rd.skipped, **b.skipped})
     ex.facts = facts_of(rd)
-    _self_evaluations(doc, ex)
+    _self_evaluations(doc, ex, sections)
     return ex
 
 
@@ -86,10 +86,10 @@ def facts_of(rd: Reader) -> list[Fact]:
     return out
 
 
-def _self_evaluations(doc: Document, ex: Extraction) -> None:
+def _self_evaluations(doc: Document, ex: Extraction, sections: Sections) -> None:
     """The self-evaluation tables (绩效自评表) written in the text, and the functional classes
     against the items listed for them."""
-    binder = Binder(doc)
+    binder = Binder(doc, sections=sections)
     tables = self_evaluations(doc)
     ex.relations.extend(tables.relations)
     for fig, concept, scope, period, label, unit in tables.facts:

@@ -66,6 +66,7 @@ class Patterns:
     """The reader's patterns, built from the lexicon's words."""
 
     compare_strip: re.Pattern[str]
+    role_words: re.Pattern[str]  # every role's words, for taking them out of a head
     tail_change: re.Pattern[str]
     scope_basis: re.Pattern[str]
     compare_prior_word: re.Pattern[str]
@@ -89,6 +90,7 @@ class Patterns:
         ud = f"{w['both']}|{w['up']}|{w['down']}"
         return cls(
             compare_strip=c(f"(?:{w['compare_open']})(?:{w['compare_prior']})?"),
+            role_words=c("|".join(f"(?:{rx.pattern})" for _, rx in lx.roles)),
             tail_change=c(f"(?:{ud}|{w['same']})(?:了|为|额|支出|开支)?$"),
             scope_basis=c(f"({lx.scope_re.pattern})(?:财政拨款)?口径"),
             compare_prior_word=c(f"(?:{w['compare_open']})(?:上年|去年|上一年)"),

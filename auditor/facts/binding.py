@@ -59,14 +59,16 @@ class Fact:
 class Binder:
     """Binds a document's level amounts to facts; keeps the sections and projects it found."""
 
-    def __init__(self, doc: Document, parent_of: dict[int, int] | None = None) -> None:
+    def __init__(
+        self, doc: Document, parent_of: dict[int, int] | None = None, sections: Sections | None = None
+    ) -> None:
         self.doc = doc
         # part -> total of the breakdown listing it: a part is bound only under a total of its own
         # concept's parent
         self.parent_of = parent_of or {}
         self.vocab = vocabulary()
         self.ph = phrases()
-        self.sections = Sections(doc)
+        self.sections = sections or Sections(doc)
         self.department = _department(doc.text.text)
         self.department_names = _name_variants(self.department)
         self.prior_year = str(doc.year - 1) if doc.year else None

@@ -19,10 +19,21 @@ THIS_YEAR = re.compile(r"(?<![上去])(?:本年度?|当年|本年末|本期)")
 SUM_WORD = re.compile(r"(?:共计|合计|总计|共|总额|总数)(?:为|是|达)?$")
 THIS_ITEM = re.compile(r"该项|此项|本项|该项目|此项费用|该经费")
 PRIOR_WORDS = re.compile(r"(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:决算)?(?:数)?(?:为|是)?$")
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_UNTIL = re.compile(r"(?:至|截至|截止)$")
+# 2022年度同口径 / 2022年决算数相比: the year is a comparison's base, not the figure's period
+_COMPARED_YEAR = re.compile(r"(?:度)?(?:同项|同口径|决算数?(?:相比|比较)|相比|比较|预算数?相比)")
+_ADJUSTED = re.compile("全年|调整后")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
+_AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
+_SHARE_OF = re.compile(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$")
+_SHARE_IN = re.compile(r"在.{1,16}?中占$")
+_CHANGED_TO = re.compile(r"(?:增|减|降|升)(?:为|至|到)$|(?:增加|减少|下降|增长|降低|上升|提高)(?:至|到)$")
+_BASE_NAMED = re.compile(r"(?:占|在)[^占]*$")
 
 
 def report_unit(text: str, figures: list[Figure]) -> str:
-    m = re.search(r"单位\s*[:：]\s*(万元|元|亿元)", text)
+    m = _UNIT_LINE.search(text)
     if m:
         return m.group(1)
     counts: dict[str, int] = {}
@@ -36,10 +47,10 @@ def stated_year(c: str, lx: Lexicon) -> int | None:
     found = None
     for m in YEAR.finditer(c):
         before = c[max(0, m.start() - 4) : m.start()]
-        if lx.rx.compare_end.search(before) or re.search(r"(?:至|截至|截止)$", before):
+        if lx.rx.compare_end.search(before) or _UNTIL.search(before):
             continue
         after = c[m.end() : m.end() + 8]
-        if re.match(r"(?:度)?(?:同项|同口径|决算数?(?:相比|比较)|相比|比较|预算数?相比)", after):
+        if _COMPARED_YEAR.match(after):
             continue
         found = int(m.group(1))
     return found
@@ -64,17 +75,17 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
                 "budget_initial"
                 if "年初" in what
                 else "budget_adjusted"
-                if re.search("全年|调整后", what)
+                if _ADJUSTED.search(what)
                 else "budget"
             )
             continue
-        ym = re.search(r"((?:19|20)\d\d)年", what)
+        ym = _YEAR_NAMED.search(what)
         if ym:
             best = period_of(int(ym.group(1)), year)
             continue
         if lx.rx.compare_prior.search(what):
             best = "prior"
-    if best is None and re.search(r"同比|比上年|较上年|比去年|较去年", c):
+    if best is None and _AGAINST_PRIOR.search(c):
         best = "prior"
     return best
 
@@ -87,9 +98,7 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
     if f.is_percent:
         if lx.rx.completion_end.search(h):
             r.kind = "completion"
-            r.note = (
-                "budget_initial" if "年初" in h else "budget_adjusted" if re.search("全年|调整后", h) else ""
-            )
+            r.note = "budget_initial" if "年初" in h else "budget_adjusted" if _ADJUSTED.search(h) else ""
             return True
         if h in ("的", "") and prev is not None and prev.kind == "level" and prev.note == "in_completion":
             r.kind, r.budget = "completion", prev
@@ -98,17 +107,13 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         if m:
             r.kind, r.sign = "rate", sign_of(lx, m.group("w"))
             return True
-        if (
-            lx.rx.share_end.search(h)
-            or re.search(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$", h)
-            or re.search(r"在.{1,16}?中占$", h)
-        ):
+        if lx.rx.share_end.search(h) or _SHARE_OF.search(h) or _SHARE_IN.search(h):
             r.kind = "share"
             return True
         return False
     if not (f.is_amount or is_count):
         return False
-    if re.search(r"(?:增|减|降|升)(?:为|至|到)$|(?:增加|减少|下降|增长|降低|上升|提高)(?:至|到)$", h):
+    if _CHANGED_TO.search(h):
         r.kind, r.role = ("count" if is_count else "level"), "actual"  # 减为16人: the new level
         return True
     m = lx.rx.change_end.search(h)
@@ -129,7 +134,7 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         pm = m2
     if pm is not None and f.is_amount:
         after = h[pm.end() :]
-        ym = re.search(r"((?:19|20)\d\d)年", after)
+        ym = _YEAR_NAMED.search(after)
         if not lx.rx.updown.search(after) and (ym or lx.rx.compare_prior.search(after)):
             r.kind = "prior_level"
             r.base = f"y{ym.group(1)}" if ym else "prior"
@@ -160,7 +165,7 @@ def sign_of(lx: Lexicon, w: str) -> int | None:
 
 
 def names_base(h: str, m: Mention) -> bool:
-    return bool(re.search(r"(?:占|在)[^占]*$", h[: m.start]))
+    return bool(_BASE_NAMED.search(h[: m.start]))
 
 
 def sentence_readings(rd: Reader, sentence: int) -> list[Reading]:

@@ -61,6 +61,10 @@ _BOUNDARY = re.compile(r"[，,；;：:]")
 # cells set apart by pipes or tabs: a table's row (parse/texttables.py reads it, or check/tables/)
 _TABLE_ROW = re.compile(r"\|[^|\n]*\||\t\S[^\n]*\t")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
+_PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
+_SEMICOLON = re.compile(r"[；;]")
 
 
 def read(text: str, figures: list[Figure], year: int | None, project_at=None) -> Reader:
@@ -92,7 +96,7 @@ def read(text: str, figures: list[Figure], year: int | None, project_at=None) ->
         is_heading, named = heading_subject(lx, line)
         if is_heading:
             st.section_subject = st.subject = named
-        for sm in re.finditer(r"[^。！？!?]+[。！？!?]?", line):
+        for sm in _SENTENCE.finditer(line):
             sent_no += 1
             s0, s1 = line_start + sm.start(), line_start + sm.end()
             lo = bisect_right(starts, s0 - 1)
@@ -120,19 +124,16 @@ def _read_sentence(
         h = strip_marks(MARKER.sub("", t[s0:s1], count=1))
         named = {m.subject for m in mentions(lx, h) if not m.weak}
         if len(named) == 1:
-            st.subject = (
-                named.pop()
-            )  # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows
-    depths = paren_depths(t, s0, s1) if idx and ("(" in t[s0:s1] or "（" in t[s0:s1]) else []
+            # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows
+            st.subject = named.pop()
+    read_before = len(rd.readings)
+    wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
+    depths = paren_depths(t, s0, s1) if wanted and ("(" in t[s0:s1] or "（" in t[s0:s1]) else []
     prev_end = s0
     at_line_start = s0 == 0 or t[s0 - 1] == "\n"
-    for i in idx:
+    for i in wanted:
         f = figs[i]
-        if f.kind in ("year", "date", "unreadable"):
-            continue
         counter = COUNTER.match(t[f.end : f.end + 4]) if f.kind == "number" else None
-        raw = after_closed_paren(t[prev_end : f.start])
-        first = prev_end == s0
         if f.kind == "number" and not counter:
             if not (
                 sn.prev is not None
@@ -142,6 +143,8 @@ def _read_sentence(
             ):
                 continue
             counter = True  # 临床科室30（住院病区40个）: a count among counts
+        raw = after_closed_paren(t[prev_end : f.start])
+        first = prev_end == s0
         prev_end = f.end
         depth = depths[f.start - s0] if 0 <= f.start - s0 < len(depths) else 0
         head_raw = _BOUNDARY.split(raw)[-1]
@@ -164,7 +167,7 @@ def _read_sentence(
     # a list opened at the end of the sentence, items on the next lines
     tail = t[prev_end:s1].rstrip().rstrip("。")
     op = opener(lx, strip_marks(tail)) if tail.endswith((":", "：")) else None
-    if op is not None and re.search(r"[:：]\s*[。]?\s*$", t[prev_end:s1]) and st.subject is not None:
+    if op is not None and _ENDS_WITH_COLON.search(t[prev_end:s1]) and st.subject is not None:
         kind, word = op
         pr = main_level(rd, st.subject, sn)
         lst = new_list(
@@ -178,7 +181,8 @@ def _read_sentence(
             pr.period if pr else "current",
         )
         st.pending.append((lst, marker_level(line)))
-    mislabelled(rd, sentence_readings(rd, sent_no), s0, s1)
+    if len(rd.readings) > read_before:
+        mislabelled(rd, sentence_readings(rd, sent_no), s0, s1)
     return active
 
 
@@ -307,7 +311,7 @@ def _read_figure(
     bare_h = lx.concept_re.sub("", h)
     if r.kind == "level" and (
         PRIOR_WORDS.search(bare_h)
-        or re.search(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?", bare_h)
+        or _PRIOR_NAMED.search(bare_h)
         and not lx.rx.compare_prior_word.search(bare_h)
     ):
         r.period = "prior"
@@ -342,7 +346,7 @@ def _read_figure(
         if (
             lst is sn.lst
             and not lst.multiline
-            and re.search(r"[；;]", c)
+            and _SEMICOLON.search(c)
             and (not lst.parent.known or not subject.known)
         ):
             sn.lst = None  # a list of names ends at the semicolon: what follows is another matter

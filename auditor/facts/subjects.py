@@ -30,6 +30,17 @@ _LEAD_WORDS = re.compile(f"^{_WORDS}+")
 _TAIL_WORDS = re.compile(f"{_WORDS}+$")
 _NAME = re.compile(r"[\u4e00-\u9fff*＊A-Za-z]{2}")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
+# (含参照公务员法管理的事业单位): a description, not a name
+_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
+_PROJECT_FILLER = re.compile(
+    r"(?:19|20)\d\d年度?|本项目|该项目|财政|局|申请并|申请|并|及时|全年|年初|下达|安排|的"
+)
+_EVALUATION_TAIL = re.compile(r"(?:支出)?绩效.*$")
+_AND = re.compile(r"[、和及与]")
+_PUNCTUATION = re.compile(r"[()（）、，,:：]")
+_FUNDS_TAIL = re.compile(r"(?:的|安排的|安排|使用|资金|经费|财政|拨款|预算|支出|决算|本级|汇总)+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGITS = re.compile(r"[\d.:：%\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +135,7 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
 def _scope_before(lx: Lexicon, h: str, pos: int, cid: str) -> str:
     if cid in lx.scopeless:
         return "all"
-    before = re.sub(r"[(（][^()（）]*[)）]", "", h[max(0, pos - 30) : pos])[-16:]
+    before = _CLOSED_GROUP.sub("", h[max(0, pos - 30) : pos])[-16:]
     best = None
     for s in lx.scope_re.finditer(before):
         if before[s.end() :] in ("", "的", "安排的"):
@@ -153,19 +164,17 @@ def project_subject(title: str, where: str, cand: Mention) -> Subject:
     before = where[: cand.start]
     for w in _project_words(title):
         before = before.replace(w, "")
-    before = re.sub(
-        r"(?:19|20)\d\d年度?|本项目|该项目|财政|局|申请并|申请|并|及时|全年|年初|下达|安排|的", "", before
-    )
+    before = _PROJECT_FILLER.sub("", before)
     if before and _NAME.search(before):
         return Subject("label:" + where[cand.start :])
     return Subject("project_funds", project_scope(title))
 
 
 def _project_words(title: str) -> list[str]:
-    name = re.sub(r"(?:19|20)\d\d年度?", "", title)
-    name = re.sub(r"(?:支出)?绩效.*$", "", name)
+    name = YEAR.sub("", title)
+    name = _EVALUATION_TAIL.sub("", name)
     words = [name, name.replace("项目", ""), name.replace("项目", "") + "项目"]
-    words += [w for w in re.split(r"[、和及与]", name) if len(w) >= 2]
+    words += [w for w in _AND.split(name) if len(w) >= 2]
     return sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
 
 
@@ -173,9 +182,7 @@ def names_more(lx: Lexicon, after: str) -> bool:
     """Words after a concept that name something narrower (行政运行(项), 中的燃油费)."""
     if _CLASS_PATH.search(after):
         return True
-    s = lx.scope_re.sub("", after)
-    for _, rx in lx.roles:
-        s = rx.sub("", s)
+    s = lx.rx.role_words.sub("", lx.scope_re.sub("", after))
     return bool(residue(lx, s))
 
 
@@ -186,7 +193,7 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
     prev = None
     while prev != before:
         prev = before
-        before = re.sub(r"[(（][^()（）]*[)）]", "", before)  # (含参照公务员法管理的事业单位): a description
+        before = _CLOSED_GROUP.sub("", before)
     ys = list(YEAR.finditer(before))
     if ys:
         before = before[ys[-1].end() :]
@@ -194,14 +201,12 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
     if om:
         before = before[om.end() :]
     before = lx.scope_re.sub("", before)
-    before = re.sub(r"[()（）、，,:：]", "", before)
-    for _, rx in lx.roles:
-        before = rx.sub("", before)
+    before = lx.rx.role_words.sub("", _PUNCTUATION.sub("", before))
     if not before or _QUAL_FILLER.fullmatch(before):
         return ""
     rest = _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", before))
-    rest = re.sub(r"(?:的|安排的|安排|使用|资金|经费|财政|拨款|预算|支出|决算|本级|汇总)+$", "", rest)
-    return before if re.search(r"[\u4e00-\u9fff]", rest) and _NAME.search(before) else ""
+    rest = _FUNDS_TAIL.sub("", rest)
+    return before if _HAN.search(rest) and _NAME.search(before) else ""
 
 
 def residue(lx: Lexicon, h: str) -> str:
@@ -210,10 +215,7 @@ def residue(lx: Lexicon, h: str) -> str:
     s = _ITEM_SEP.split(h)[-1]
     for rx in (lx.complete_list, lx.partial_list, lx.reason_list, YEAR):
         s = rx.sub("", s)
-    for _, rx in lx.roles:
-        s = rx.sub("", s)
-    s = lx.rx.compare_strip.sub("", s)
-    s = re.sub(r"[\d.:：%\-]+", "", s)
+    s = _DIGITS.sub("", lx.rx.compare_strip.sub("", lx.rx.role_words.sub("", s)))
     tail_change = lx.rx.tail_change
     prev = None
     while prev != s:

@@ -112,6 +112,8 @@ def paren_depths(text: str, s0: int, s1: int) -> list[int]:
 
 
 def after_closed_paren(raw: str) -> str:
+    if ")" not in raw and "）" not in raw:
+        return raw
     depth, cut = 0, 0
     for k, ch in enumerate(raw):
         if ch in "(（":
@@ -128,10 +130,17 @@ def mask_parens(c: str) -> str:
     """The text with closed parenthetical groups blanked (an opener inside (含…) opens nothing
     outside it), same length."""
     prev = None
-    while prev != c:
+    while prev != c and (")" in c or "）" in c):
         prev = c
-        c = re.sub(r"[(（][^()（）]*[)）]", lambda m: "　" * len(m.group()), c)
+        c = _CLOSED_GROUP.sub(_blank, c)
     return c
+
+
+_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "　" * len(m.group())
 
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，,]{0,40}?(?:决算|三公|绩效)")

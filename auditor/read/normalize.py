@@ -7,8 +7,8 @@ every normalised character keeps the offset of the original character it came fr
 evidence is reported at the 1-based line and column of the original file.
 
 Traditional characters (繁體) are converted to simplified for matching only, when the text holds
-some and the optional extra ``auditor[cjk]`` (OpenCC) is installed: character for character,
-so the map to the original keeps pointing at the traditional characters as written.
+some (OpenCC, a dependency): character for character, so the map to the original keeps pointing
+at the traditional characters as written.
 """
 
 from __future__ import annotations
@@ -163,7 +163,8 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified with OpenCC, never changing the length (so offsets still hold).
 
     OpenCC converts phrases; when a phrase conversion would change the length, each character
-    is converted on its own instead. Without OpenCC installed the text is returned as it is.
+    is converted on its own instead. Without OpenCC (an install that skipped dependencies) the
+    text is returned as it is.
     """
     converter = _converter()
     if converter is None:
