@@ -113,7 +113,19 @@ def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: C
         out.disagreements.append(dis)
 
 
+def _one_slip_once(out: CrossReferences) -> None:
+    """A figure stated as two facts (收入、支出总计 is both totals) found wrong against one of
+    them: the undecided disagreement it has with the other is the same slip, not another."""
+    blamed = {f.index for d in out.disagreements if d.decided for f in d.culprits}
+    out.disagreements = [
+        d
+        for d in out.disagreements
+        if d.decided or len(d.facts) != 2 or not any(f.index in blamed for f in d.facts)
+    ]
+
+
 def cross_references(doc: Document, facts: list[Fact], support: dict[int, int]) -> CrossReferences:
     out = CrossReferences()
     duplicates(doc, facts, support, out)
+    _one_slip_once(out)
     return out

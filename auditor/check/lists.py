@@ -79,6 +79,11 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             and covers_identity(lst.parent.concept, items_)
         )
         figs = [x.fig for x in per_item]
+        if not parent.fig.is_amount and _outgrows(parent.fig.value, [f.value for f in figs]):
+            # 退休人员28人；其中卫生技术人员45人: people counted after several groups are a part of
+            # some other group, not of the one named last
+            b.skip("a count listed under a total it is as large as")
+            continue
         roles_ = ["总数", *["部分"] * len(figs)]
         if complete and len(figs) >= 2:
             rel = SumRelation("FA101", parent.fig, figs, roles_, "总数 = 各部分之和")
@@ -88,6 +93,10 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             rel = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
             b.add(rel)
             b.partial_lists.append((tuple(s.concept for s in items_), rel))
+
+
+def _outgrows(total: Decimal, parts: list[Decimal]) -> bool:
+    return any(p > total or p == total and sum(parts) > p for p in parts)
 
 
 def parallel_lists(b: Builder) -> None:

@@ -120,9 +120,10 @@ def lexicon() -> Lexicon:
     for cid, names in data["concepts"].items():
         for n in names:
             name, _, scope = n.partition("@")
-            concept_of[strip_marks(name)] = cid
-            if scope:
-                implied_scope[strip_marks(name)] = scope
+            for form in _with_infix(strip_marks(name), data["infix"]):
+                concept_of.setdefault(form, cid)
+                if scope:
+                    implied_scope[form] = scope
     scope_of = {n: sid for sid, names in data["scopes"].items() for n in names}
     lists = data["lists"]
     identities: list[Identity] = [
@@ -164,6 +165,14 @@ def lexicon() -> Lexicon:
         identities=identities,
         parts_of=_closure(identities, data.get("parts", {})),
     )
+
+
+def _with_infix(name: str, infix: dict[str, str]) -> list[str]:
+    """The name, and the name with the infix word where the pattern's two groups meet."""
+    m = re.search(infix["between"], name)
+    if m is None:
+        return [name]
+    return [name, name[: m.end(1)] + infix["word"] + name[m.end(1) :]]
 
 
 def _by_first(words: dict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -12,7 +12,7 @@ import re
 from ..core.lexicon import Lexicon
 from ..parse.discourse import mask_parens
 from .readings import ListBlock, Reader, Reading, SentenceState, State
-from .roles import COUNTER
+from .roles import COUNTER, PRIOR_WORDS, SUM_WORD
 from .subjects import Mention, Subject
 
 
@@ -188,6 +188,8 @@ def add_item(lst: ListBlock, r: Reading, subject: Subject, kind: str) -> None:
     r.list_id = lst.id
 
 
+_SEMICOLON = re.compile(r"[；;]")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _COLON_LIST = re.compile(r"^[^，,；;。:：\d]{0,12}[:：]")
 
 
@@ -206,3 +208,86 @@ def opener(lx: Lexicon, c: str, colon: bool = False) -> tuple[str, str] | None:
             if best is None or m.start() > best[2] or m.start() == best[2] and len(m.group()) > len(best[1]):
                 best = (kind, m.group(), m.start())
     return (best[0], best[1]) if best else None
+
+
+def take_item(
+    rd: Reader,
+    st: State,
+    lx: Lexicon,
+    sn: SentenceState,
+    r: Reading,
+    lst: ListBlock,
+    subject: Subject,
+    h: str,
+    c: str,
+    fresh: bool,
+    explicit_role: bool,
+    y: int | None,
+) -> None:
+    """A figure read while a list is open: one of its items, the total again, or the end of it."""
+    if subject == lst.parent or subject.concept == lst.parent.concept and subject.scope == lst.parent.scope:
+        if not lst.multiline and lst is sn.lst:
+            sn.lst = None
+        return
+    if lst.kind == "reasons":
+        if r.kind == "change" and fresh and plausible(lx, subject, lst.parent):
+            add_item(lst, r, subject, "change")
+        return
+    if r.kind in ("level", "count"):
+        if SUM_WORD.search(h) and lst is sn.lst:
+            sn.lst = None  # 大型设备共2690台: a total of its own ends the list
+            return
+        joiner = "、" if "、" in c and not _CLAUSE_BREAK.search(c) else "，"
+        if (
+            lst is sn.lst
+            and not lst.multiline
+            and (_SEMICOLON.search(c) or lst.joiner == "、" and joiner == "，")
+            and (not lst.parent.known or not subject.known)
+        ):
+            # a list of names ends at the semicolon, or at the comma after items joined by 、:
+            # what follows is another matter
+            sn.lst = None
+            return
+        if r.kind == "count" and lst.parent_reading is not None and lst.parent_reading.kind == "count":
+            if (
+                counter_of(rd, r)
+                and counter_of(rd, lst.parent_reading)
+                and counter_of(rd, r) != counter_of(rd, lst.parent_reading)
+            ):
+                return  # 编制14个，其中局长1人: people are not posts
+        if (
+            not subject.known
+            and not lst.parent.known
+            and restates(subject.concept, lst.parent.concept)
+            and lst is sn.lst
+        ):
+            sn.lst = None  # 实际项目资金实施了…: the total again, not a part
+            return
+        if fresh and plausible(lx, subject, lst.parent) and (lst.item_kind in (None, r.kind)):
+            if explicit_role and (r.role in BUDGET_ROLES) != (lst.role in BUDGET_ROLES):
+                # 预算为54万元，其中：…支出决算12万元: a budget's part called an actual; which is not said
+                r.note = "role?"
+                rd.skip("list item whose role words contradict its total's")
+                return
+            if not explicit_role:
+                r.role = lst.role
+            if y is None and not PRIOR_WORDS.search(h) and r.note != "this_year":
+                r.period = lst.period
+            if lst.items and lst.joiner is None:
+                lst.joiner = joiner
+            add_item(lst, r, subject, r.kind)
+        elif (
+            fresh
+            and lst.parent.known
+            and not lx.parts_of.get(lst.parent.concept)
+            and lst.item_kind in (None, r.kind)
+        ):
+            # 机关运行经费…其中：办公费…，公务接待费…: a part of a total the vocabulary does not break
+            # down; its own 公务接待费, not the 三公 one
+            r.subject = Subject(subject.concept, f"in:{lst.parent.concept}")
+            st.subject = r.subject
+            add_item(lst, r, r.subject, r.kind)
+        elif fresh and not lst.multiline and lst is sn.lst and lst.item_kind == r.kind:
+            sn.lst = None  # a figure of something else ends the list
+    elif subject in lst.items and r.kind in ("change", "rate", "share"):
+        r.list_id = lst.id

@@ -54,6 +54,7 @@ class ListBlock:
     items: list[Subject] = field(default_factory=list)
     item_kind: str | None = None  # level | count | change
     item_level: int | None = None  # the numbering depth of a multi-line list's item lines
+    joiner: str | None = None  # 、 or ，: what stood between its first two items
 
     @property
     def complete(self) -> bool:
@@ -102,3 +103,4 @@ class SentenceState:
     aside: ListBlock | None = None  # a list inside parentheses
     aside_depth: int = 0
     foreign: bool = False  # items of a list under something that cannot have them as parts
+    example: bool = False  # after 例如 / 比如: the figures are of the example named, not the report's

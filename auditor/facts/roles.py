@@ -191,3 +191,14 @@ def mislabelled(rd: Reader, readings: list[Reading], s0: int, s1: int) -> None:
     for r in readings:
         if r.note == "by_year" and r.subject in current and r.subject not in stated:
             r.period, r.note = "current", "mislabelled"
+
+
+def prior_or_news(readings: list[Reading]) -> None:
+    """去年…支出为5亿元，较上年减少3.3亿元: a figure 去年 puts in the prior year, in a sentence that
+    gives its change against the prior year and no level this year, is the year a news piece
+    written after it calls 去年 — the report's own year. Which year is not said: no relation."""
+    changed = {r.subject for r in readings if r.kind in ("change", "rate") and r.base == "prior"}
+    current = {r.subject for r in readings if r.kind == "level" and r.period == "current"}
+    for r in readings:
+        if r.note == "prior_word" and r.subject in changed and r.subject not in current:
+            r.period, r.note = "unknown", "role?"

@@ -21,22 +21,17 @@ from ..parse.discourse import level as marker_level
 from ..parse.figures import Figure
 from .lines import heading_subject, line_list
 from .lists import (
-    BUDGET_ROLES,
-    add_item,
-    counter_of,
     inherit_scope,
     list_for,
     main_level,
     new_list,
     opener,
-    plausible,
-    restates,
+    take_item,
 )
 from .readings import ListBlock, Reader, Reading, SentenceState, State
 from .roles import (
     COUNTER,
     PRIOR_WORDS,
-    SUM_WORD,
     THIS_ITEM,
     THIS_YEAR,
     classify,
@@ -44,6 +39,7 @@ from .roles import (
     mislabelled,
     names_base,
     period_of,
+    prior_or_news,
     sentence_readings,
     stated_year,
 )
@@ -64,7 +60,7 @@ _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
-_SEMICOLON = re.compile(r"[；;]")
+_EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
 
 
 def read(text: str, figures: list[Figure], year: int | None, project_at=None) -> Reader:
@@ -182,8 +178,16 @@ def _read_sentence(
         )
         st.pending.append((lst, marker_level(line)))
     if len(rd.readings) > read_before:
-        mislabelled(rd, sentence_readings(rd, sent_no), s0, s1)
+        readings = sentence_readings(rd, sent_no)
+        mislabelled(rd, readings, s0, s1)
+        prior_or_news(readings)
     return active
+
+
+def _before_open_paren(c: str) -> str:
+    """房屋（2,590平方米，4,136,536.00元）: a figure in parentheses is of the thing named before them."""
+    k = max(c.rfind("("), c.rfind("（"))
+    return c[:k] if k >= 0 else ""
 
 
 def _read_figure(
@@ -269,7 +273,7 @@ def _read_figure(
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
     elif r.kind in ("level", "count"):
-        res = residue(lx, h)
+        res = residue(lx, h) or (residue(lx, _before_open_paren(c)) if depth > 0 else "")
         if res:
             subject, fresh = Subject("label:" + res), True
     if subject is None:
@@ -302,6 +306,11 @@ def _read_figure(
         and subject != lst.parent
     ):
         subject = Subject(subject.concept, lst.parent.scope)
+    if _EXAMPLE.search(c):
+        sn.example = True
+    if sn.example and subject is not None and subject.known:
+        # 例如国税系统2014年会议费为3.5亿元: one member's figure, a quantity of its own
+        subject = Subject(subject.concept, f"eg:{r.sentence}")
     r.subject = subject
     if fresh and subject is not None and r.kind != "share":
         st.subject = subject
@@ -314,7 +323,7 @@ def _read_figure(
         or _PRIOR_NAMED.search(bare_h)
         and not lx.rx.compare_prior_word.search(bare_h)
     ):
-        r.period = "prior"
+        r.period, r.note = "prior", r.note or "prior_word"
     elif THIS_YEAR.search(h):
         # 本年支出1634.34万元: this year's, whatever year the sentence named; but 2020年本年支出合计
         # is that year's own total (a year label right before it wins)
@@ -328,67 +337,5 @@ def _read_figure(
         r.period = sn.period
         if r.period != "current" and r.kind == "level":
             r.note = r.note or "by_year"  # the period only a year label says
-    # list items
-    if lst is None or subject is None:
-        return
-    if subject == lst.parent or subject.concept == lst.parent.concept and subject.scope == lst.parent.scope:
-        if not lst.multiline and lst is sn.lst:
-            sn.lst = None
-        return
-    if lst.kind == "reasons":
-        if r.kind == "change" and fresh and plausible(lx, subject, lst.parent):
-            add_item(lst, r, subject, "change")
-        return
-    if r.kind in ("level", "count"):
-        if SUM_WORD.search(h) and lst is sn.lst:
-            sn.lst = None  # 大型设备共2690台: a total of its own ends the list
-            return
-        if (
-            lst is sn.lst
-            and not lst.multiline
-            and _SEMICOLON.search(c)
-            and (not lst.parent.known or not subject.known)
-        ):
-            sn.lst = None  # a list of names ends at the semicolon: what follows is another matter
-            return
-        if r.kind == "count" and lst.parent_reading is not None and lst.parent_reading.kind == "count":
-            if (
-                counter_of(rd, r)
-                and counter_of(rd, lst.parent_reading)
-                and counter_of(rd, r) != counter_of(rd, lst.parent_reading)
-            ):
-                return  # 编制14个，其中局长1人: people are not posts
-        if (
-            not subject.known
-            and not lst.parent.known
-            and restates(subject.concept, lst.parent.concept)
-            and lst is sn.lst
-        ):
-            sn.lst = None  # 实际项目资金实施了…: the total again, not a part
-            return
-        if fresh and plausible(lx, subject, lst.parent) and (lst.item_kind in (None, r.kind)):
-            if explicit_role and (r.role in BUDGET_ROLES) != (lst.role in BUDGET_ROLES):
-                # 预算为54万元，其中：…支出决算12万元: a budget's part called an actual; which is not said
-                r.note = "role?"
-                rd.skip("list item whose role words contradict its total's")
-                return
-            if not explicit_role:
-                r.role = lst.role
-            if y is None and not PRIOR_WORDS.search(h) and r.note != "this_year":
-                r.period = lst.period
-            add_item(lst, r, subject, r.kind)
-        elif (
-            fresh
-            and lst.parent.known
-            and not lx.parts_of.get(lst.parent.concept)
-            and lst.item_kind in (None, r.kind)
-        ):
-            # 机关运行经费…其中：办公费…，公务接待费…: a part of a total the vocabulary does not break
-            # down; its own 公务接待费, not the 三公 one
-            r.subject = Subject(subject.concept, f"in:{lst.parent.concept}")
-            st.subject = r.subject
-            add_item(lst, r, r.subject, r.kind)
-        elif fresh and not lst.multiline and lst is sn.lst and lst.item_kind == r.kind:
-            sn.lst = None  # a figure of something else ends the list
-    elif subject in lst.items and r.kind in ("change", "rate", "share"):
-        r.list_id = lst.id
+    if lst is not None and subject is not None:
+        take_item(rd, st, lx, sn, r, lst, subject, h, c, fresh, explicit_role, y)

@@ -97,6 +97,8 @@ def _column_role(r: Reading, role: str, year: int | None, report_year: int | Non
         r.role = role
     elif role == "year" and year is not None:
         r.period = period_of(year, report_year)
+    elif role == "prior":
+        r.period = "prior"
     elif role == "rate":
         r.kind = "completion"
         r.note = "budget_adjusted" if any(c[0] == "budget_adjusted" for c in tb.columns) else ""

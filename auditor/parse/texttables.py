@@ -35,6 +35,8 @@ COLUMNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(?:分值|权重)$"), "weight", "number"),
     (re.compile(r"^得分$"), "score", "number"),
     (re.compile(r"^((?:19|20)\d\d)年(?:度)?(?:决算数?|预算数?)?$"), "year", "amount"),
+    (re.compile(r"^(?:上年|上年度|去年|上一年度?)(?:决算数?|实际数?|支出数?|数)$"), "prior", "amount"),
+    (re.compile(r"^(?:本年|本年度|当年)(?:决算数?|实际数?|支出数?|数)$"), "actual", "amount"),
     (re.compile(r"^(?:增[、,]?减额|增减额|增减变动|增减数)$"), "change", "amount"),
     (re.compile(r"^(?:增[、,]?减幅度|增减幅度|增减率|增长率|变动率|增减%)$"), "change_rate", "percent"),
 ]
@@ -132,7 +134,11 @@ def _title_before(lines: list[str], k: int) -> str:
     return ""
 
 
-_ANY_COLUMN = re.compile(r"预算|执行|决算|分值|权重|得分|增[、,]?减|增长率|变动率|完成率|实际支出")
+_ANY_COLUMN = re.compile(
+    r"预算|执行|决算|分值|权重|得分|增[、,]?减|增长率|变动率|完成率|实际支出|^\s*(?:上年|本年)"
+)
+# 上年 / 决算数 on two lines: one column's name wrapped in a narrow cell
+_PERIOD_ONLY = re.compile(r"^(?:上年|上年度|去年|本年|本年度|当年|(?:19|20)\d\d年度?)$")
 
 
 def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | None]], int, bool] | None:
@@ -152,6 +158,12 @@ def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | Non
         if not cell:
             j += 1
             continue
+        if _PERIOD_ONLY.match(cell) and j + 1 < len(lines):
+            wrapped = column_of(cell + lines[j + 1].strip().strip("|").strip())
+            if wrapped is not None:
+                cols.append(wrapped)
+                j += 2
+                continue
         n = column_of(cell)
         if n is None:
             if re.search(r"增[、,]?减情况|比上年", cell) and cols:
