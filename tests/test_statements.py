@@ -238,3 +238,73 @@ def test_what_cannot_be_decided_is_counted_not_guessed():
     report = auditor.audit_text(TITLE + "增加823.48万元，增长12.3%。\n")
     assert report.findings == []
     assert sum(report.coverage.relations_skipped.values()) >= 1
+
+
+# -- genre fixes from the second batch of real reports ----------------------------------------------
+
+
+def test_the_role_word_inside_a_totals_name():
+    text = (
+        "本部门收入、支出决算总计为665.96万元。\n（一）收入决算总计332.98万元，包括：\n"
+        "1.本年收入决算合计332.76万元。\n2.年初结转和结余0.22万元。\n（二）支出决算总计332.98万元。\n"
+    )
+    kinds = [(r.fig.number, r.subject.concept) for r in readings(text) if r.kind == "level"]
+    assert ("665.96", "both_totals") in kinds
+    assert ("332.98", "income_total") in kinds and ("332.98", "expense_total") in kinds
+    # the figure stated as both totals is one slip, reported once
+    found = serious(text)
+    assert len(found) == 1 and found[0].rule == "FA801" and "665.96万元" in cited(found[0])
+
+
+def test_a_figure_in_parentheses_is_of_the_noun_before_them():
+    text = "资产总额为4848174.53元。固定资产主要是房屋（2,590平方米，4,136,536.00元）。"
+    assert not serious(text)
+    house = [r for r in readings(text) if r.fig.value == 4136536][0]
+    assert house.subject == Subject("label:房屋")
+
+
+def test_names_joined_by_the_enumeration_comma_end_at_the_comma():
+    text = "全镇总人口48368人，其中农业人口40556人、城镇人口7812人，流动人口542人。"
+    assert not serious(text)
+    text_wrong = "全镇总人口48368人，其中农业人口40556人、城镇人口8812人，流动人口542人。"
+    assert [f.rule for f in serious(text_wrong)] == ["FA102"]
+    items = [r for r in readings(text) if r.list_id is not None]
+    assert [r.fig.number for r in items] == ["40556", "7812"]
+
+
+def test_a_count_is_no_part_of_a_total_it_outgrows():
+    text = "本院在编职工47人，退休人员28人；其中卫生技术人员45人，高级职称4人。"
+    assert not serious(text)
+    text = "本年度实有在职人员66人，其中特岗教师2人，退休29人，在编在岗事业人员66人。"
+    assert not serious(text)
+
+
+def test_figures_after_for_example_are_the_examples():
+    text = "2023年各部门会议费合计约6.7亿元。例如某系统2022年会议费为3.5亿元，2023年减少了0.8亿元。\n"
+    assert not serious(text)
+    eg = [r for r in readings(text) if r.fig.number == "3.5"][0]
+    assert eg.subject.scope.startswith("eg:")
+
+
+def test_last_year_in_a_news_piece_with_a_change_against_last_year_is_left_undecided():
+    text = "记者获悉，去年省级“三公”经费决算支出为5亿元，较上年减少3.3亿元，下降39.8%。"
+    assert not serious(text)
+    five = [r for r in readings(text) if r.fig.number == "5"][0]
+    assert five.note == "role?"
+
+
+def test_a_column_name_wrapped_over_two_lines():
+    text = (
+        "“三公”经费决算数对比情况表\n单位:万元\n项  目\n上年\n决算数\n本年\n决算数\n"
+        "较上年增减情况\n增、减额\n增、减幅度\n合  计\n52.14\n18.82\n{d}\n-63.90%\n"
+    )
+    assert not serious(text.format(d="-33.32"))
+    found = serious(text.format(d="33.32"))
+    assert found and "33.32" in cited(found[0])
+
+
+def test_an_implied_negative_prior_is_a_wrong_direction_when_the_other_direction_fits():
+    found = serious("一般公共预算财政拨款支出10万元，比上年增加15万元，增长60%。")
+    assert [f.rule for f in found] == ["FA302"]
+    # the other direction does not fit either: nothing to say about the words
+    assert not serious("一般公共预算财政拨款支出10万元，比上年增加15万元，增长150%。")

@@ -7,6 +7,7 @@ it agrees (store.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..facts.readings import Reading
 from .extraction import Observation
@@ -232,7 +233,33 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         sign=sign,
     )
     rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
-    b.add(rel)
+    if not _direction_slip(b, rel, x, d):
+        b.add(rel)
+
+
+def _direction_slip(b: Builder, rel: ChangeRateRelation, x: Reading, d: Reading) -> bool:
+    """支出10万元，比上年增加15万元，增长60%: the prior these figures imply is below zero, and the
+    change read the other way makes amount and rate agree — the direction word is the slip
+    (FA302), not an undefined rate. Without that agreement nothing is said."""
+    if rel.judge() != "undefined":
+        return False
+    flipped = replace(rel, sign=-rel.sign)
+    if flipped.judge() not in ("ok", "truncation"):
+        return False
+    word, other = ("增加", "减少") if rel.sign > 0 else ("减少", "增加")
+    b.observations.append(
+        Observation(
+            "FA302",
+            [rel.result, d.fig, x.fig],
+            ["变动率", "变动额", "本年数"],
+            f"方向词与数字不符：本年数{x.fig.number}{x.fig.unit}，文中写{word}{d.fig.number}{d.fig.unit}"
+            f"、{rel.result.number}%，按{other}计算两者相符",
+            word,
+            other,
+            "direction_word",
+        )
+    )
+    return True
 
 
 def _share(b: Builder, sent: Sentence, r: Reading) -> None:
