@@ -124,7 +124,8 @@ def _read_sentence(
             st.subject = named.pop()
     read_before = len(rd.readings)
     wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
-    depths = paren_depths(t, s0, s1) if wanted and ("(" in t[s0:s1] or "（" in t[s0:s1]) else []
+    span = t[s0:s1]
+    depths = paren_depths(t, s0, s1, [figs[i].start for i in wanted]) if "(" in span or "（" in span else {}
     prev_end = s0
     at_line_start = s0 == 0 or t[s0 - 1] == "\n"
     for i in wanted:
@@ -142,7 +143,7 @@ def _read_sentence(
         raw = after_closed_paren(t[prev_end : f.start])
         first = prev_end == s0
         prev_end = f.end
-        depth = depths[f.start - s0] if 0 <= f.start - s0 < len(depths) else 0
+        depth = depths.get(f.start, 0)
         head_raw = _BOUNDARY.split(raw)[-1]
         h = strip_marks(MARKER.sub("", head_raw, count=1) if first and at_line_start else head_raw)
         c = strip_marks(MARKER.sub("", raw, count=1) if first and at_line_start else raw)
@@ -235,7 +236,8 @@ def _read_figure(
     ctx_named = mentions(lx, c[: len(c) - len(h)])
     in_head = mentions(lx, h, st.subject, bare_opening=not ctx_named)
     named = in_head
-    if not in_head and not (r.kind in ("level", "count") and residue(lx, h)):
+    res = residue(lx, h) if r.kind in ("level", "count") else ""
+    if not in_head and not res:
         named = mentions(lx, c)
     if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):
         r.share_base = named[-1].subject  # 占三公经费支出比重的52.78%: the concept named is the base
@@ -273,7 +275,7 @@ def _read_figure(
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
     elif r.kind in ("level", "count"):
-        res = residue(lx, h) or (residue(lx, _before_open_paren(c)) if depth > 0 else "")
+        res = res or (residue(lx, _before_open_paren(c)) if depth > 0 else "")
         if res:
             subject, fresh = Subject("label:" + res), True
     if subject is None:

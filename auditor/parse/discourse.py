@@ -100,15 +100,24 @@ def join_lines(text: Text) -> Text:
     return text.without(soft_breaks(text.text))
 
 
-def paren_depths(text: str, s0: int, s1: int) -> list[int]:
-    depth, out = 0, []
-    for ch in text[s0:s1]:
-        if ch in "(（":
+def paren_depths(text: str, s0: int, s1: int, at: list[int]) -> dict[int, int]:
+    """How deep in parentheses each offset of `at` (ascending, within s0..s1) stands."""
+    out: dict[int, int] = {}
+    depth, k = 0, 0
+    for m in _PAREN.finditer(text, s0, s1):
+        while k < len(at) and at[k] < m.start():
+            out[at[k]] = depth
+            k += 1
+        if m.group() in "(（":
             depth += 1
-        out.append(depth)
-        if ch in ")）" and depth:
+        elif depth:
             depth -= 1
+    for pos in at[k:]:
+        out[pos] = depth
     return out
+
+
+_PAREN = re.compile(r"[()（）]")
 
 
 def after_closed_paren(raw: str) -> str:
