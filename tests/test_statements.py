@@ -308,3 +308,15 @@ def test_an_implied_negative_prior_is_a_wrong_direction_when_the_other_direction
     assert [f.rule for f in found] == ["FA302"]
     # the other direction does not fit either: nothing to say about the words
     assert not serious("一般公共预算财政拨款支出10万元，比上年增加15万元，增长150%。")
+
+
+def test_a_tables_title_and_change_heading_left_at_last_year():
+    table = (
+        "红星乡{title}年“三公”经费决算统计表\n单位:万元\n项 目 |\n2017年决算数 |\n2018年决算数 |\n"
+        "{group}年决算比上年增减情况 |\n增加额 |\n增加幅度 |\n合计 |\n1,131.15 |\n1,224.42 |\n93.27 |\n8.25% |\n"
+    )
+    head = "红星乡2018年度部门决算\n"
+    found = auditor.audit_text(head + table.format(title=2017, group=2017)).findings
+    stale = sorted((f.rule, f.evidence[0].line) for f in found)
+    assert stale == [("FA501", 2), ("FA501", 7)]
+    assert not auditor.audit_text(head + table.format(title=2018, group=2018)).findings

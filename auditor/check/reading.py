@@ -21,7 +21,7 @@ from .observations import garbled_figures, garbled_years, implied_budgets, year_
 from .prose import Sentence, sentence_relations
 from .selfeval import self_evaluations
 from .store import Builder, Store, merge_qualifiers
-from .texttable import table_relations
+from .texttable import stale_year_labels, table_relations
 
 _TABLE_CONCEPTS = {"fin_expense": "expense_year"}
 _TABLE_PERIODS = {"budget": "current:budget_initial"}
@@ -38,6 +38,7 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
     merge_qualifiers(rd)
     b = Builder(rd, Store.of(rd.readings))
     table_relations(b, tables)
+    stale_year_labels(b, tables)
     by_sentence: dict[int, list[Reading]] = {}
     for r in rd.readings:
         by_sentence.setdefault(r.sentence, []).append(r)

@@ -4,7 +4,13 @@ row exceeds it); a 其中 row is a part of the row above it."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..facts.tables import TableRow, TableStatements, is_total_row
+from ..parse.figures import Figure
+from ..parse.texttables import Table, column_of
+from .extraction import Observation
 from .lists import covers_identity, unit_slip
 from .relations import PartialSumRelation, SumRelation
 from .store import Builder
@@ -59,3 +65,57 @@ def _sums(b: Builder, total: TableRow, children: list[TableRow]) -> None:
                 b.add(rel)
             elif figs:
                 b.add(PartialSumRelation("FA102", tr.fig, figs, roles, "各行之和 ≤ 合计行"))
+
+
+_AGAINST_PRIOR = re.compile(r"比上年|较上年|与上年")
+
+
+def stale_year_labels(b: Builder, tables: list[TableStatements]) -> None:
+    """A table of this year's figures labelled with an earlier year (FA501): its title, or the
+    heading of its change columns (2017年决算比上年增减情况 over 2017年决算数 | 2018年决算数 in a
+    2018 report) — last year's table copied and its labels left. Only when the table's latest
+    year column is the report's year and the label names one year."""
+    year = b.rd.year
+    if year is None or not any(_dated(st.table, year) for st in tables):
+        return
+    text = b.rd.text
+    starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
+    by_line: dict[int, list[Figure]] = {}
+    for f in b.rd.figures:
+        if f.kind == "year":
+            by_line.setdefault(bisect_right(starts, f.start) - 1, []).append(f)
+    this_year = next((f for line in sorted(by_line) for f in by_line[line] if f.value == year), None)
+    for stated in tables:
+        tb = stated.table
+        if not _dated(tb, year):
+            continue
+        header = range(tb.first_line, tb.rows[0].line)
+        column_year = next((f for j in header for f in by_line.get(j, []) if f.value == year), None)
+        labels = [(tb.title_line, this_year, "表的标题")] if tb.title_line is not None else []
+        lines = text.split("\n")
+        labels += [
+            (j, column_year, "增减栏的表头")
+            for j in header
+            if column_of(lines[j]) is None and _AGAINST_PRIOR.search(lines[j])
+        ]
+        for line, reference, what in labels:
+            named = by_line.get(line, [])
+            if len(named) != 1 or named[0].value >= year or reference is None:
+                continue
+            stale = named[0]
+            b.observations.append(
+                Observation(
+                    "FA501",
+                    [stale, reference],
+                    ["年份", "本年"],
+                    f"{what}写{stale.number}年，而表中最新一列是{year}年（报告年度）：年份沿用了上一年的表",
+                    f"{stale.number}年",
+                    f"{year}年",
+                    "year_label",
+                )
+            )
+
+
+def _dated(tb: Table, year: int) -> bool:
+    years = [y for role, _, y in tb.columns if role == "year" and y is not None]
+    return bool(years) and max(years) == year and bool(tb.rows)

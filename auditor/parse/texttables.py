@@ -73,6 +73,7 @@ class Table:
     columns: list[tuple[str, str, int | None]]  # (role, kind, year)
     rows: list[Row] = field(default_factory=list)
     first_line: int = 0
+    title_line: int | None = None
 
 
 def _figure_at(figs_by_start: dict[int, Figure], start: int, text: str) -> Figure | None:
@@ -118,20 +119,20 @@ def find_tables(text: str, figures: list[Figure], elsewhere: frozenset[int] = fr
             k += 1
             continue
         columns, nxt, one_per_line = got
-        title = _title_before(lines, k)
-        table = Table(title, columns, first_line=k)
+        title, title_line = _title_before(lines, k)
+        table = Table(title, columns, first_line=k, title_line=title_line)
         k = (_cells_per_line if one_per_line else _row_lines)(lines, starts, nxt, table, figs_by_start)
         if table.rows:
             out.append(table)
     return out
 
 
-def _title_before(lines: list[str], k: int) -> str:
+def _title_before(lines: list[str], k: int) -> tuple[str, int | None]:
     for j in range(k - 1, max(-1, k - 6), -1):
         s = re.sub(r"[|\s]", "", lines[j])
         if re.search(r"表$|情况$|统计表|自评表|决算表", s):
-            return s
-    return ""
+            return s, j
+    return "", None
 
 
 _ANY_COLUMN = re.compile(
