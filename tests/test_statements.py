@@ -313,10 +313,58 @@ def test_an_implied_negative_prior_is_a_wrong_direction_when_the_other_direction
 def test_a_tables_title_and_change_heading_left_at_last_year():
     table = (
         "红星乡{title}年“三公”经费决算统计表\n单位:万元\n项 目 |\n2017年决算数 |\n2018年决算数 |\n"
-        "{group}年决算比上年增减情况 |\n增加额 |\n增加幅度 |\n合计 |\n1,131.15 |\n1,224.42 |\n93.27 |\n8.25% |\n"
+        "{group}年决算比上年增减情况 |\n增加额 |\n增加幅度 |\n"
+        "合计 |\n1,131.15 |\n1,224.42 |\n93.27 |\n8.25% |\n"
     )
     head = "红星乡2018年度部门决算\n"
     found = auditor.audit_text(head + table.format(title=2017, group=2017)).findings
     stale = sorted((f.rule, f.evidence[0].line) for f in found)
     assert stale == [("FA501", 2), ("FA501", 7)]
     assert not auditor.audit_text(head + table.format(title=2018, group=2018)).findings
+
+
+def test_the_amount_right_after_the_comparison_word_is_the_base():
+    text = "2023年本单位运行经费支出6.39万元，较{base}万元增加了0.51万元。"
+    assert not serious(text.format(base="5.88"))
+    found = serious(text.format(base="20225.88"))
+    assert found and "20225.88万元" in cited(found[0])
+
+
+def test_respectively_hands_the_figures_out_in_order():
+    text = (
+        "本年支出合计150万元，其中基本支出和项目支出分别为100万元和{p}万元，与上年相比分别增加10万元和5万元。"
+    )
+    assert not serious(text.format(p=50))
+    found = serious(text.format(p=60))
+    assert [f.rule for f in found] == ["FA101"] and "基本支出、项目支出之和" in found[0].message
+    subjects = [(r.fig.number, r.kind, r.subject.concept) for r in readings(text.format(p=50))]
+    assert subjects[1:] == [
+        ("100", "level", "basic"),
+        ("50", "level", "project"),
+        ("10", "change", "basic"),
+        ("5", "change", "project"),
+    ]
+
+
+def test_respectively_after_levels_stated_in_the_sentence():
+    text = (
+        "公务用车购置及运行费1.41亿元，由公务用车购置费0.14亿元和公务用车运行费1.27亿元构成，"
+        "与上年相比分别减少0.18亿元和0.56亿元，下降56.3%和{r}%。"
+    )
+    assert not serious(text.format(r="30.6"))
+    found = serious(text.format(r="43.7"))
+    assert [f.rule for f in found] == ["FA301"] and "43.7%" in cited(found[0])
+
+
+def test_a_share_of_the_vague_total_under_a_list_is_of_the_lists_total():
+    text = (
+        "本年收入总计4045.51万元。本年收入合计3748.25万元，其中：财政拨款收入3360.35万元，"
+        "占收入总额的{s}%；其他收入387.90万元，占收入总额的10.35%。"
+    )
+    assert not serious(text.format(s="89.65"))
+    assert [f.rule for f in serious(text.format(s="83.06"))] == ["FA201"]
+
+
+def test_one_sentence_stating_a_quantity_twice_with_two_values_states_two_quantities():
+    text = "政府性基金收入0万元，再加上年结余收入39930万元、上级补助收入113566万元，收入合计153496万元。"
+    assert not serious(text)

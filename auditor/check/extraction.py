@@ -32,6 +32,7 @@ class Extraction:
     observations: list[Observation] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    labels: dict[int, str] = field(default_factory=dict)  # figure start -> its name, from the reading
 
     def skip(self, why: str) -> None:
         self.skipped[why] = self.skipped.get(why, 0) + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..core.lexicon import lexicon
 from ..facts.readings import Reading
 from .extraction import Observation
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation
@@ -271,7 +272,11 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
     if r.share_base is not None:
         # 基本支出为3455.91万元，其中：人员经费…占基本支出的45.31%: the base named is the one just stated
         lst = b.rd.lists[part.list_id] if part.list_id is not None else None
-        if lst is not None and lst.parent.concept == r.share_base.concept:
+        if lst is not None and (
+            lst.parent.concept == r.share_base.concept
+            or r.vague_base
+            and lexicon().family(lst.parent.concept) == lexicon().family(r.share_base.concept)
+        ):
             base = lst.parent_reading or b.store.get(
                 lst.parent, lst.period, lst.role
             )  # 占基本支出的: the list's own total

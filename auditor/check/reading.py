@@ -56,6 +56,7 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
     garbled_figures(b, doc.as_written)
     ex = Extraction(relations=b.relations, observations=b.observations, skipped={**rd.skipped, **b.skipped})
     ex.facts = facts_of(rd)
+    ex.labels = rd.labels
     _self_evaluations(doc, ex, sections)
     return ex
 
@@ -72,10 +73,18 @@ def _lines_of(doc: Document, original: frozenset[int]) -> frozenset[int]:
 
 
 def facts_of(rd: Reader) -> list[Fact]:
-    """The level figures bound to a known subject, for the cross-references (FA801)."""
+    """The level figures bound to a known subject, for the cross-references (FA801). A quantity
+    one sentence states twice with two values is two quantities the reader could not tell apart
+    (政府性基金收入0万元，再加上…，收入合计192496万元): neither is a fact."""
+    values: dict[tuple[int, tuple[str, str, str, str]], set[object]] = {}
+    for r in rd.readings:
+        if r.kind == "level" and r.key is not None:
+            values.setdefault((r.sentence, r.key), set()).add(r.fig.value)
     out = []
     for r in rd.readings:
         if r.kind != "level" or r.key is None or r.note in ("aside", "role?") or r.index < 0:
+            continue
+        if len(values[(r.sentence, r.key)]) > 1:
             continue
         concept, scope, period, role = r.key
         concepts = ("income_total", "expense_total") if concept == "both_totals" else (concept,)

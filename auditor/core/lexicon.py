@@ -30,10 +30,12 @@ def strip_marks(text: str) -> str:
 @dataclass
 class Lexicon:
     concept_of: dict[str, str]  # synonym (matching form) -> concept id
+    name_of: dict[str, str]  # concept id -> its first synonym, to name it to people
     implied_scope: dict[str, str]  # synonym -> the scope it names (财政资金收入 is 财政拨款's)
     by_first: dict[str, tuple[str, ...]]  # first character -> synonyms, longest first
     concept_re: re.Pattern[str]
     weak: frozenset[str]  # synonyms that name their concept only as a list's item
+    vague: frozenset[str]  # synonyms a report uses for the total or for this year's total
     scope_of: dict[str, str]
     scope_re: re.Pattern[str]
     scopeless: frozenset[str]
@@ -146,10 +148,12 @@ def lexicon() -> Lexicon:
     }
     return Lexicon(
         concept_of=concept_of,
+        name_of={cid: strip_marks(names[0].partition("@")[0]) for cid, names in data["concepts"].items()},
         implied_scope=implied_scope,
         by_first=_by_first(concept_of),
         concept_re=re.compile(_alt(concept_of)),
         weak=frozenset(strip_marks(w) for w in data["weak"]["names"]),
+        vague=frozenset(strip_marks(w) for w in data["vague"]["names"]),
         scope_of=scope_of,
         scope_re=re.compile(_alt(scope_of)),
         scopeless=frozenset(data["scopeless"]["concepts"]),

@@ -18,6 +18,8 @@ from .findings import disagreement_finding, observation_finding, relation_findin
 
 def judge(doc: Document, ex: Extraction) -> AuditReport:
     labels = Labels(doc)
+    for start, name in ex.labels.items():
+        labels.learn(start, name)
     causes = Causes(labels, [doc.figures[f.index] for f in ex.facts if not f.unit])
     outcomes = outcomes_of(ex.relations)
     # a relation a turned direction word or another stated base explains needs no digit blamed

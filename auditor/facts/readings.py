@@ -24,6 +24,7 @@ class Reading:
     sign: int | None = None  # change, rate: +1 / -1; None when both words stand (增加(减少))
     base: str | None = None  # change, rate, prior_level: prior | budget… | y2019; None when unsaid
     share_base: Subject | None = None
+    vague_base: bool = False  # the base named by a word reports use for two totals (收入总额)
     budget: Reading | None = None  # completion: the budget named inside the phrase
     sentence: int = 0
     paragraph: int = 0
@@ -71,6 +72,9 @@ class Reader:
     readings: list[Reading] = field(default_factory=list)
     lists: list[ListBlock] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    labels: dict[int, str] = field(
+        default_factory=dict
+    )  # figure start -> its name, where the words before it do not say
     project_at: Callable[[int], str] = lambda pos: ""  # offset -> the project appendix it stands in
 
     def skip(self, why: str) -> None:
@@ -104,3 +108,5 @@ class SentenceState:
     aside_depth: int = 0
     foreign: bool = False  # items of a list under something that cannot have them as parts
     example: bool = False  # after 例如 / 比如: the figures are of the example named, not the report's
+    runs: dict[int, tuple[int, int]] = field(default_factory=dict)  # figure -> (place, length) in X和Y
+    respective: list[Subject] | None = None  # A和B…分别…X和Y: the subjects X and Y are of, in order

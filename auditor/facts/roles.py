@@ -135,7 +135,8 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
     if pm is not None and f.is_amount:
         after = h[pm.end() :]
         ym = _YEAR_NAMED.search(after)
-        if not lx.rx.updown.search(after) and (ym or lx.rx.compare_prior.search(after)):
+        if not lx.rx.updown.search(after) and (ym or lx.rx.compare_prior.search(after) or not after):
+            # 较20155.88万元增加了0.51万元: the amount right after 较 is the base, last year's
             r.kind = "prior_level"
             r.base = f"y{ym.group(1)}" if ym else "prior"
             return True

@@ -29,6 +29,7 @@ from .lists import (
     take_item,
 )
 from .readings import ListBlock, Reader, Reading, SentenceState, State
+from .respective import respective, runs_of
 from .roles import (
     COUNTER,
     PRIOR_WORDS,
@@ -124,6 +125,7 @@ def _read_sentence(
             st.subject = named.pop()
     read_before = len(rd.readings)
     wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
+    sn.runs = runs_of(t, figs, wanted)
     span = t[s0:s1]
     depths = paren_depths(t, s0, s1, [figs[i].start for i in wanted]) if "(" in span or "（" in span else {}
     prev_end = s0
@@ -148,7 +150,13 @@ def _read_sentence(
         h = strip_marks(MARKER.sub("", head_raw, count=1) if first and at_line_start else head_raw)
         c = strip_marks(MARKER.sub("", raw, count=1) if first and at_line_start else raw)
         r = Reading(i, f, "ignored", sentence=sent_no, paragraph=line_no)
-        explicit_role = classify(lx, r, h, f, counter is not None, sn.prev)
+        if sn.runs.get(i, (0, 1))[0] > 0 and sn.prev is not None and sn.prev.index in sn.runs:
+            # 分别减少0.18亿元和0.56亿元: the words before the first of a run say what each one is
+            p = sn.prev
+            r.kind, r.role, r.sign, r.base, r.share_base = p.kind, p.role, p.sign, p.base, p.share_base
+            explicit_role = True
+        else:
+            explicit_role = classify(lx, r, h, f, counter is not None, sn.prev)
         if r.kind == "ignored":
             rd.skip("a percentage whose role the words do not say")
             continue
@@ -223,6 +231,11 @@ def _read_figure(
     if y is not None:
         sn.period = period_of(y, rd.year)
     op = opener(lx, c, colon=sn.prev is not None and sn.prev is sn.last_level)
+    if "分别" in c:
+        sn.respective = respective(rd, lx, sn, r, c)
+        if op is not None and op[1].startswith("分别") and sn.respective is not None:
+            # 基本支出和项目支出分别为100万元和50万元: 分别为 hands out figures, it opens no list
+            op = opener(lx, c[: c.rfind("分别")])
     parent_named: Subject | None = None
     if op is not None:
         k = mask_parens(c).rfind(op[1])
@@ -241,6 +254,8 @@ def _read_figure(
         named = mentions(lx, c)
     if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):
         r.share_base = named[-1].subject  # 占三公经费支出比重的52.78%: the concept named is the base
+        where = h if in_head else c
+        r.vague_base = where[named[-1].start : named[-1].end] in lx.vague
         named = named[:-1]
     # lists: inside parentheses, opened in this clause run, or carried over the lines
     lst = list_for(rd, st, lx, sn, r, named, op, depth, parent_named)
@@ -254,7 +269,12 @@ def _read_figure(
     subject: Subject | None = None
     fresh = False
     summed = named_sum(lx, h, in_head) if r.kind == "level" else None
-    if summed is not None:
+    place, run = sn.runs.get(r.index, (0, 1))
+    if sn.respective is not None and run == len(sn.respective):
+        # 由购置费0.14亿元和运行费1.27亿元构成，分别减少0.18亿元和0.56亿元: each to its own, in order
+        subject, fresh = sn.respective[place], True
+        rd.labels[r.fig.start] = lx.name_of.get(subject.concept, "")
+    elif summed is not None:
         # 本年支出合计与年末结转和结余共计2210000元: the sum of two quantities named, not a third
         subject, fresh = summed, True
         r.sum_of = (in_head[-2].subject, in_head[-1].subject)

@@ -1,0 +1,54 @@
+"""分别: figures joined by 和 / 、 (0.18亿元和0.56亿元) handed, in order, to the subjects named
+before 分别 (基本支出和项目支出分别为…), else to the last ones the sentence stated levels of. The
+words before the first figure of such a run say what each of them is."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.lexicon import Lexicon
+from ..parse.figures import Figure
+from .readings import Reader, Reading, SentenceState
+from .roles import sentence_readings
+from .subjects import Subject, mentions
+
+_JOINED = re.compile(r"\s*(?:和|、|及|与|以及)\s*")
+
+
+def runs_of(t: str, figs: list[Figure], wanted: list[int]) -> dict[int, tuple[int, int]]:
+    """Figures of one kind joined by 和 / 、 only (0.18亿元和0.56亿元): each one's place in its run
+    and the run's length."""
+    runs: list[list[int]] = []
+    for i in wanted:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and figs[last].kind == figs[i].kind
+            and _JOINED.fullmatch(t, figs[last].end, figs[i].start)
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return {i: (k, len(run)) for run in runs if len(run) > 1 for k, i in enumerate(run)}
+
+
+def respective(rd: Reader, lx: Lexicon, sn: SentenceState, r: Reading, c: str) -> list[Subject] | None:
+    """The subjects 分别 hands the figures after it to: those named before it in the clause
+    (基本支出和项目支出分别为…), else the last ones this sentence stated levels of; None when
+    they are not as many as the figures."""
+    n = sn.runs.get(r.index, (0, 1))[1]
+    if n < 2:
+        return None
+    named: list[Subject] = []
+    for m in mentions(lx, c[: c.rfind("分别")]):
+        if not m.weak and m.subject not in named:
+            named.append(m.subject)
+    if len(named) == n:
+        return named
+    stated: list[Subject] = []
+    for x in sentence_readings(rd, r.sentence):
+        if x.kind == "level" and x.subject is not None and x.subject.known:
+            if x.subject in stated:
+                stated.remove(x.subject)
+            stated.append(x.subject)
+    return stated[-n:] if len(stated) >= n else None
