@@ -368,3 +368,14 @@ def test_a_share_of_the_vague_total_under_a_list_is_of_the_lists_total():
 def test_one_sentence_stating_a_quantity_twice_with_two_values_states_two_quantities():
     text = "政府性基金收入0万元，再加上年结余收入39930万元、上级补助收入113566万元，收入合计153496万元。"
     assert not serious(text)
+
+
+def test_a_heading_that_names_a_scope_scopes_what_is_stated_under_it():
+    text = (
+        "一、收入支出决算总体情况说明\n本年支出合计900万元。\n"
+        "二、一般公共预算财政拨款支出决算情况说明\n（一）总体情况\n本年支出800万元。\n"
+        "三、政府性基金预算财政拨款支出决算情况说明\n本年支出50万元。\n"
+    )
+    assert not serious(text)
+    scopes = [(r.fig.number, r.subject.scope) for r in readings(text)]
+    assert scopes == [("900", "all"), ("800", "gpb"), ("50", "gf")]

@@ -93,6 +93,13 @@ class State:
         # list stands above it): (list, numbering depth of the line that opened it)
         self.pending: list[tuple[ListBlock, int | None]] = []
         self.scopes: dict[str, str] = {}  # concept -> the scope it was last named with in this paragraph
+        # the scope each heading above names (numbering depth, scope or None): 二、一般公共预算财政
+        # 拨款支出决算情况 makes the 本年支出 under it that scope's
+        self.heading_scopes: list[tuple[int, str | None]] = []
+
+    @property
+    def section_scope(self) -> str | None:
+        return next((sc for _, sc in reversed(self.heading_scopes) if sc), None)
 
 
 @dataclass

@@ -61,6 +61,7 @@ _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
+_TABLE_TITLE = re.compile(r"表\s*$")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
 
 
@@ -93,6 +94,11 @@ def read(text: str, figures: list[Figure], year: int | None, project_at=None) ->
         is_heading, named = heading_subject(lx, line)
         if is_heading:
             st.section_subject = st.subject = named
+            depth = marker_level(line) or 0
+            # a table's title (…决算表, as in a table of contents) is no section of prose
+            scope = None if _TABLE_TITLE.search(line) else lx.scope_re.search(line)
+            st.heading_scopes = [(d, sc) for d, sc in st.heading_scopes if d < depth]
+            st.heading_scopes.append((depth, lx.scope_of[scope.group()] if scope else None))
         for sm in _SENTENCE.finditer(line):
             sent_no += 1
             s0, s1 = line_start + sm.start(), line_start + sm.end()
@@ -306,6 +312,14 @@ def _read_figure(
     # scope carried over within the sentence, and to the same concept named again in the paragraph
     if fresh:
         subject = inherit_scope(lx, st, sn, subject)
+        if (
+            subject is not None
+            and subject.known
+            and subject.scope == "all"
+            and st.section_scope is not None
+            and subject.concept not in lx.scopeless
+        ):
+            subject = Subject(subject.concept, st.section_scope)
     if (
         sn.foreign
         and fresh
