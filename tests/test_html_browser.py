@@ -1,8 +1,9 @@
-"""The HTML report opened in a real headless browser (Debian's chromium, installed by .ci/run).
+"""The HTML report opened in a real headless browser (Debian's chromium, installed by the README's
+test command through tests/system-packages.sh).
 
 The screenshot is inspected twice: the highlight colour of error findings must be painted
 (and not in a clean report), and the figures inside the highlighted boxes are read back with
-OCR (Debian's tesseract, installed by .ci/run) — so the test sees what a reader would see.
+OCR (Debian's tesseract, installed the same way) — so the test sees what a reader would see.
 """
 
 import re
@@ -16,15 +17,15 @@ from PIL import Image
 from auditor.cli.commands import main
 from auditor.report.html import HIGHLIGHT
 
-CHROMIUM = "/usr/bin/chromium"
-TESSERACT = "/usr/bin/tesseract"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TESSERACT = shutil.which("tesseract") or "/usr/bin/tesseract"
 CLEAN = "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。\n"
 
 
 def chromium(tmp_path: Path, page: Path, *mode: str) -> subprocess.CompletedProcess:
     if not Path(CHROMIUM).exists():
         pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does"
+            f"{CHROMIUM} is missing: run tests/system-packages.sh (the README's test command does)"
         )
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     cmd = [
@@ -95,8 +96,7 @@ def highlight_boxes(img: Image.Image, hex_colour: str) -> list[tuple[int, int, i
 def ocr_digits(img: Image.Image, box, tmp_path: Path) -> str:
     if not Path(TESSERACT).exists():
         pytest.fail(
-            f"{TESSERACT} is missing: install Debian's tesseract-ocr (apt-get install tesseract-ocr), "
-            "as .ci/run does"
+            f"{TESSERACT} is missing: run tests/system-packages.sh (the README's test command does)"
         )
     crop = img.crop(box)
     crop = crop.resize((crop.width * 4, crop.height * 4), Image.LANCZOS).convert("L")
