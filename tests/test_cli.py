@@ -21,7 +21,9 @@ def test_check_seeds_json(seeds):
     assert len(data["documents"]) == 4
     doc = next(d for d in data["documents"] if d["path"].endswith(seeds["000"].name))
     unit = next(f for f in doc["findings"] if f["rule"] == "FA103")
-    assert {"line": 327, "text": "1132.69元", "value": "1132.69"}.items() <= unit["evidence"][2].items()
+    # the figure to correct is the first evidence
+    assert {"line": 327, "text": "1132.69元", "value": "1132.69"}.items() <= unit["evidence"][0].items()
+    assert (unit["stated_value"], unit["expected_value"], unit["unit"]) == ("1132.69", "11326900.00", "元")
     assert doc["coverage"]["relations_checked"] > 0
 
 

@@ -529,7 +529,7 @@ def test_folder_of_published_formats_at_the_command_line(tmp_path, seeds):
     table = docs["附表.xlsx"]["findings"]
     assert [(f["rule"], f["evidence"][0]["place"]) for f in table] == [("FA701", "支出决算表!C6")]
     unit = next(f for f in docs["000.docx"]["findings"] if f["rule"] == "FA103")
-    assert unit["evidence"][2]["place"] == "第327段" and unit["evidence"][2]["text"] == "1132.69元"
+    assert unit["evidence"][0]["place"] == "第327段" and unit["evidence"][0]["text"] == "1132.69元"
     rich = subprocess.run(
         [sys.executable, "-m", "auditor", "check", str(tmp_path / "附表.xlsx")],
         capture_output=True,

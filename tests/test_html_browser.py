@@ -24,9 +24,7 @@ CLEAN = "2021年本年支出合计1909.08万元，其中：基本支出501.68万
 
 def chromium(tmp_path: Path, page: Path, *mode: str) -> subprocess.CompletedProcess:
     if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: run tests/system-packages.sh (the README's test command does)"
-        )
+        pytest.fail(f"{CHROMIUM} is missing: run tests/system-packages.sh (the README's test command does)")
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     cmd = [
         CHROMIUM,
@@ -95,9 +93,7 @@ def highlight_boxes(img: Image.Image, hex_colour: str) -> list[tuple[int, int, i
 
 def ocr_digits(img: Image.Image, box, tmp_path: Path) -> str:
     if not Path(TESSERACT).exists():
-        pytest.fail(
-            f"{TESSERACT} is missing: run tests/system-packages.sh (the README's test command does)"
-        )
+        pytest.fail(f"{TESSERACT} is missing: run tests/system-packages.sh (the README's test command does)")
     crop = img.crop(box)
     crop = crop.resize((crop.width * 4, crop.height * 4), Image.LANCZOS).convert("L")
     png = tmp_path / "crop.png"

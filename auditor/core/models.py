@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -66,9 +67,23 @@ class Finding(BaseModel):
     severity: Severity
     message: str
     evidence: list[Evidence]
-    stated: str
-    expected: str
+    stated: str = Field(description="the figure as stated, in words (1132.69元, 19.03%)")
+    expected: str = Field(
+        description="the value that would be consistent, in words (≥ 34.50万元 for a bound)"
+    )
     difference: str | None = None
+    stated_value: Decimal | None = Field(
+        default=None, description="`stated` as a number, in `unit` (a string of digits in JSON)"
+    )
+    expected_value: Decimal | None = Field(
+        default=None, description="`expected` as a number, in `unit`; None when it is not one figure"
+    )
+    difference_value: Decimal | None = Field(
+        default=None, description="stated − expected as a number, in `unit`, when both are numbers"
+    )
+    unit: str = Field(
+        default="", description="the unit of the three numbers (元 when stated and expected differ)"
+    )
     relation: str = ""
     diagnosis: Diagnosis | None = None
     fingerprint: str = Field(default="", description="stable key: rule, labels and values, not line numbers")

@@ -22,6 +22,9 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Rule(BaseModel):
+    """A rule of the catalogue (``rules/catalogue.toml``): what it checks, why, and an example text
+    that triggers it beside its corrected ``twin``, which does not (``tests/test_catalogue.py``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str
@@ -30,6 +33,9 @@ class Rule(BaseModel):
     summary: str
     explanation: str
     example: str
+    twin: str
+    note: str = ""  # the arithmetic the example breaks
+    previous: str = ""  # last year's report, for the rules that compare two years
 
 
 def _rule_file(name: str):

@@ -5,7 +5,7 @@ drops findings of rules a pack disabled, applies severity overrides, sets each f
 fingerprint and keeps the source text for the renderers.
 
 A finding's fingerprint is stable across edits that move it: it hashes the rule and, for
-each figure of the evidence, its role, what it measures (its concept, or the words written
+each figure of the evidence (in any order), its role, what it measures (its concept, or the words written
 just before it) and its normalised value and unit — never line or column numbers. Baselines
 (``report.baseline``) accept findings by fingerprint.
 """
@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from ..core.models import recount
+from .pointing import complete
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.models import AuditReport, Evidence, Finding
@@ -42,9 +43,11 @@ def _measure(e: Evidence) -> str:
 
 def fingerprint(finding: Finding) -> str:
     """A finding's stable key: rule, and each figure's role, concept or label, value and unit."""
-    parts = [finding.rule]
-    for e in finding.evidence:
-        parts.append(f"{e.role}:{_measure(e)}={_value(e.value)}{unicodedata.normalize('NFKC', e.unit)}")
+    figures = sorted(  # in any order: putting the culprit first does not change the key
+        f"{e.role}:{_measure(e)}={_value(e.value)}{unicodedata.normalize('NFKC', e.unit)}"
+        for e in finding.evidence
+    )
+    parts = [finding.rule, *figures]
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
@@ -79,7 +82,10 @@ def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
             kept.append(f)
         report.findings = kept
     for f in report.findings:
+        complete(f)  # the culprit first, the numbers beside the prose (explain/pointing.py)
         f.fingerprint = fingerprint(f)
+    # in reading order of the figures they point at (the culprit's place, once it comes first)
+    report.findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column) if f.evidence else (0, 0))
     if changed:
         recount(report)
     if source is not None:
