@@ -152,7 +152,7 @@ def _rules() -> int:
 
 def _explain(code: str) -> int:
     from rich.console import Console
-    from rich.markdown import Markdown
+    from rich.text import Text
 
     from ..core.rules import catalogue
 
@@ -160,13 +160,24 @@ def _explain(code: str) -> int:
     if rule is None:
         print(f"auditor: unknown rule '{code}' (see 'auditor rules')", file=sys.stderr)
         return EXIT_TOOL
-    Console().print(
-        Markdown(
-            f"# {rule.code} {rule.name}\n\n*default severity: {rule.severity}*\n\n"
-            f"{rule.summary}\n\n{rule.explanation.strip()}\n\n**Example**\n\n    {rule.example}\n"
-        )
-    )
+    out = Text()
+    out.append(f"{rule.code} {rule.name}", style="bold")
+    out.append(f"  ({rule.severity})\n\n", style="dim")
+    out.append(f"{rule.summary}\n\n{' '.join(rule.explanation.split())}\n\n")
+    if rule.previous:
+        out.append("Last year's report\n", style="bold")
+        out.append(_indented(rule.previous))
+    out.append("Example (the rule fires)\n", style="bold")
+    out.append(_indented(rule.example), style="red")
+    out.append("Corrected twin (it does not)\n", style="bold")
+    out.append(_indented(rule.twin), style="green")
+    out.append(f"\n{rule.note}\n", style="dim")
+    Console().print(out, soft_wrap=True, markup=False, highlight=False)
     return EXIT_OK
+
+
+def _indented(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.strip("\n").splitlines()) + "\n"
 
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
