@@ -30,7 +30,7 @@ def test_check_seeds_json(seeds):
 def test_rich_output_shows_finding_and_source_line(seeds):
     proc = run("check", str(seeds["002"]))
     assert proc.returncode == 1
-    assert "FA401" in proc.stdout and "99.9%" in proc.stdout and "relations checked" in proc.stdout
+    assert "FA401" in proc.stdout and "99.9%" in proc.stdout and "核对关系" in proc.stdout
 
 
 def test_clean_report_exits_zero(tmp_path):

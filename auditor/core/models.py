@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -90,6 +90,10 @@ class Finding(BaseModel):
     also_breaks: list[str] = Field(
         default_factory=list, description="other relations the culprit figure breaks (reported once, here)"
     )
+    suppressed_by: str | None = Field(
+        default=None,
+        description="the sidecar file (and its reason) that suppressed this finding; None: not suppressed",
+    )
 
 
 class Coverage(BaseModel):
@@ -122,6 +126,10 @@ class AuditReport(BaseModel):
     year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
     coverage: Coverage = Field(default_factory=Coverage)
+    suppressed: list[Finding] = Field(
+        default_factory=list,
+        description="findings a suppression file beside the report accepts (not in coverage.findings)",
+    )
     _source_text: str | None = PrivateAttr(default=None)  # the text audited, for renderers (not serialised)
 
     @property
@@ -134,7 +142,8 @@ class AuditReport(BaseModel):
         """True when no finding is an error."""
         return not any(f.severity == "error" for f in self.findings)
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
+        """The report as JSON (the same object as one document of ``auditor check --format json``)."""
         return self.model_dump_json(**kwargs)
 
 

@@ -31,6 +31,7 @@ class Rule(BaseModel):
     name: str
     severity: Severity
     summary: str
+    summary_zh: str = ""  # the summary in Chinese (auditor rules, in the default language)
     explanation: str
     example: str
     twin: str

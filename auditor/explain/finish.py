@@ -90,4 +90,7 @@ def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
         recount(report)
     if source is not None:
         report._source_text = source.text
+        from .suppress import apply_suppressions
+
+        apply_suppressions(report)  # REPORT.auditor.toml beside a report file (read/sidecar.py)
     return report
