@@ -62,7 +62,9 @@ def pytest_addoption(parser) -> None:
     )
     parser.addini("audit_paths", type="paths", default=[], help="report files or folders to audit")
     parser.addini("audit_per_rule", type="bool", default=False, help="one test item per rule per report")
-    parser.addini("audit_severity", default="error", help="fail on findings of this severity and above")
+    parser.addini(
+        "audit_severity", default="", help="fail on findings of this severity and above (default: error)"
+    )
     parser.addini(
         "audit_baseline", default="", help="baseline file of accepted findings (relative to the ini file)"
     )
@@ -75,10 +77,15 @@ def pytest_configure(config) -> None:
 
     config.pluginmanager.register(fixture, "auditor-fixtures")
     config.addinivalue_line("markers", "audit_rule(code): an auditor item checking one rule of one report")
-    conf = settings(config)
-    if conf["severity"] not in SEVERITIES:
-        import pytest
+    import pytest
 
+    from ..core.errors import RuleError
+
+    try:
+        conf = settings(config)
+    except RuleError as exc:  # the project's [tool.auditor] / auditor.toml
+        raise pytest.UsageError(f"auditor: {exc}") from None
+    if conf["severity"] not in SEVERITIES:
         raise pytest.UsageError(f"audit_severity must be error|warning|info, not {conf['severity']!r}")
     if conf["paths"]:
         from .items import AuditSession

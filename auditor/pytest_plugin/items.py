@@ -155,10 +155,11 @@ class AuditFile(pytest.File):
             self.audited()
         except InputError:
             return [AuditItem.from_parent(self, name="read", rule=None)]
+        chosen = self.audit_session.conf["selection"]
         return [
             AuditItem.from_parent(self, name=code, rule=code)
             for code, r in catalogue().items()
-            if getattr(r, "enabled", True)
+            if r.enabled and code in chosen
         ]
 
     def audited(self):
@@ -197,7 +198,9 @@ class AuditItem(pytest.Item):
         except InputError as exc:
             raise UnreadableInput(f"{self.display_path()}: {exc.problem}") from None
         findings = [
-            f for f in at_or_above(report, conf["severity"]) if self.rule is None or f.rule == self.rule
+            f
+            for f in at_or_above(report, conf["severity"])
+            if (self.rule is None or f.rule == self.rule) and f.rule in conf["selection"]
         ]
         session = parent.audit_session
         session.documents.add(str(self.path))
