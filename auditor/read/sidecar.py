@@ -47,6 +47,13 @@ def read_suppressions(path: str) -> tuple[Suppression, ...]:
     """The suppressions beside the report at ``path`` (none when there is no such file).
 
     Raises ``InputError`` naming the sidecar file when it is not a valid suppression file."""
+    try:
+        return _read(path)
+    except InputError as exc:  # the report cannot be audited as asked: say which file is wrong
+        raise InputError(exc.source, f"suppression file {Path(exc.source).name}: {exc.problem}") from None
+
+
+def _read(path: str) -> tuple[Suppression, ...]:
     if path.startswith("<"):
         return ()
     side = sidecar_of(path)
