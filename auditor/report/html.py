@@ -193,7 +193,7 @@ def _document(report: AuditReport, doc: int, back: str = "") -> str:
     shown = report.findings + report.suppressed
     if shown:
         out.append(
-            f'<h3>{escape(t("labels.findings"))}</h3><ol class="findings">'
+            f'<h3>{escape(t("labels.findings_heading"))}</h3><ol class="findings">'
             + "".join(_finding_item(f, doc, lines, spans) for f in shown)
             + "</ol>"
         )
