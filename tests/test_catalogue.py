@@ -114,4 +114,6 @@ def test_explain_shows_the_example_and_its_twin(capsys):
     assert main(["explain", "fa303"]) == 0
     out = capsys.readouterr().out
     r = RULES["FA303"]
-    assert r.example.strip() in out and r.twin.strip() in out and r.note in out
+    assert r.example.strip() in out and r.twin.strip() in out
+    assert main(["explain", "fa303", "--lang", "en"]) == 0
+    assert r.note in capsys.readouterr().out

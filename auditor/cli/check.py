@@ -54,7 +54,9 @@ def _outcomes(args: CheckArgs, options: Options, failures: list[InputError]) -> 
         yield audit_one(-1, "<stdin>", options, sys.stdin.buffer.read())
         if not paths:
             return
-    ordered = args.format != "jsonl"
+    # jsonl streams documents as they finish; a baseline is consumed in path order (its first
+    # match is hidden, a second identical slip is new), so with one the order is kept
+    ordered = args.format != "jsonl" or args.baseline is not None
     if args.scheduler:
         from ..run.distributed import audit_corpus as distributed_corpus
 
@@ -111,6 +113,7 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
     target: IO[str] = out
     if args.output:
         try:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
             target = Path(args.output).open("w", encoding="utf-8", newline="")
         except OSError as exc:
             print(f"auditor: {args.output}: cannot write: {exc.strerror or exc}", file=err)

@@ -244,7 +244,8 @@ def _explain(code: str) -> int:
     out.append(_indented(rule.example), style="red")
     out.append(t("labels.twin_holds") + "\n", style="bold")
     out.append(_indented(rule.twin), style="green")
-    out.append(f"\n{rule.note}\n", style="dim")
+    if language() == "en":  # the arithmetic, in English words
+        out.append(f"\n{rule.note}\n", style="dim")
     Console().print(out, soft_wrap=True, markup=False, highlight=False)
     return EXIT_OK
 
