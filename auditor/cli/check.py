@@ -157,8 +157,8 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         if store is not None:
             store.close()
         return EXIT_TOOL
-    for exc in failures:
-        print(f"auditor: {exc}", file=err)
+    for bad in failures:
+        print(f"auditor: {bad}", file=err)
     across_counts: Counter[tuple[str, str]] = Counter()
 
     def across() -> Iterator[Finding]:  # streamed: a corpus may hold many

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from ..core.errors import InputError, RuleError
 
@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, but documented
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as argparse does, but documented
         self.print_usage(sys.stderr)
         print(f"auditor: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_TOOL)

@@ -42,7 +42,7 @@ def use_language(lang: str) -> None:
     """Show every label and message in this language from now on (``zh`` or ``en``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be {' or '.join(LANGUAGES)}, not {lang!r}")
-    _CURRENT.set(lang)  # type: ignore[arg-type]
+    _CURRENT.set(lang)
 
 
 def language() -> Language:
@@ -53,7 +53,7 @@ def language() -> Language:
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The catalogue's text for ``key`` (``table.key``) in the language in use, placeholders filled."""
     pair = _catalogue()[key]
-    text = pair[LANGUAGES.index(lang or language())]  # type: ignore[arg-type]
+    text = pair[LANGUAGES.index(lang or language())]
     return text.format(**values) if values else text
 
 

@@ -21,7 +21,7 @@ from ..core.models import recount
 from .pointing import complete
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..core.models import AuditReport, Evidence, Finding
+    from ..core.models import AuditReport, Evidence, Finding, Severity
     from ..read.source import Source
 
 
@@ -52,7 +52,7 @@ def fingerprint(finding: Finding) -> str:
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
-_NAME = {v: k for k, v in _RANK.items()}
+_NAME: dict[int, Severity] = {0: "info", 1: "warning", 2: "error"}
 
 
 def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
@@ -72,10 +72,10 @@ def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
             if rule is not None and not getattr(rule, "enabled", True):
                 changed = True
                 continue
-            configured = getattr(rule, "configured", None)
-            if configured is not None:
+            configured = rule.configured if rule is not None else None
+            if rule is not None and configured is not None:
                 demoted = max(0, _RANK[rule.severity] - _RANK[f.severity])
-                severity = _NAME[max(0, _RANK[configured] - demoted)]
+                severity: Severity = _NAME[max(0, _RANK[configured] - demoted)]
                 if severity != f.severity:
                     f.severity = severity
                     changed = True

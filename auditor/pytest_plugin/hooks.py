@@ -16,10 +16,15 @@ only when report paths are configured, so the plugin costs a pytest run nothing 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .settings import SEVERITIES, settings
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pytest
 
-def pytest_addoption(parser) -> None:
+
+def pytest_addoption(parser: pytest.Parser) -> None:
     """Declare the ``--audit*`` command-line options and the ``audit_*`` ini options."""
     group = parser.getgroup("auditor", "arithmetic audit of 部门决算 reports (auditor)")
     group.addoption(
@@ -71,7 +76,7 @@ def pytest_addoption(parser) -> None:
     parser.addini("audit_rules", type="paths", default=[], help="rule packs (TOML) to load")
 
 
-def pytest_configure(config) -> None:
+def pytest_configure(config: pytest.Config) -> None:
     """Register the fixture always; the collector only when report paths are configured."""
     from . import fixture  # tiny; pytest itself is already imported in a pytest run
 

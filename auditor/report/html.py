@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from typing import Any
 
 from ..core.i18n import explanation, finding_message, language, severity, t
 from ..core.models import AuditReport, Finding, InputFailure
 from .text import source_lines
 
 RANK = {"info": 0, "warning": 1, "error": 2}
+Spans = dict[int, list[tuple[int, int, str, str]]]
 #: Background of highlighted figures, by severity (the browser test looks for the error colour).
 HIGHLIGHT = {"error": "#ffaaaa", "warning": "#ffe08a", "info": "#b8e1ff"}
 
@@ -88,7 +90,7 @@ def _spans(findings: list[Finding], line_count: int) -> dict[int, list[tuple[int
 
 def _marked(raw: str, spans: list[tuple[int, int, str, str]]) -> str:
     """The line with each span marked; overlapping spans merge and keep the gravest severity."""
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for a, b, sev, title in sorted(spans):
         b = min(b, len(raw))
         if a >= b:
@@ -111,7 +113,7 @@ def _marked(raw: str, spans: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def _excerpt(f: Finding, lines: list[str], spans: dict) -> str:
+def _excerpt(f: Finding, lines: list[str], spans: Spans) -> str:
     if not f.evidence or not lines:
         return ""
     ln = f.evidence[0].line
@@ -127,7 +129,7 @@ def _excerpt(f: Finding, lines: list[str], spans: dict) -> str:
     return f'<div class="excerpt">{ln:>5} │ {body}</div>'
 
 
-def _finding_item(f: Finding, doc: int, lines: list[str], spans: dict) -> str:
+def _finding_item(f: Finding, doc: int, lines: list[str], spans: Spans) -> str:
     e0 = f.evidence[0] if f.evidence else None
     where = ""
     if e0:

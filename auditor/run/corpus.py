@@ -244,7 +244,7 @@ def _pooled(
     items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int, window: int
 ) -> Iterator[Outcome]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
@@ -252,7 +252,7 @@ def _pooled(
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
     chunks = _chunks(items, chunksize)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm) as pool:
-        pending: set = set()
+        pending: set[Future[list[Outcome]]] = set()
         held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
         next_index = 0
         exhausted = False
@@ -298,7 +298,7 @@ class Summary:
 
     documents: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
-    by_rule: Counter = field(default_factory=Counter)  # (rule, severity) -> count
+    by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)  # (rule, severity) -> count
     failing: int = 0  # documents with an error finding
     seconds: float = 0.0
     unlinked: int | None = None  # across years: reports whose title names no department and year
@@ -357,10 +357,14 @@ class Summary:
                 name,
                 *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")),
             )
-        sev = self.by_severity()
+        total = self.by_severity()
         table.add_section()
         table.add_row(
-            t("labels.all"), t("labels.findings"), str(sev["error"]), str(sev["warning"]), str(sev["info"])
+            t("labels.all"),
+            t("labels.findings"),
+            str(total["error"]),
+            str(total["warning"]),
+            str(total["info"]),
         )
         table.add_row("", t("labels.documents_failing", n=self.failing), "", "", "")
         table.add_row("", t("labels.unreadable_files", n=len(self.unreadable)), "", "", "")
