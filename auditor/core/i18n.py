@@ -79,6 +79,15 @@ def summary(rule: object) -> str:
     return zh if language() == "zh" and zh else str(getattr(rule, "summary", ""))
 
 
+def skipped(why: str) -> str:
+    """Why a relation was not judged, in the language in use (the engine words it in English)."""
+    table = {k[len("skipped.") :]: v for k, v in _catalogue().items() if k.startswith("skipped.")}
+    key = why if why in table else max((k for k in table if why.startswith(k)), key=len, default=None)
+    if key is None:
+        return why
+    return table[key][LANGUAGES.index(language())] + why[len(key) :]
+
+
 def finding_message(finding: Finding) -> str:
     """A finding's message in the language in use."""
     if language() == "zh":

@@ -10,7 +10,7 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
-from ..core.i18n import explanation, finding_message, language, severity, t
+from ..core.i18n import explanation, finding_message, language, severity, skipped, t
 from ..core.models import AuditReport, Finding, InputFailure
 from .text import source_lines
 
@@ -162,10 +162,9 @@ def _coverage(report: AuditReport) -> str:
     ]
     body = "".join(f"<tr><th>{escape(k)}</th><td class=num>{escape(str(v))}</td></tr>" for k, v in rows)
     for reason, n in sorted(c.relations_skipped.items(), key=lambda x: -x[1]):
-        body += (
-            f'<tr><td class="muted">&nbsp;&nbsp;{escape(t("labels.cov_skipped_reason", why=reason))}</td>'
-            f'<td class="num muted">{n}</td></tr>'
-        )
+        why = escape(t("labels.cov_skipped_reason", why=skipped(reason)))
+        body += f'<tr><td class="muted">&nbsp;&nbsp;{why}</td><td class="num muted">{n}</td></tr>'
+
     return f'<table class="cov">{body}</table>'
 
 

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..core.i18n import finding_message, severity, t
+from ..core.i18n import finding_message, severity, skipped, t
 from ..core.models import AuditReport, Finding
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -37,7 +37,7 @@ def summary(report: AuditReport) -> Group:
     table.add_row(t("labels.findings"), counts, t("labels.skipped"), str(sum(s.relations_skipped.values())))
     reasons = Text(style="dim")
     for why, n in sorted(s.relations_skipped.items(), key=lambda kv: -kv[1])[:4]:
-        reasons.append("  " + t("labels.skipped_reason", n=n, why=why) + "\n")
+        reasons.append("  " + t("labels.skipped_reason", n=n, why=skipped(why)) + "\n")
     return Group(table, reasons) if reasons else Group(table)
 
 
