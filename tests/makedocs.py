@@ -1,9 +1,10 @@
 """Build documents inside the tests: a report's text as .docx, .xlsx, .xls, .pdf and .html.
 
 Each line of the text becomes a paragraph (Word, web page, PDF) or a row (workbook); tables
-given as lists of rows become real tables. The PDF is typeset by reportlab with an embedded
-CJK TrueType font (WenQuanYi Micro Hei, Debian's fonts-wqy-microhei, which .ci/run installs),
-wrapping long lines as a word processor does.
+given as lists of rows become real tables. The PDF is typeset by reportlab with its built-in CID
+font STSong-Light (Adobe's Chinese font, referenced by name and never embedded: no font file is
+needed on the machine, and a PDF reader maps its glyphs back to characters through the standard
+UniGB-UCS2-H CMap), wrapping long lines as a word processor does.
 """
 
 from __future__ import annotations
@@ -11,23 +12,29 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-FONT_PATHS = [
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-]
-
 Block = str | list[list[object]]  # a paragraph, or a table as rows of cells
 
 
+#: The font every generated PDF is typeset in (reportlab's built-in CID font for simplified Chinese).
+CJK = "STSong-Light"
+
+
 def cjk_font() -> str:
-    for p in FONT_PATHS:
-        if Path(p).exists():
-            return p
-    raise AssertionError(
-        "no CJK TrueType font for the PDF tests: apt-get install fonts-wqy-microhei "
-        "(.ci/run installs it); looked for " + ", ".join(FONT_PATHS)
-    )
+    """Register the built-in CJK font with reportlab (once) and return its name."""
+    from reportlab.pdfbase import pdfdoc, pdfmetrics
+    from reportlab.pdfbase._cidfontdata import CIDFontInfo
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if CJK not in pdfmetrics.getRegisteredFontNames():
+        # reportlab writes the font's CIDSystemInfo strings as raw "(Adobe)", unencrypted even in
+        # an encrypted PDF, where a reader then decrypts them to garbage and loses the CMap that
+        # maps glyphs to characters: as string objects they are encrypted like every other string
+        info = CIDFontInfo[CJK]["DescendantFonts"][0]["CIDSystemInfo"]
+        for key in ("Registry", "Ordering"):
+            if isinstance(info[key], str):
+                info[key] = pdfdoc.PDFString(info[key].strip("()"))
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    return CJK
 
 
 def blocks_of(text: str) -> list[Block]:
@@ -152,22 +159,19 @@ def to_pdf(blocks: list[Block], path: Path, encrypt: str | object | None = None,
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    if "CJK" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("CJK", cjk_font(), subfontIndex=0))
+    font = cjk_font()
     style = ParagraphStyle(
         "cjk",
-        fontName="CJK",
+        fontName=font,
         fontSize=10.5,
         leading=15,
         wordWrap="CJK",
         firstLineIndent=21 if word else 0,
         alignment=4 if word else 0,
     )
-    cell = ParagraphStyle("cell", fontName="CJK", fontSize=8, leading=10, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK")
     story = []
     for b in blocks:
         if isinstance(b, str):
@@ -179,7 +183,7 @@ def to_pdf(blocks: list[Block], path: Path, encrypt: str | object | None = None,
             story.append(t)
 
     def page_number(canvas, doc):
-        canvas.setFont("CJK", 9)
+        canvas.setFont(font, 9)
         canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
 
     kwargs = {}

@@ -84,5 +84,5 @@ def test_rules_listing_shows_packs(tmp_path, capsys, monkeypatch):
     finally:
         reset_rules()
     row = lambda text, code: next(line for line in text.splitlines() if f" {code} " in line)  # noqa: E731
-    assert "disabled" not in row(plain, "FA601") and "disabled" in row(out, "FA601")
-    assert "error (default warning)" in row(out, "FA102")
+    assert "已停用" not in row(plain, "FA601") and "已停用" in row(out, "FA601")
+    assert "错误（默认 警告）" in row(out, "FA102")

@@ -21,14 +21,16 @@ def test_check_seeds_json(seeds):
     assert len(data["documents"]) == 4
     doc = next(d for d in data["documents"] if d["path"].endswith(seeds["000"].name))
     unit = next(f for f in doc["findings"] if f["rule"] == "FA103")
-    assert {"line": 327, "text": "1132.69元", "value": "1132.69"}.items() <= unit["evidence"][2].items()
+    # the figure to correct is the first evidence
+    assert {"line": 327, "text": "1132.69元", "value": "1132.69"}.items() <= unit["evidence"][0].items()
+    assert (unit["stated_value"], unit["expected_value"], unit["unit"]) == ("1132.69", "11326900.00", "元")
     assert doc["coverage"]["relations_checked"] > 0
 
 
 def test_rich_output_shows_finding_and_source_line(seeds):
     proc = run("check", str(seeds["002"]))
     assert proc.returncode == 1
-    assert "FA401" in proc.stdout and "99.9%" in proc.stdout and "relations checked" in proc.stdout
+    assert "FA401" in proc.stdout and "99.9%" in proc.stdout and "核对关系" in proc.stdout
 
 
 def test_clean_report_exits_zero(tmp_path):

@@ -132,7 +132,7 @@ def test_jsonl_streams_every_document_and_bad_file_in_the_middle(tmp_path, seeds
     assert sorted(Path(d["path"]).name for d in good) == names
     assert all({"path", "findings", "coverage", "year"} <= d.keys() for d in good)
     # stderr: one line per unreadable file, then the summary table
-    assert "1b_bad.txt: empty file" in proc.stderr and "unreadable files: 2" in proc.stderr
+    assert "1b_bad.txt: empty file" in proc.stderr and "无法读取的文件：2" in proc.stderr
 
 
 def test_jsonl_writes_each_document_as_it_finishes(corpus):
@@ -184,13 +184,13 @@ def test_progress_bar_only_on_a_terminal(corpus):
     assert err.getvalue() == ""  # not a terminal: no bar, no escape codes
     out, tty = io.StringIO(), Terminal()
     run(CheckArgs([str(corpus)], format="jsonl", jobs=2, summary=False), out, tty)
-    assert "auditing" in tty.getvalue() and "40/40" in tty.getvalue()
+    assert "审核中" in tty.getvalue() and "40/40" in tty.getvalue()
     assert len(out.getvalue().splitlines()) == 40  # the bar never goes into the data
 
 
 def test_progress_absent_in_a_pipe(corpus):
     proc = cli("check", "--format", "jsonl", str(corpus))
-    assert "auditing" not in proc.stderr and "\x1b[" not in proc.stderr
+    assert "审核中" not in proc.stderr and "\x1b[" not in proc.stderr
 
 
 def test_summary_table_counts(tmp_path, seeds):
@@ -202,14 +202,14 @@ def test_summary_table_counts(tmp_path, seeds):
     assert code == 2
     data = json.loads(out.getvalue())
     table = err.getvalue()
-    assert "3 document(s) audited" in table
+    assert "3 份文件" in table
     rows = {line.split("│")[1].strip(): line for line in table.splitlines() if line.startswith("│")}
     # FA401: two in 002, one in 003; FA202: two in 002
     assert [c.strip() for c in rows["FA401"].split("│")[3:6]] == ["3", "", ""]
     assert [c.strip() for c in rows["FA202"].split("│")[3:6]] == ["2", "", ""]
     expected = sum(d["coverage"]["findings"]["error"] for d in data["documents"])
-    assert [c.strip() for c in rows["all"].split("│")[3:4]] == [str(expected)]
-    assert "unreadable files: 1" in table and "documents with an error finding: 3" in table
+    assert [c.strip() for c in rows["全部"].split("│")[3:4]] == [str(expected)]
+    assert "无法读取的文件：1" in table and "有错误的文件：3" in table
 
 
 def test_json_is_deterministic_across_jobs(corpus):
@@ -226,7 +226,7 @@ def test_rich_output_in_path_order_with_summary(tmp_path, seeds):
     proc = cli("check", "--jobs", "2", str(tmp_path))
     assert proc.returncode == 1
     assert proc.stdout.index("a.txt") < proc.stdout.index("b.txt")
-    assert "2 document(s) audited" in proc.stdout and "FA103" in proc.stdout
+    assert "2 份文件" in proc.stdout and "FA103" in proc.stdout
 
 
 def test_bad_jobs_value():

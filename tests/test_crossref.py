@@ -22,7 +22,8 @@ def findings(text, rule=None):
 def test_restated_figure_with_swapped_digits_is_named_with_every_place():
     (f,) = findings(SANGONG.format(car="7.30"), "FA801")
     assert f.severity == "error"
-    assert [(e.line, e.text) for e in f.evidence] == [(4, "7.03万元"), (5, "7.30万元")]
+    # the figure to correct first, then every other place the quantity is stated
+    assert [(e.line, e.text) for e in f.evidence] == [(5, "7.30万元"), (4, "7.03万元")]
     # 7.03 is confirmed by the breakdown 0 + 7.03 + 0.46 = 7.49: the restatement is the odd one
     assert f.diagnosis.cause == "transposed_digits"
     assert (f.diagnosis.culprit.line, f.diagnosis.culprit.column) == (5, 17)

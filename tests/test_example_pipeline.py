@@ -36,7 +36,7 @@ def test_example_fails_on_the_seeds_slips_without_baseline():
     assert proc.returncode == 1
     out = proc.stdout
     assert "FAILED ../reports/000_cbc299a9f93ac768.txt::audit" in out
-    assert "ERROR FA103 unit-slip-in-breakdown (line 327, col 59)" in out
+    assert "ERROR FA103 unit-slip-in-breakdown (line 327, col 101)" in out
     assert "»1132.69元«" in out and "should read 1132.69万元" in out
     assert "FAILED test_reports.py::test_converted_text_is_consistent[002]" in out
     assert "Traceback" not in out
@@ -47,7 +47,7 @@ def test_pytest_audit_examples_folder(tmp_path):
     proc = pytest_in(tmp_path, "--audit", str(ROOT / "examples"))
     assert proc.returncode == 1, proc.stdout[-2000:]
     assert "examples/reports/000_cbc299a9f93ac768.txt::audit" in proc.stdout
-    assert "ERROR FA103 unit-slip-in-breakdown (line 327, col 59)" in proc.stdout
+    assert "ERROR FA103 unit-slip-in-breakdown (line 327, col 101)" in proc.stdout
     proc = pytest_in(
         tmp_path, "--audit", str(ROOT / "examples"), "--audit-baseline", str(EXAMPLE / "audit-baseline.json")
     )

@@ -1,8 +1,9 @@
-"""The HTML report opened in a real headless browser (Debian's chromium, installed by .ci/run).
+"""The HTML report opened in a real headless browser (Debian's chromium, installed by the README's
+test command through tests/system-packages.sh).
 
 The screenshot is inspected twice: the highlight colour of error findings must be painted
 (and not in a clean report), and the figures inside the highlighted boxes are read back with
-OCR (Debian's tesseract, installed by .ci/run) — so the test sees what a reader would see.
+OCR (Debian's tesseract, installed the same way) — so the test sees what a reader would see.
 """
 
 import re
@@ -16,16 +17,14 @@ from PIL import Image
 from auditor.cli.commands import main
 from auditor.report.html import HIGHLIGHT
 
-CHROMIUM = "/usr/bin/chromium"
-TESSERACT = "/usr/bin/tesseract"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TESSERACT = shutil.which("tesseract") or "/usr/bin/tesseract"
 CLEAN = "2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；项目支出1407.4万元，占73.72%。\n"
 
 
 def chromium(tmp_path: Path, page: Path, *mode: str) -> subprocess.CompletedProcess:
     if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does"
-        )
+        pytest.fail(f"{CHROMIUM} is missing: run tests/system-packages.sh (the README's test command does)")
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     cmd = [
         CHROMIUM,
@@ -94,10 +93,7 @@ def highlight_boxes(img: Image.Image, hex_colour: str) -> list[tuple[int, int, i
 
 def ocr_digits(img: Image.Image, box, tmp_path: Path) -> str:
     if not Path(TESSERACT).exists():
-        pytest.fail(
-            f"{TESSERACT} is missing: install Debian's tesseract-ocr (apt-get install tesseract-ocr), "
-            "as .ci/run does"
-        )
+        pytest.fail(f"{TESSERACT} is missing: run tests/system-packages.sh (the README's test command does)")
     crop = img.crop(box)
     crop = crop.resize((crop.width * 4, crop.height * 4), Image.LANCZOS).convert("L")
     png = tmp_path / "crop.png"
@@ -111,13 +107,31 @@ def ocr_digits(img: Image.Image, box, tmp_path: Path) -> str:
     return proc.stdout.strip()
 
 
+def ocr_text(img: Image.Image, tmp_path: Path) -> str:
+    """The words on a screenshot (tesseract's English model: rule codes, numbers, English labels)."""
+    big = img.resize((img.width * 2, img.height * 2), Image.LANCZOS).convert("L")
+    png = tmp_path / "page.png"
+    big.save(png)
+    proc = subprocess.run(
+        [TESSERACT, str(png), "-", "--psm", "3"], capture_output=True, text=True, timeout=120
+    )
+    return proc.stdout
+
+
+def corpus_report(tmp_path: Path, seeds, *options: str) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir(exist_ok=True)
+    (folder / "a_000.txt").write_bytes(seeds["000"].read_bytes())
+    (folder / "b_clean.txt").write_text(CLEAN, encoding="utf-8")
+    index = tmp_path / "out" / "index.html"
+    index.parent.mkdir(exist_ok=True)
+    assert main(["check", str(folder), "--jobs", "2", "--output", str(index), *options]) == 1
+    return index
+
+
 def test_findings_are_highlighted_in_the_rendered_page(seeds, tmp_path):
-    page = tmp_path / "report.html"
-    assert main(["check", str(seeds["000"]), "--output", str(page)]) == 1
-    clean_src = tmp_path / "clean.txt"
-    clean_src.write_text(CLEAN, encoding="utf-8")
-    clean = tmp_path / "clean.html"
-    assert main(["check", str(clean_src), "--format", "html", "-o", str(clean)]) == 0
+    index = corpus_report(tmp_path, seeds)
+    page, clean = index.parent / "index" / "0001.html", index.parent / "index" / "0002.html"
 
     shot = screenshot(tmp_path, page)
     red = colour_pixels(shot, HIGHLIGHT["error"])
@@ -127,7 +141,7 @@ def test_findings_are_highlighted_in_the_rendered_page(seeds, tmp_path):
         "a clean report shows error highlights"
     )
     # the highlights lie in the findings list, below the header
-    assert min(y for _, y in red) > 300
+    assert min(y for _, y in red) > 200
     # read the highlighted figures back from the pixels: the FA301 and FA103 evidence as written
     read = [ocr_digits(shot, box, tmp_path) for box in highlight_boxes(shot, HIGHLIGHT["error"])]
     for figure in ("74.13", "19.03%", "1634.34", "1132.69"):  # 万元/元 read as stray digits: compare prefixes
@@ -137,6 +151,23 @@ def test_findings_are_highlighted_in_the_rendered_page(seeds, tmp_path):
     assert "FA301" in dom and "FA103" in dom
     marks = re.findall(r'<mark class="sev-error"[^>]*>([^<]*)</mark>', dom)
     assert "74.13万元" in marks and "1132.69元" in marks
-    # the finding sits beside its line in the text: line 231's row holds the FA301 note
+    # the finding sits beside the line of the figure to correct: line 231's row holds the FA301 note,
+    # line 181's (the item 38.34, not the class at line 157) the FA104 one
     row = re.search(r'<tr id="d1-L231"[^>]*>(.*?)</tr>', dom, re.S)
     assert row and "FA301" in row.group(1) and "47.13万元" in row.group(1)
+    row = re.search(r'<tr id="d1-L181"[^>]*>(.*?)</tr>', dom, re.S)
+    assert row and "FA104" in row.group(1)
+
+
+def test_the_index_shows_each_document_and_the_findings_by_rule(seeds, tmp_path):
+    """The corpus index as a person sees it, in English (--lang en): read back from the screenshot."""
+    index = corpus_report(tmp_path, seeds, "--lang", "en")
+    seen = ocr_text(screenshot(tmp_path, index), tmp_path)
+    for words in ("Findings by rule", "FA103", "FA301", "FA801", "2 document(s) audited", "no findings"):
+        assert words in seen, (words, seen)
+    dom = chromium(tmp_path, index, "--dump-dom").stdout
+    # every document links to its own page; the filters are there (radio buttons, no script)
+    assert 'href="index/0001.html"' in dom and 'href="index/0002.html"' in dom
+    assert 'id="f-error"' in dom and 'id="f-FA103"' in dom and "<script" not in dom
+    page = chromium(tmp_path, index.parent / "index" / "0001.html", "--dump-dom").stdout
+    assert 'href="../index.html"' in page

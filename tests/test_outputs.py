@@ -68,14 +68,12 @@ def test_sarif_validates_against_the_official_schema(seeds, tmp_path):
     assert all(r["help"]["text"] and r["fullDescription"]["text"] for r in rules)
     unit = next(r for r in run_["results"] if r["ruleId"] == "FA103")
     assert rules[unit["ruleIndex"]]["id"] == "FA103" and unit["level"] == "error"
+    # the location is the figure to correct (the diagnosed culprit); the others are related
     region = unit["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 327 and region["endColumn"] > region["startColumn"]
-    slip = next(
-        loc
-        for loc in unit["relatedLocations"]
-        if loc["physicalLocation"]["region"]["snippet"]["text"] == "1132.69元"
-    )
-    assert slip["physicalLocation"]["region"]["startLine"] == 327
+    assert region["snippet"]["text"] == "1132.69元"
+    related = {loc["physicalLocation"]["region"]["snippet"]["text"] for loc in unit["relatedLocations"]}
+    assert {"1634.34万元", "501.65万元"} <= related
     assert len(unit["partialFingerprints"]["auditorFingerprint/v1"]) == 20
     levels = {r["level"] for r in run_["results"]}
     assert {"error", "warning", "note"} <= levels  # info maps to note
@@ -101,7 +99,7 @@ def test_sarif_region_is_the_figure_as_written(seeds):
                 )
 
 
-def test_html_escapes_report_text_and_writes_only_the_file_asked(tmp_path):
+def test_html_escapes_report_text_and_writes_only_the_index_and_its_pages(tmp_path):
     doc = tmp_path / "in.txt"
     doc.write_text(
         "<script>alert(1)</script> & 2021年本年支出合计1909.08万元，其中：基本支出501.68万元，占26.28%；"
@@ -113,12 +111,16 @@ def test_html_escapes_report_text_and_writes_only_the_file_asked(tmp_path):
     before = set(tmp_path.iterdir())
     proc = run("check", str(doc), "--output", str(out))
     assert proc.returncode == 1, proc.stderr
-    assert set(tmp_path.iterdir()) == before and list(out.parent.iterdir()) == [out]
-    html = out.read_text(encoding="utf-8")
+    # the index, and the folder of the document pages beside it: nothing else, nothing beside the input
+    assert set(tmp_path.iterdir()) == before and sorted(out.parent.iterdir()) == [out.parent / "report", out]
+    index = out.read_text(encoding="utf-8")
+    assert 'href="report/0001.html"' in index and "FA101" in index
+    html = (out.parent / "report" / "0001.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in html
     assert '<mark class="sev-error"' in html and "FA101" in html
-    for external in ("http://", "https://", "<link", "src=", "@import"):
-        assert external not in html
+    for page in (index, html):
+        for external in ("http://", "https://", "<link", "src=", "@import", "<script"):
+            assert external not in page
 
 
 @pytest.mark.parametrize("fmt,suffix", [("json", ".json"), ("sarif", ".sarif"), ("rich", ".txt")])

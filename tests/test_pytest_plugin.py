@@ -29,11 +29,11 @@ def test_one_item_per_document_with_readable_failure(pytester, reports, seeds):
     result.stdout.fnmatch_lines(
         [
             "*reports/000_*.txt: 5 finding(s) at or above error*",
-            "ERROR FA301 change-rate (line 231, col 53)",
+            "ERROR FA301 change-rate (line 231, col 27)",
             "*cause: transposed_digits*74.13万元 at line 231 should read 47.13万元",
             "*231 | *»74.13万元«*»19.03%«*",
-            "*evidence: 19.03% (变动率*",
-            "ERROR FA103 unit-slip-in-breakdown (line 327, col 59)",
+            "*evidence: 74.13万元 (*",
+            "ERROR FA103 unit-slip-in-breakdown (line 327, col 101)",
         ]
     )
     assert "Traceback" not in out and "_pytest" not in out

@@ -9,7 +9,7 @@ import pytest
 import auditor
 
 EXPECTED = {
-    # (rule, severity, line, culprit as written, cause)
+    # (rule, severity, line of the first evidence: the culprit when one is named, culprit as written, cause)
     "000": [
         # 74.13 − (−11.08): 11.08/85.21 = 13.00% ≠ 19.03%; with 47.13 (公用经费) 11.08/58.21 = 19.03%
         ("FA301", "error", 231, "74.13万元", "transposed_digits"),
@@ -19,9 +19,9 @@ EXPECTED = {
         ("FA103", "error", 327, "1132.69元", "unit_slip"),
         # 住房保障支出 class 38.43 (line 157, and 1515.02 + 50.26 + 30.64 + 38.43 = 1634.35 ≈ 1634.34)
         # against its only item 住房公积金(项) 38.34 (line 181): digits swapped in the item
-        ("FA104", "error", 157, "38.34万元", "transposed_digits"),
+        ("FA104", "error", 181, "38.34万元", "transposed_digits"),
         # 三公 breakdown: 公务用车购置及运行维护费 7.03 (0 + 7.03 + 0.46 = 7.49 ✓); detail says 7.02
-        ("FA801", "error", 199, "7.02万元", "wrong_digit"),
+        ("FA801", "error", 207, "7.02万元", "wrong_digit"),
         # 政务云 project: 财政安排…经费资金86万元 (line 736; 86万 is the next project's, line 941)
         # against 财政安排…经费987.49万元 (line 740; 876.04 paid + 111.45 unpaid = 987.49)
         # the project's budget is stated three times (86, 987.49, 987.49): the odd one is named
@@ -45,9 +45,9 @@ EXPECTED = {
         # 三公 1.11 完成预算55.5% (budget 2.00) but 公务接待费 1.11 完成预算5.55% (budget 20.00)
         ("FA403", "error", 61, "5.55%", "misplaced_decimal"),
         # 财政下达预算批复100.72万元 / 本项目安排经费100.72元 (the same project budget)
-        ("FA801", "error", 235, "100.72元", "unit_slip"),
+        ("FA801", "error", 237, "100.72元", "unit_slip"),
         # 财政下达预算批复228.39万元 / 本项目安排经费228.39元
-        ("FA801", "error", 543, "228.39元", "unit_slip"),
+        ("FA801", "error", 545, "228.39元", "unit_slip"),
     ],
     "003": [
         # 722.58 / (1964.05 + 722.58) = 26.90%; 26.61% fits 总收入 1993.23
@@ -60,8 +60,8 @@ EXPECTED = {
         # into 1053.755 + 900.67 政府性基金, while the prose says 政府性基金支出 0 (line 83)
         # the prose states each figure twice (lines 63-64: 1954.42; lines 83-84: 0), the table
         # once: the table's cell is the statement that disagrees with the others
-        ("FA801", "error", 63, "1,053.755", "inconsistent_restatement"),
-        ("FA801", "error", 83, "900.67", "inconsistent_restatement"),
+        ("FA801", "error", 320, "1,053.755", "inconsistent_restatement"),
+        ("FA801", "error", 327, "900.67", "inconsistent_restatement"),
     ],
 }
 
@@ -79,6 +79,15 @@ def test_seed_findings_exact(seeds, seed):
     report = auditor.audit(seeds[seed])
     got = sorted(_key(f) for f in report.findings if f.severity != "info")
     assert got == sorted(EXPECTED[seed])
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_the_first_evidence_is_the_figure_to_correct(seeds, seed):
+    for f in auditor.audit(seeds[seed]).findings:
+        culprit = f.diagnosis.culprit if f.diagnosis else None
+        if culprit is not None:
+            first = f.evidence[0]
+            assert (first.line, first.column, first.text) == (culprit.line, culprit.column, culprit.text), f
 
 
 def test_evidence_points_at_the_figures_as_written(seeds):

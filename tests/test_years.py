@@ -163,7 +163,7 @@ def test_summary_counts_reports_that_cannot_be_linked(tmp_path, seeds):
     (tmp_path / "untitled.txt").write_bytes(seeds["002"].read_bytes())  # no department in its title
     out, err = io.StringIO(), io.StringIO()
     run(CheckArgs([str(tmp_path)], format="jsonl", jobs=1, across_years=True), out, err)
-    assert "not linked across years: 1" in err.getvalue()
+    assert "未能跨年度对应：1" in err.getvalue()
 
 
 def test_fact_store_on_disk_matches_and_cleans_up(tmp_path):

@@ -268,6 +268,20 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
     if part is None:
         b.skip("share without its part")
         return
+    # zero is 0% of any total: no base needed to see it
+    if part.fig.value == 0 and r.fig.value != 0:
+        b.observations.append(
+            Observation(
+                "FA202",
+                [r.fig, part.fig],
+                ["占比", "部分"],
+                f"{part.fig.number}{part.fig.unit}不可能占{r.fig.number}%",
+                f"{r.fig.number}%",
+                "0%",
+                "impossible_share",
+            )
+        )
+        return
     base: Reading | None = None
     if r.share_base is not None:
         # 基本支出为3455.91万元，其中：人员经费…占基本支出的45.31%: the base named is the one just stated
@@ -295,19 +309,6 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
         base = lst.parent_reading or b.store.get(lst.parent, lst.period, lst.role)
     if base is None:
         b.skip("share without its base")
-        return
-    if part.fig.value == 0 and r.fig.value != 0:
-        b.observations.append(
-            Observation(
-                "FA202",
-                [r.fig, part.fig],
-                ["占比", "部分"],
-                f"{part.fig.number}{part.fig.unit}不可能占{r.fig.number}%",
-                f"{r.fig.number}%",
-                "0%",
-                "impossible_share",
-            )
-        )
         return
     rel = RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比")
     rel.context["base_index"] = 2  # the share may have been computed on another total

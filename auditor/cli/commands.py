@@ -8,52 +8,102 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, NoReturn
 
 from ..core.errors import InputError, RuleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..core.config import Config
+    from ..core.models import AuditReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, but documented
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as argparse does, but documented
         self.print_usage(sys.stderr)
         print(f"auditor: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_TOOL)
 
 
-FORMATS = {"rich": ".txt", "json": ".json", "sarif": ".sarif", "html": ".html"}
+FORMATS = ("rich", "json", "jsonl", "sarif", "html", "github", "junit")
+_BY_SUFFIX = {
+    "json": "json",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "html": "html",
+    "htm": "html",
+    "xml": "junit",
+}
 
 
 def _shared_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--rules",
         action="append",
-        default=[],
+        default=None,
         metavar="PACK",
         help="rule pack (TOML) to load beside the built-in rules; repeatable",
+    )
+    p.add_argument(
+        "--lang", choices=["zh", "en"], default=None, help="language of every label and message (zh)"
     )
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="auditor", description="Check the arithmetic of 部门决算 reports.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = p.add_subparsers(dest="command")
     check = sub.add_parser("check", help="audit report files or folders")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="report files, folders or glob patterns ('reports/**/*.txt')"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report files, folders or glob patterns ('reports/**/*.txt'); - reads standard input",
     )
     check.add_argument(
         "--format",
-        choices=[*FORMATS, "jsonl"],
+        choices=FORMATS,
         default=None,
         help="rich (terminal), json (see 'auditor schema'), jsonl (one JSON object per document, "
-        "streamed as each finishes), sarif (SARIF 2.1.0), html (self-contained page); "
+        "streamed as each finishes), sarif (SARIF 2.1.0), html (an index and a page per document "
+        "with -o, else one page), github (workflow annotations), junit (JUnit XML); "
         "default: from the --output suffix, else rich",
     )
     check.add_argument(
         "--severity",
         choices=["error", "warning", "info"],
-        default="info",
+        default=None,
         help="show findings of this severity and above",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        default=None,
+        metavar="CODES",
+        help="rules or prefixes to report (FA,FA8,FA801)",
+    )
+    check.add_argument(
+        "--ignore", action="append", default=None, metavar="CODES", help="rules or prefixes not to report"
+    )
+    check.add_argument(
+        "--extend-select",
+        action="append",
+        default=None,
+        metavar="CODES",
+        help="rules or prefixes to add to the selection",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print how many findings of each rule, nothing else"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", default=None, help="exit 0 even with error findings"
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the findings only: no summary, no progress, no coverage",
     )
     _shared_options(check)
     check.add_argument("--baseline", metavar="FILE", help="hide the findings this baseline file accepts")
@@ -88,9 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _shared_options(baseline)
     sub.add_parser("schema", help="print the JSON Schema of --format json")
-    sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", help="list the rules")
+    _shared_options(rules)
     explain = sub.add_parser("explain", help="explain one rule")
     explain.add_argument("code")
+    _shared_options(explain)
     return p
 
 
@@ -99,60 +151,77 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if args.version:
+        from ..core.version import __version__
+
+        print(f"auditor {__version__}")
+        return EXIT_OK
+    if args.command is None:
+        _parser().print_usage(sys.stderr)
+        print(
+            "auditor: error: a command is required (check, baseline, schema, rules, explain)", file=sys.stderr
+        )
+        return EXIT_TOOL
+    from ..core.i18n import language, use_language
+    from ..core.rules import loaded_packs, restore_packs
+
+    before, spoken = loaded_packs(), language()
     try:
+        config = _config()
+        use_language(getattr(args, "lang", None) or config.lang or "zh")
+        # packs given on the command line or in the configuration hold for this command only
+        # (main() may run in-process)
+        _load_packs(getattr(args, "rules", None) or list(config.rules))
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
             return _explain(args.code)
         if args.command == "schema":
             return _schema()
-        from ..core.rules import loaded_packs, restore_packs
-
-        before = loaded_packs()
-        try:  # packs given on the command line hold for this command only (main() may run in-process)
-            _load_packs(getattr(args, "rules", []))
-            if args.command == "baseline":
-                return _baseline(args.paths, args.output)
-            if _streams(args):
-                return _corpus(args)
-            if args.jobs or args.scheduler or args.across_years:
-                print(
-                    "auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
-                    "written to standard output, without --baseline",
-                    file=sys.stderr,
-                )
-                return EXIT_TOOL
-            return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
-        finally:
-            restore_packs(before)
+        if args.command == "baseline":
+            return _baseline(args.paths, args.output)
+        return _check(args, config)
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL
     except KeyboardInterrupt:
         return 130
+    finally:
+        restore_packs(before)
+        use_language(spoken)
+
+
+def _config() -> Config:
+    from ..core.config import find_config
+
+    return find_config()
 
 
 def _rules() -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from ..core.i18n import severity, summary, t
     from ..core.rules import catalogue
 
-    table = Table("code", "name", "severity", "summary")
+    table = Table(t("labels.code"), t("labels.name"), t("labels.severity"), t("labels.summary"))
     for r in catalogue().values():
-        severity = (
-            r.severity if not getattr(r, "configured", None) else f"{r.configured} (default {r.severity})"
-        )
-        if not getattr(r, "enabled", True):
-            severity = "disabled"
-        table.add_row(r.code, r.name, severity, r.summary)
+        shown = severity(r.severity)
+        if r.configured:
+            shown = t(
+                "labels.default_severity", configured=severity(r.configured), default=severity(r.severity)
+            )
+        if not r.enabled:
+            shown = t("labels.disabled")
+        table.add_row(Text(r.code), Text(r.name), Text(shown), Text(summary(r)))
     Console().print(table)
     return EXIT_OK
 
 
 def _explain(code: str) -> int:
     from rich.console import Console
-    from rich.markdown import Markdown
+    from rich.text import Text
 
     from ..core.rules import catalogue
 
@@ -160,16 +229,29 @@ def _explain(code: str) -> int:
     if rule is None:
         print(f"auditor: unknown rule '{code}' (see 'auditor rules')", file=sys.stderr)
         return EXIT_TOOL
-    Console().print(
-        Markdown(
-            f"# {rule.code} {rule.name}\n\n*default severity: {rule.severity}*\n\n"
-            f"{rule.summary}\n\n{rule.explanation.strip()}\n\n**Example**\n\n    {rule.example}\n"
-        )
-    )
+    from ..core.i18n import language, severity, summary, t
+
+    out = Text()
+    out.append(f"{rule.code} {rule.name}", style="bold")
+    out.append(f"  ({severity(rule.severity)})\n\n", style="dim")
+    out.append(summary(rule) + "\n\n")
+    if language() == "en":  # the rule's reasoning is written in English
+        out.append(" ".join(rule.explanation.split()) + "\n\n")
+    if rule.previous:
+        out.append(t("labels.previous_report") + "\n", style="bold")
+        out.append(_indented(rule.previous))
+    out.append(t("labels.example_fires") + "\n", style="bold")
+    out.append(_indented(rule.example), style="red")
+    out.append(t("labels.twin_holds") + "\n", style="bold")
+    out.append(_indented(rule.twin), style="green")
+    if language() == "en":  # the arithmetic, in English words
+        out.append(f"\n{rule.note}\n", style="dim")
+    Console().print(out, soft_wrap=True, markup=False, highlight=False)
     return EXIT_OK
 
 
-_ORDER = {"info": 0, "warning": 1, "error": 2}
+def _indented(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.strip("\n").splitlines()) + "\n"
 
 
 def _positive(text: str) -> int:
@@ -196,9 +278,8 @@ def _schema() -> int:
     return EXIT_OK
 
 
-def _audit_paths(paths: list[str], keep_text: bool = True):
-    """Audit every report under the paths: (reports, input errors). Without ``keep_text`` the
-    reports do not hold their source text (a large corpus in JSON or SARIF needs no text)."""
+def _audit_paths(paths: list[str]) -> tuple[list[AuditReport], list[InputError]]:
+    """Audit every report under the paths: (reports without their text, input errors)."""
     from ..pipeline import audit_source
     from ..read.inputs import discover, read_path
 
@@ -211,8 +292,7 @@ def _audit_paths(paths: list[str], keep_text: bool = True):
             failures.append(exc)
             continue
         report = audit_source(source)
-        if not keep_text:
-            report._source_text = None
+        report._source_text = None
         reports.append(report)
     return reports, failures
 
@@ -220,7 +300,7 @@ def _audit_paths(paths: list[str], keep_text: bool = True):
 def _baseline(paths: list[str], output: str | None) -> int:
     from ..report.baseline import Baseline
 
-    reports, failures = _audit_paths(paths, keep_text=False)
+    reports, failures = _audit_paths(paths)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if failures:  # a baseline written from a partial corpus would accept too little: refuse
@@ -239,112 +319,40 @@ def _baseline(paths: list[str], output: str | None) -> int:
     return EXIT_OK
 
 
-def _check(
-    paths: list[str],
-    fmt: str | None,
-    min_severity: str,
-    baseline: str | None = None,
-    output: str | None = None,
-) -> int:
-    from ..core.models import InputFailure
-
-    if fmt is None:
-        suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = {"json": "json", "sarif": "sarif", "html": "html", "htm": "html"}.get(suffix, "rich")
-    accepted = None
-    if baseline:
-        from ..report.baseline import load_baseline
-
-        try:
-            accepted = load_baseline(baseline)
-        except InputError as exc:
-            print(f"auditor: {exc}", file=sys.stderr)
-            return EXIT_TOOL
-    reports, failures = _audit_paths(paths, keep_text=fmt in ("rich", "html"))
-    for exc in failures:
-        print(f"auditor: {exc}", file=sys.stderr)
-    if accepted is not None:  # before the severity filter: accepted info findings are matched too
-        from ..report.baseline import apply_baseline
-
-        result = apply_baseline(reports, accepted)
-        print(
-            f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
-            + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
-            file=sys.stderr,
-        )
-    if min_severity != "info":
-        from ..core.models import recount
-
-        for report in reports:
-            report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
-            recount(report)
-    errors = [InputFailure(path=e.source, error=e.problem) for e in failures]
-    text = _write(fmt, reports, errors, to_terminal=output is None)
-    if output:
-        from pathlib import Path
-
-        Path(output).write_text(text, encoding="utf-8")
-        print(f"auditor: wrote {output} ({fmt})", file=sys.stderr)
-    elif text:
-        sys.stdout.write(text)
-    if failures:
-        return EXIT_TOOL
-    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
-
-
-def _streams(args: argparse.Namespace) -> bool:
-    """The corpus runner (parallel, streamed, with a summary) serves rich/json/jsonl on standard
-    output; baselines, files and the whole-run formats (SARIF, HTML) collect the reports first."""
-    return (args.format or "rich") in ("rich", "json", "jsonl") and not args.output and not args.baseline
-
-
-def _corpus(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, config: Config) -> int:
+    """``auditor check``: the options merged with the configuration, then one run (cli/check.py)."""
+    from ..core.config import Selection
+    from ..core.rules import catalogue
     from .check import CheckArgs, run
 
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
+        fmt = _BY_SUFFIX.get(suffix, "rich")
+    selection = Selection.of(
+        args.select or config.select,
+        [*config.ignore, *(args.ignore or [])],
+        [*config.extend_select, *(args.extend_select or [])],
+        codes=catalogue(),
+    )
     return run(
         CheckArgs(
             paths=args.paths,
-            format=args.format or "rich",
-            severity=args.severity,
+            format=fmt,
+            severity=args.severity or config.severity or "info",
             jobs=args.jobs,
             scheduler=args.scheduler,
             across_years=args.across_years,
             progress=False if args.no_progress else None,
             summary=not args.no_summary,
+            output=args.output,
+            baseline=args.baseline or config.baseline,
+            selection=selection,
+            quiet=args.quiet,
+            exit_zero=bool(args.exit_zero if args.exit_zero is not None else config.exit_zero),
+            statistics=args.statistics,
         )
     )
-
-
-def _write(fmt: str, reports, errors, to_terminal: bool) -> str:
-    """The report in one format, as text ('' when it was printed to the terminal already)."""
-    if fmt == "json":
-        from ..report.schema import documents_json
-
-        return documents_json(reports, errors) + "\n"
-    if fmt == "sarif":
-        from ..report.sarif import sarif_json
-
-        return sarif_json(reports, errors) + "\n"
-    if fmt == "html":
-        from ..report.html import to_html
-
-        return to_html(reports, errors)
-    from io import StringIO
-
-    from rich.console import Console
-
-    from ..report.terminal import render
-
-    console = (
-        Console() if to_terminal else Console(file=StringIO(), width=120, no_color=True, highlight=False)
-    )
-    for report in reports:
-        render(console, report, report.source_text)
-    errors_n = sum(r.coverage.findings["error"] for r in reports)
-    console.print(
-        f"{len(reports)} document(s) audited, {errors_n} error finding(s), {len(errors)} unreadable input(s)"
-    )
-    return "" if to_terminal else console.file.getvalue()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import Decimal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -66,14 +67,32 @@ class Finding(BaseModel):
     severity: Severity
     message: str
     evidence: list[Evidence]
-    stated: str
-    expected: str
+    stated: str = Field(description="the figure as stated, in words (1132.69元, 19.03%)")
+    expected: str = Field(
+        description="the value that would be consistent, in words (≥ 34.50万元 for a bound)"
+    )
     difference: str | None = None
+    stated_value: Decimal | None = Field(
+        default=None, description="`stated` as a number, in `unit` (a string of digits in JSON)"
+    )
+    expected_value: Decimal | None = Field(
+        default=None, description="`expected` as a number, in `unit`; None when it is not one figure"
+    )
+    difference_value: Decimal | None = Field(
+        default=None, description="stated − expected as a number, in `unit`, when both are numbers"
+    )
+    unit: str = Field(
+        default="", description="the unit of the three numbers (元 when stated and expected differ)"
+    )
     relation: str = ""
     diagnosis: Diagnosis | None = None
     fingerprint: str = Field(default="", description="stable key: rule, labels and values, not line numbers")
     also_breaks: list[str] = Field(
         default_factory=list, description="other relations the culprit figure breaks (reported once, here)"
+    )
+    suppressed_by: str | None = Field(
+        default=None,
+        description="the sidecar file (and its reason) that suppressed this finding; None: not suppressed",
     )
 
 
@@ -107,6 +126,10 @@ class AuditReport(BaseModel):
     year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
     coverage: Coverage = Field(default_factory=Coverage)
+    suppressed: list[Finding] = Field(
+        default_factory=list,
+        description="findings a suppression file beside the report accepts (not in coverage.findings)",
+    )
     _source_text: str | None = PrivateAttr(default=None)  # the text audited, for renderers (not serialised)
 
     @property
@@ -119,7 +142,8 @@ class AuditReport(BaseModel):
         """True when no finding is an error."""
         return not any(f.severity == "error" for f in self.findings)
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
+        """The report as JSON (the same object as one document of ``auditor check --format json``)."""
         return self.model_dump_json(**kwargs)
 
 

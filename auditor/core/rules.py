@@ -11,8 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -22,24 +23,31 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Rule(BaseModel):
+    """A rule of the catalogue (``rules/catalogue.toml``): what it checks, why, and an example text
+    that triggers it beside its corrected ``twin``, which does not (``tests/test_catalogue.py``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str
     name: str
     severity: Severity
     summary: str
+    summary_zh: str = ""  # the summary in Chinese (auditor rules, in the default language)
     explanation: str
     example: str
+    twin: str
+    note: str = ""  # the arithmetic the example breaks
+    previous: str = ""  # last year's report, for the rules that compare two years
 
 
-def _rule_file(name: str):
+def _rule_file(name: str) -> Traversable:
     try:  # installed: the rules/ folder is the package auditor.rulefiles
         return resources.files("auditor.rulefiles").joinpath(name)
     except ModuleNotFoundError:  # running from a source checkout
         return Path(__file__).resolve().parents[2] / "rules" / name
 
 
-def _load_toml(name: str) -> dict:
+def _load_toml(name: str) -> dict[str, Any]:
     text = _rule_file(name).read_text(encoding="utf-8")
     try:
         return tomllib.loads(text)
@@ -48,7 +56,8 @@ def _load_toml(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> dict[str, Rule]:
+def _builtin_catalogue() -> dict[str, Rule]:
+    """The built-in rules of ``rules/catalogue.toml`` (``catalogue()`` applies the rule packs)."""
     rules: dict[str, Rule] = {}
     for i, entry in enumerate(_load_toml("catalogue.toml").get("rule", [])):
         try:
@@ -66,6 +75,7 @@ def catalogue() -> dict[str, Rule]:
 
 
 def rule(code: str) -> Rule:
+    """One rule of the catalogue, with the loaded packs applied."""
     return catalogue()[code]
 
 
@@ -94,10 +104,14 @@ class Phrases:
         return got
 
 
+def by_length(words: list[str]) -> tuple[str, ...]:
+    """The words, longest first (so that a longer word is matched before a word it contains)."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def phrases() -> Phrases:
     data = _load_toml("phrases.toml")
-    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
     return Phrases(
         breakdown=re.compile("|".join(f"(?:{t})" for t in data["breakdown"]["triggers"])),
         share=re.compile(data["share"]["pattern"]),
@@ -152,7 +166,8 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
+def _builtin_vocabulary() -> Vocabulary:
+    """The built-in vocabulary of ``rules/concepts.toml`` (``vocabulary()`` adds the packs' words)."""
     data = _load_toml("concepts.toml")
     synonyms = [(s, c) for c, words in data["concepts"].items() for s in words]
     synonyms.sort(key=lambda x: len(x[0]), reverse=True)
@@ -188,9 +203,6 @@ def vocabulary() -> Vocabulary:
 #
 # Packs only change what exists: they cannot add rules or concepts. The built-in functions
 # above are kept as they are; ``catalogue()`` and ``vocabulary()`` below wrap them.
-
-_builtin_catalogue = catalogue
-_builtin_vocabulary = vocabulary
 
 
 class RuleSetting(BaseModel):
@@ -230,7 +242,9 @@ class ConfiguredRule(Rule):
 
 
 _PACKS: list[RulePack] = []
-_MERGED: dict[str, tuple] = {}  # cache of the merged catalogue / vocabulary, keyed by the packs loaded
+_MERGED: dict[
+    str, tuple[Any, Any]
+] = {}  # cache of the merged catalogue / vocabulary, keyed by the packs loaded
 
 
 def _pack_error(path: str, where: str, exc: ValidationError) -> RuleError:
@@ -245,7 +259,7 @@ def _pack_error(path: str, where: str, exc: ValidationError) -> RuleError:
     return RuleError(f"{path}: {where}field {field}: {msg}")
 
 
-def _parse_pack(path: str, data: dict) -> RulePack:
+def _parse_pack(path: str, data: dict[str, Any]) -> RulePack:
     settings = []
     entries = data.get("rule", [])
     if not isinstance(entries, list):
@@ -334,7 +348,7 @@ def catalogue() -> dict[str, ConfiguredRule]:
         rules = {code: ConfiguredRule(**r.model_dump()) for code, r in base.items()}
         for pack in _PACKS:
             for s in pack.rule:
-                update: dict = {"pack": pack.path, "enabled": s.enabled}
+                update: dict[str, Any] = {"pack": pack.path, "enabled": s.enabled}
                 if s.severity is not None:
                     update["configured"] = s.severity
                 rules[s.code] = rules[s.code].model_copy(update=update)
@@ -358,4 +372,5 @@ def vocabulary() -> Vocabulary:
             [*base.synonyms, *extra], key=lambda x: len(x[0]), reverse=True
         )  # stable: file order
         _MERGED["vocabulary"] = (key, replace(base, synonyms=tuple(synonyms)))
-    return _MERGED["vocabulary"][1]
+    merged: Vocabulary = _MERGED["vocabulary"][1]
+    return merged

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..check.crossref import Disagreement, figure_of
 from ..check.extraction import Observation
 from ..check.relations import PartialSumRelation, Relation
-from ..core.models import CAUSES, Diagnosis, Evidence, Finding
+from ..core.models import CAUSES, Diagnosis, Evidence, Finding, Severity
 from ..core.rules import catalogue
 from .causes import Causes, fmt, shown
 from .diagnose import Repair
@@ -23,7 +23,7 @@ def new_finding(
     difference: str | None = None,
     relation: str = "",
     diagnosis: Diagnosis | None = None,
-    severity: str | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     """A finding of rule `code`, at the rule's default severity unless `severity` says otherwise."""
     rule = catalogue()[code]
@@ -71,7 +71,7 @@ def relation_finding(rel: Relation, outcome: str, blamed: Repair | None, causes:
     )
 
 
-def _severity(rel: Relation, outcome: str, diagnosis: Diagnosis | None) -> str:
+def _severity(rel: Relation, outcome: str, diagnosis: Diagnosis | None) -> Severity:
     """The rule's severity, lowered for a truncation (info), for a relation bound by a guess and
     for a percentage computed on another base (warnings)."""
     severity = catalogue()[rel.code].severity
@@ -140,7 +140,8 @@ def disagreement_finding(d: Disagreement, labels: Labels) -> Finding:
             culprit=labels.evidence(culprit, "不一致的陈述"),
             suggested=shown(d.suggested),
         )
-        message += f"；可能原因：{diagnosis.explanation}（{diagnosis.culprit.text} → {diagnosis.suggested}）"
+        written = diagnosis.culprit.text if diagnosis.culprit else ""
+        message += f"；可能原因：{diagnosis.explanation}（{written} → {diagnosis.suggested}）"
     elif d.decided and len(d.culprits) == 1:
         culprit = figs[d.culprits[0].index]
         diagnosis = Diagnosis(

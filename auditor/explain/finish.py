@@ -5,7 +5,7 @@ drops findings of rules a pack disabled, applies severity overrides, sets each f
 fingerprint and keeps the source text for the renderers.
 
 A finding's fingerprint is stable across edits that move it: it hashes the rule and, for
-each figure of the evidence, its role, what it measures (its concept, or the words written
+each figure of the evidence (in any order), its role, what it measures (its concept, or the words written
 just before it) and its normalised value and unit — never line or column numbers. Baselines
 (``report.baseline``) accept findings by fingerprint.
 """
@@ -18,9 +18,10 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from ..core.models import recount
+from .pointing import complete
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..core.models import AuditReport, Evidence, Finding
+    from ..core.models import AuditReport, Evidence, Finding, Severity
     from ..read.source import Source
 
 
@@ -42,14 +43,16 @@ def _measure(e: Evidence) -> str:
 
 def fingerprint(finding: Finding) -> str:
     """A finding's stable key: rule, and each figure's role, concept or label, value and unit."""
-    parts = [finding.rule]
-    for e in finding.evidence:
-        parts.append(f"{e.role}:{_measure(e)}={_value(e.value)}{unicodedata.normalize('NFKC', e.unit)}")
+    figures = sorted(  # in any order: putting the culprit first does not change the key
+        f"{e.role}:{_measure(e)}={_value(e.value)}{unicodedata.normalize('NFKC', e.unit)}"
+        for e in finding.evidence
+    )
+    parts = [finding.rule, *figures]
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
-_NAME = {v: k for k, v in _RANK.items()}
+_NAME: dict[int, Severity] = {0: "info", 1: "warning", 2: "error"}
 
 
 def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
@@ -69,19 +72,25 @@ def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
             if rule is not None and not getattr(rule, "enabled", True):
                 changed = True
                 continue
-            configured = getattr(rule, "configured", None)
-            if configured is not None:
+            configured = rule.configured if rule is not None else None
+            if rule is not None and configured is not None:
                 demoted = max(0, _RANK[rule.severity] - _RANK[f.severity])
-                severity = _NAME[max(0, _RANK[configured] - demoted)]
+                severity: Severity = _NAME[max(0, _RANK[configured] - demoted)]
                 if severity != f.severity:
                     f.severity = severity
                     changed = True
             kept.append(f)
         report.findings = kept
     for f in report.findings:
+        complete(f)  # the culprit first, the numbers beside the prose (explain/pointing.py)
         f.fingerprint = fingerprint(f)
+    # in reading order of the figures they point at (the culprit's place, once it comes first)
+    report.findings.sort(key=lambda f: (f.evidence[0].line, f.evidence[0].column) if f.evidence else (0, 0))
     if changed:
         recount(report)
     if source is not None:
         report._source_text = source.text
+        from .suppress import apply_suppressions
+
+        apply_suppressions(report)  # REPORT.auditor.toml beside a report file (read/sidecar.py)
     return report

@@ -27,7 +27,7 @@ def judge(doc: Document, ex: Extraction) -> AuditReport:
     agree, differ = restatements(doc, ex.facts)
     for rel in differ:
         outcomes[id(rel)] = "fail"
-    blamed = graph_blame([*plain, *differ], outcomes, Profile.of(doc.figures), agree)
+    blamed = graph_blame([*plain, *differ], dict(outcomes), Profile.of(doc.figures), agree)
     count = count_of(doc, ex, outcomes)
     findings = [
         relation_finding(rel, outcomes[id(rel)], blamed.get(id(rel)), causes)
@@ -74,7 +74,11 @@ def _one_per_culprit(findings: list[Finding]) -> list[Finding]:
             continue
         # the most serious first; among equals the total's relation (FA1xx) speaks for its shares
         group.sort(
-            key=lambda f: (_SEVERITY_ORDER[f.severity], _CAUSE_ORDER.get(f.diagnosis.cause, 0), f.rule)
+            key=lambda f: (
+                _SEVERITY_ORDER[f.severity],
+                _CAUSE_ORDER.get(f.diagnosis.cause if f.diagnosis else "", 0),
+                f.rule,
+            )
         )
         keep = group[0]
         for other in group[1:]:
@@ -84,7 +88,7 @@ def _one_per_culprit(findings: list[Finding]) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     out = []
     for f in findings:
         key = (f.rule, tuple((e.line, e.column) for e in f.evidence))

@@ -92,7 +92,8 @@ _BY_KIND = (
 
 def relation_message(rel: Relation, expected: str, outcome: str, lbl: Label) -> str:
     """What the failed relation says, with `expected` the value the result would need."""
-    text = next((say(rel, expected, lbl) for kind, say in _BY_KIND if isinstance(rel, kind)), None)
+    say = next((say for kind, say in _BY_KIND if isinstance(rel, kind)), None)
+    text = say(rel, expected, lbl) if say is not None else None  # type: ignore[arg-type]
     if text is None:
         text = f"{rel.description}：应为{expected}，文中写{shown(rel.result)}"
     if outcome == "truncation":

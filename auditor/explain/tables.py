@@ -4,6 +4,7 @@ its cells as evidence; then the cell most failing sums share blamed once."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..check.tables.checks import check_tables
@@ -11,6 +12,7 @@ from ..check.tables.tally import ProseFailure, SumFailure, Tally
 from ..core.models import CAUSES, AuditReport, Diagnosis, Evidence, Finding
 from ..parse.document import Document
 from ..parse.grids import Value
+from ..read.source import Table
 from .evidence import figure_evidence
 from .findings import new_finding
 
@@ -97,7 +99,7 @@ def blame(findings: list[Finding]) -> list[Finding]:
     """
     counts = Counter(place for f in findings if f.rule in _SUMS for place in {e.place for e in f.evidence})
     out: list[Finding] = []
-    groups: dict[str, list[tuple[Finding, object]]] = {}
+    groups: dict[str | None, list[tuple[Finding, Evidence]]] = {}
     for f in sorted(findings, key=lambda f: f.rule):
         if f.rule not in _SUMS:
             out.append(f)
@@ -136,17 +138,28 @@ def blame(findings: list[Finding]) -> list[Finding]:
 def table_findings(tally: Tally, doc: Document | None) -> list[Finding]:
     """The findings of a tally, the cell most failing sums share blamed once."""
     findings = [
-        sum_finding(f) if isinstance(f, SumFailure) else prose_finding(f, doc) for f in tally.failures
+        sum_finding(f) if isinstance(f, SumFailure) else prose_finding(f, _the(doc)) for f in tally.failures
     ]
     return blame(findings)
 
 
-def add_table_findings(report: AuditReport, tables, doc: Document | None = None, unread=()) -> None:
+def _the(doc: Document | None) -> Document:
+    """The document a prose failure was found in (there is one: the prose was read)."""
+    assert doc is not None, "a table against the prose without the prose"
+    return doc
+
+
+def add_table_findings(
+    report: AuditReport,
+    tables: Sequence[Table],
+    doc: Document | None = None,
+    unread: Sequence[tuple[str, int]] = (),
+) -> None:
     """Append the statistical tables' findings to a report made from the same source, and what
     the reader could not read to its coverage."""
     for what, count in unread:
         report.coverage.relations_skipped[what] = report.coverage.relations_skipped.get(what, 0) + count
-    tally = check_tables(tables, doc)
+    tally = check_tables(tuple(tables), doc)
     findings = table_findings(tally, doc)
     report.coverage.relations_checked += tally.checked
     report.coverage.relations_consistent += tally.consistent

@@ -12,6 +12,7 @@ from ..core.models import Evidence, Finding
 from ..core.rules import catalogue
 from ..facts.years import Cited, Prior, Stated, YearFacts
 from ..parse.figures import SCALES
+from .pointing import complete
 
 
 def _evidence(path: str, role: str, c: Cited) -> Evidence:
@@ -69,15 +70,17 @@ def finding(later: YearFacts, earlier: YearFacts, p: Prior, c: Stated) -> Findin
             f"{c.figure.value}{c.figure.unit}",
         ]
     )
-    return Finding(
-        rule=code,
-        name=rule.name,
-        severity=rule.severity,
-        message=message,
-        evidence=evidence,
-        stated=_yuan(mid, unit),
-        expected=f"{c.figure.value}{c.figure.unit}",
-        difference=_yuan(mid - other, unit),
-        relation=f"{p.concept} ({p.scope}) of {prev}",
-        fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16],
+    return complete(
+        Finding(
+            rule=code,
+            name=rule.name,
+            severity=rule.severity,
+            message=message,
+            evidence=evidence,
+            stated=_yuan(mid, unit),
+            expected=f"{c.figure.value}{c.figure.unit}",
+            difference=_yuan(mid - other, unit),
+            relation=f"{p.concept} ({p.scope}) of {prev}",
+            fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16],
+        )
     )

@@ -312,14 +312,6 @@ def _read_figure(
     # scope carried over within the sentence, and to the same concept named again in the paragraph
     if fresh:
         subject = inherit_scope(lx, st, sn, subject)
-        if (
-            subject is not None
-            and subject.known
-            and subject.scope == "all"
-            and st.section_scope is not None
-            and subject.concept not in lx.scopeless
-        ):
-            subject = Subject(subject.concept, st.section_scope)
     if (
         sn.foreign
         and fresh
@@ -342,6 +334,18 @@ def _read_figure(
         and subject != lst.parent
     ):
         subject = Subject(subject.concept, lst.parent.scope)
+    if (
+        fresh
+        and subject is not None
+        and subject.known
+        and subject.scope == "all"
+        and sn.scope is None
+        and st.section_scope is not None
+        and subject.concept not in lx.scopeless
+    ):
+        # 二、一般公共预算财政拨款支出决算情况 … 本年支出800万元: the heading's scope, when the
+        # sentence names none of its own
+        subject = Subject(subject.concept, st.section_scope)
     if _EXAMPLE.search(c):
         sn.example = True
     if sn.example and subject is not None and subject.known:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from ..core.intervals import Interval
 from ..core.rules import _load_toml
@@ -64,7 +65,7 @@ class Kind:
     rows: str = ""
     balance: bool = False
     flow: bool = False
-    columns: list[dict] = field(default_factory=list)
+    columns: list[dict[str, Any]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)

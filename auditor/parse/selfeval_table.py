@@ -189,7 +189,7 @@ class _Reader:
         self.out = SelfEvalTable(table)
         self.header: list[str] | None = None
         self.score_col: int | None = None
-        self.weight_col = 0
+        self.weight_col: int | None = 0
 
     def read(self) -> SelfEvalTable:
         for row in self.out.rows:
@@ -233,7 +233,8 @@ class _Reader:
 
     def _budget_row(self, row: Row) -> bool:
         """A row of the budget block: its numeric cells aligned from the right under the header."""
-        cols = {key: column_of(self.header, names) for key, names in _BUDGET_COLUMNS}
+        header = self.header or []
+        cols = {key: column_of(header, names) for key, names in _BUDGET_COLUMNS}
         width = max(c for c in cols.values() if c is not None) + 1
         if len(row.cells) < width:
             return False
@@ -248,9 +249,10 @@ class _Reader:
 
     def _indicator(self, row: Row) -> None:
         """An indicator row: its score, and its weight when the 分值 column holds one."""
-        if len(row.cells) <= self.score_col:
+        score_col = self.score_col
+        if score_col is None or len(row.cells) <= score_col:
             return
-        cell = row.cells[len(row.cells) - 1 - self.score_col]
+        cell = row.cells[len(row.cells) - 1 - score_col]
         fig = cell_figure(self.doc, cell)
         if fig is None:
             if any(ch.isdigit() for ch in cell.text) or len(row.cells) >= 4:
@@ -258,7 +260,8 @@ class _Reader:
             return
         self.out.scores.append(fig)
         n = len(row.cells)
-        weight = cell_figure(self.doc, row.cells[n - 1 - self.weight_col]) if n > self.weight_col else None
+        wc = self.weight_col
+        weight = cell_figure(self.doc, row.cells[n - 1 - wc]) if wc is not None and n > wc else None
         if weight is not None:
             self.out.indicators.append((weight, fig))
 

@@ -182,7 +182,9 @@ def _is_num(cell: str) -> bool:
     return bool(_NUM.match(cell.strip()))
 
 
-def _row_lines(lines, starts, k, table: Table, figs_by_start) -> int:
+def _row_lines(
+    lines: list[str], starts: list[int], k: int, table: Table, figs_by_start: dict[int, Figure]
+) -> int:
     """Rows one per line: a label, then its cells."""
     while k < len(lines):
         line = lines[k]
@@ -214,7 +216,9 @@ def _is_label_only(labels: list[str]) -> bool:
     return bool(labels) and len("".join(labels)) <= 30
 
 
-def _cells_per_line(lines, starts, k, table: Table, figs_by_start) -> int:
+def _cells_per_line(
+    lines: list[str], starts: list[int], k: int, table: Table, figs_by_start: dict[int, Figure]
+) -> int:
     """Rows one cell per line: a label line, then the value lines that follow it."""
     row: Row | None = None
     width = len(table.columns)
@@ -266,7 +270,11 @@ def placed(table: Table, row: Row) -> list[tuple[int, Cell]] | None:
     amount_cols = [j for j, (role, kind, _) in enumerate(table.columns) if kind == "amount"]
     rate_cols = [j for j, (role, kind, _) in enumerate(table.columns) if role == "rate"]
     if 0 < len(cells) < width and all(c.fig is not None for c in cells):
-        amounts = [c for c in cells if c.fig.kind in ("amount", "number") and not c.text.endswith("%")]
+        amounts = [
+            c
+            for c in cells
+            if c.fig is not None and c.fig.kind in ("amount", "number") and not c.text.endswith("%")
+        ]
         rates = [c for c in cells if c.text.endswith("%")]
         if (
             len(amounts) == len(amount_cols)

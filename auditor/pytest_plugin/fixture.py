@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import AuditBatch
+    from ..core.models import AuditReport, Severity
 
 
 class AuditFixture:
@@ -13,21 +21,26 @@ class AuditFixture:
     message listing each finding at or above the threshold that the baseline does not accept.
     """
 
-    def __init__(self, severity: str = "error", baseline: str | None = None) -> None:
+    def __init__(self, severity: Severity = "error", baseline: str | None = None) -> None:
         self.severity = severity
         self.baseline = baseline
 
-    def __call__(self, source, name: str | None = None):
+    def __call__(self, source: str | bytes | os.PathLike[str], name: str | None = None) -> AuditReport:
         from ..pipeline import audit
 
         return audit(source, name=name)
 
-    def many(self, sources):
+    def many(self, sources: Iterable[str | bytes | os.PathLike[str]]) -> AuditBatch:
         from ..api import audit_many
 
         return audit_many(sources)
 
-    def assert_consistent(self, report, severity: str | None = None, baseline=None) -> None:
+    def assert_consistent(
+        self,
+        report: AuditReport | AuditBatch | list[AuditReport] | str | bytes | os.PathLike[str],
+        severity: Severity | None = None,
+        baseline: object = None,
+    ) -> None:
         from ..api import AuditBatch, assert_consistent
         from ..core.models import AuditReport
 
@@ -37,7 +50,7 @@ class AuditFixture:
 
 
 @pytest.fixture
-def auditor_audit(pytestconfig) -> AuditFixture:
+def auditor_audit(pytestconfig: pytest.Config) -> AuditFixture:
     """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's
     threshold and baseline."""
     from .settings import settings

@@ -16,10 +16,15 @@ only when report paths are configured, so the plugin costs a pytest run nothing 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .settings import SEVERITIES, settings
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pytest
 
-def pytest_addoption(parser) -> None:
+
+def pytest_addoption(parser: pytest.Parser) -> None:
     """Declare the ``--audit*`` command-line options and the ``audit_*`` ini options."""
     group = parser.getgroup("auditor", "arithmetic audit of 部门决算 reports (auditor)")
     group.addoption(
@@ -62,23 +67,30 @@ def pytest_addoption(parser) -> None:
     )
     parser.addini("audit_paths", type="paths", default=[], help="report files or folders to audit")
     parser.addini("audit_per_rule", type="bool", default=False, help="one test item per rule per report")
-    parser.addini("audit_severity", default="error", help="fail on findings of this severity and above")
+    parser.addini(
+        "audit_severity", default="", help="fail on findings of this severity and above (default: error)"
+    )
     parser.addini(
         "audit_baseline", default="", help="baseline file of accepted findings (relative to the ini file)"
     )
     parser.addini("audit_rules", type="paths", default=[], help="rule packs (TOML) to load")
 
 
-def pytest_configure(config) -> None:
+def pytest_configure(config: pytest.Config) -> None:
     """Register the fixture always; the collector only when report paths are configured."""
     from . import fixture  # tiny; pytest itself is already imported in a pytest run
 
     config.pluginmanager.register(fixture, "auditor-fixtures")
     config.addinivalue_line("markers", "audit_rule(code): an auditor item checking one rule of one report")
-    conf = settings(config)
-    if conf["severity"] not in SEVERITIES:
-        import pytest
+    import pytest
 
+    from ..core.errors import RuleError
+
+    try:
+        conf = settings(config)
+    except RuleError as exc:  # the project's [tool.auditor] / auditor.toml
+        raise pytest.UsageError(f"auditor: {exc}") from None
+    if conf["severity"] not in SEVERITIES:
         raise pytest.UsageError(f"audit_severity must be error|warning|info, not {conf['severity']!r}")
     if conf["paths"]:
         from .items import AuditSession

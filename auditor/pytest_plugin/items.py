@@ -5,10 +5,18 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from ..core.errors import InputError, RuleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+    from _pytest._io import TerminalWriter
+
+    from ..core.models import AuditReport
+    from ..core.rules import RulePack
 
 
 class AuditFailure(Exception):
@@ -33,7 +41,7 @@ class FailureRepr:
         self.text = text
         self.reprcrash = _Crash(summary, path)
 
-    def toterminal(self, tw) -> None:
+    def toterminal(self, tw: TerminalWriter) -> None:
         for line in self.text.splitlines():
             tw.line(line)
 
@@ -48,7 +56,7 @@ class UnreadableInput(Exception):
 class AuditSession:
     """Adds one item per report (or per rule per report) to the collected tests."""
 
-    def __init__(self, config: pytest.Config, conf: dict) -> None:
+    def __init__(self, config: pytest.Config, conf: dict[str, Any]) -> None:
         self.config = config
         self.conf = conf
         self._baseline: Counter[str] | None = None
@@ -66,9 +74,9 @@ class AuditSession:
             )
         return self._baseline
 
-    _saved_packs: tuple | None = None
+    _saved_packs: tuple[RulePack, ...] | None = None
 
-    def pytest_terminal_summary(self, terminalreporter) -> None:
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         """One line: documents audited, findings failed on, findings the baseline accepted."""
         if not self.documents:
             return
@@ -90,7 +98,7 @@ class AuditSession:
 
     @pytest.hookimpl(tryfirst=True)  # before -k / -m / --deselect filter the items
     def pytest_collection_modifyitems(
-        self, session: pytest.Session, config: pytest.Config, items: list
+        self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
         from ..core.rules import load_rules, reset_rules
         from ..read.inputs import discover
@@ -140,13 +148,13 @@ def _relative(path: str, config: pytest.Config) -> str:
 class AuditFile(pytest.File):
     """One report file; audited once, on first use, whatever the number of its items."""
 
-    def __init__(self, *, audit_session: AuditSession, **kwargs) -> None:
+    def __init__(self, *, audit_session: AuditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.audit_session = audit_session
-        self._report = None
+        self._report: AuditReport | None = None
         self._error: InputError | None = None
 
-    def collect(self):
+    def collect(self) -> list[pytest.Item]:
         if not self.audit_session.conf["per_rule"]:
             return [AuditItem.from_parent(self, name="audit", rule=None)]
         from ..core.rules import catalogue
@@ -155,13 +163,14 @@ class AuditFile(pytest.File):
             self.audited()
         except InputError:
             return [AuditItem.from_parent(self, name="read", rule=None)]
+        chosen = self.audit_session.conf["selection"]
         return [
             AuditItem.from_parent(self, name=code, rule=code)
             for code, r in catalogue().items()
-            if getattr(r, "enabled", True)
+            if r.enabled and code in chosen
         ]
 
-    def audited(self):
+    def audited(self) -> AuditReport:
         """The report, or raise the InputError that stopped the read."""
         if self._error is not None:
             raise self._error
@@ -181,7 +190,7 @@ class AuditFile(pytest.File):
 class AuditItem(pytest.Item):
     """The findings of one report (or of one rule in one report) must stay under the threshold."""
 
-    def __init__(self, *, rule: str | None, **kwargs) -> None:
+    def __init__(self, *, rule: str | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rule = rule
         if rule is not None:
@@ -197,7 +206,9 @@ class AuditItem(pytest.Item):
         except InputError as exc:
             raise UnreadableInput(f"{self.display_path()}: {exc.problem}") from None
         findings = [
-            f for f in at_or_above(report, conf["severity"]) if self.rule is None or f.rule == self.rule
+            f
+            for f in at_or_above(report, conf["severity"])
+            if (self.rule is None or f.rule == self.rule) and f.rule in conf["selection"]
         ]
         session = parent.audit_session
         session.documents.add(str(self.path))
@@ -222,31 +233,36 @@ class AuditItem(pytest.Item):
         except ValueError:
             return str(self.path)
 
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, AuditFailure):
-            return FailureRepr(excinfo.value.text, excinfo.value.summary, str(self.path))
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, AuditFailure):  # pytest only calls its toterminal()
+            failure = FailureRepr(excinfo.value.text, excinfo.value.summary, str(self.path))
+            return failure  # type: ignore[return-value]
         if isinstance(excinfo.value, UnreadableInput):
             return f"unreadable report: {excinfo.value}"
         if isinstance(excinfo.value, InputError):  # the baseline file
             return f"auditor: {excinfo.value}"
         return super().repr_failure(excinfo, style=style)
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, None, str]:
         return self.path, None, f"audit {self.display_path()}" + (f" [{self.rule}]" if self.rule else "")
 
 
 class AuditPathItem(pytest.Item):
     """A configured path that holds no report (missing, or a folder without reports): fails."""
 
-    def __init__(self, *, problem: str, **kwargs) -> None:
+    def __init__(self, *, problem: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problem = problem
 
     def runtest(self) -> None:
         raise UnreadableInput(self.problem)
 
-    def repr_failure(self, excinfo, style=None):
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str:
         return f"unreadable report path: {excinfo.value}"
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, None, str]:
         return self.path, None, self.name

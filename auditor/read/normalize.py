@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 _ARTEFACT = re.compile(r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]")
-_FOLD = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) != "，"}
+_FOLD: dict[int, int | str] = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) != "，"}
 _FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f"})
 
 
@@ -105,7 +106,7 @@ class Origin(Sequence[int]):
             n += b - a
         return Origin(starts, offsets, n)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(self._n))]
         if i < 0:
@@ -169,20 +170,20 @@ def to_simplified(text: str) -> str:
     converter = _converter()
     if converter is None:
         return text
-    out = converter(text)
+    out: str = converter(text)
     if len(out) == len(text):
         return out
     table: dict[str, str] = {}
     for ch in set(text):
-        c = converter(ch)
+        c: str = converter(ch)
         table[ch] = c if len(c) == 1 else ch
     return "".join(table[ch] for ch in text)
 
 
-_CONVERTER: list = []
+_CONVERTER: list[Callable[[str], str] | None] = []
 
 
-def _converter():
+def _converter() -> Callable[[str], str] | None:
     if not _CONVERTER:
         try:
             from opencc import OpenCC

@@ -27,7 +27,7 @@ class Source:
     text: str
     encoding: str
     places: tuple[tuple[int, int, str], ...] = ()
-    tables: tuple = field(default=(), hash=False)  # Table (mutable): not part of the hash
+    tables: tuple[Table, ...] = field(default=(), hash=False)  # Table (mutable): not part of the hash
     # parts a reader could not read: (what, how many), e.g. scanned pages
     unread: tuple[tuple[str, int], ...] = ()
 

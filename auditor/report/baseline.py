@@ -45,7 +45,7 @@ class BaselineEntry(BaseModel):
 class Baseline(BaseModel):
     """Accepted findings, matched by fingerprint and count."""
 
-    version: Literal[1] = BASELINE_VERSION
+    version: Literal[1] = 1
     findings: list[BaselineEntry] = Field(default_factory=list)
 
     @classmethod

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from typing import Any
 
+from ..core.i18n import explanation, finding_message, language, severity, skipped, t
 from ..core.models import AuditReport, Finding, InputFailure
 from .text import source_lines
 
 RANK = {"info": 0, "warning": 1, "error": 2}
+Spans = dict[int, list[tuple[int, int, str, str]]]
 #: Background of highlighted figures, by severity (the browser test looks for the error colour).
 HIGHLIGHT = {"error": "#ffaaaa", "warning": "#ffe08a", "info": "#b8e1ff"}
 
@@ -55,21 +58,21 @@ def _counts(report: AuditReport) -> dict[str, int]:
 
 def _badges(counts: dict[str, int]) -> str:
     if not any(counts.values()):
-        return '<span class="badge b-ok">no findings</span>'
-    return " ".join(f'<span class="badge b-{s}">{n} {s}</span>' for s, n in counts.items() if n)
+        return f'<span class="badge b-ok">{t("labels.no_findings")}</span>'
+    return " ".join(f'<span class="badge b-{s}">{n} {severity(s)}</span>' for s, n in counts.items() if n)
 
 
 def _cause(f: Finding) -> str:
     d = f.diagnosis
-    parts = [f"stated {escape(f.stated)}, consistent {escape(f.expected)}"]
+    parts = [escape(t("labels.stated_consistent", stated=f.stated, expected=f.expected))]
     if d is not None:
-        text = f"cause: {escape(d.explanation)} ({escape(d.cause)})"
+        text = escape(t("labels.cause", explanation=explanation(f), cause=d.cause))
         if d.culprit is not None and d.suggested:
-            text += f" — {escape(d.culprit.text)} (line {d.culprit.line}) "
-            text += f"should read <b>{escape(d.suggested)}</b>"
+            text += " — " + escape(t("labels.should_read", text=d.culprit.text, line=d.culprit.line))
+            text += f" <b>{escape(d.suggested)}</b>"
         parts.append(text)
     if f.also_breaks:
-        parts.append("the same figure also breaks: " + "; ".join(escape(x) for x in f.also_breaks))
+        parts.append(escape(t("labels.also_breaks", what="; ".join(f.also_breaks))))
     return '<div class="cause">' + "<br>".join(parts) + "</div>"
 
 
@@ -87,7 +90,7 @@ def _spans(findings: list[Finding], line_count: int) -> dict[int, list[tuple[int
 
 def _marked(raw: str, spans: list[tuple[int, int, str, str]]) -> str:
     """The line with each span marked; overlapping spans merge and keep the gravest severity."""
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for a, b, sev, title in sorted(spans):
         b = min(b, len(raw))
         if a >= b:
@@ -110,7 +113,7 @@ def _marked(raw: str, spans: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def _excerpt(f: Finding, lines: list[str], spans: dict) -> str:
+def _excerpt(f: Finding, lines: list[str], spans: Spans) -> str:
     if not f.evidence or not lines:
         return ""
     ln = f.evidence[0].line
@@ -126,66 +129,77 @@ def _excerpt(f: Finding, lines: list[str], spans: dict) -> str:
     return f'<div class="excerpt">{ln:>5} │ {body}</div>'
 
 
-def _finding_item(f: Finding, doc: int, lines: list[str], spans: dict) -> str:
+def _finding_item(f: Finding, doc: int, lines: list[str], spans: Spans) -> str:
     e0 = f.evidence[0] if f.evidence else None
-    where = (f'<a href="#d{doc}-L{e0.line}">line {e0.line}, col {e0.column}</a>') if e0 else ""
+    where = ""
+    if e0:
+        place = e0.place or t("labels.line_col", line=e0.line, column=e0.column)
+        where = f'<a href="#d{doc}-L{e0.line}">{escape(place)}</a>'
+    supp = (
+        f' <span class="muted">{escape(t("labels.suppressed", file=f.suppressed_by))}</span>'
+        if f.suppressed_by
+        else ""
+    )
     return (
-        f'<li class="finding sev-{f.severity}"><span class="badge b-{f.severity}">{f.severity}</span> '
-        f"<b>{escape(f.rule)}</b> {escape(f.name)} · {where}"
-        f'<div class="msg">{escape(f.message)}</div>{_cause(f)}{_excerpt(f, lines, spans)}</li>'
+        f'<li class="finding sev-{f.severity}">'
+        f'<span class="badge b-{f.severity}">{severity(f.severity)}</span> '
+        f"<b>{escape(f.rule)}</b> {escape(f.name)} · {where}{supp}"
+        f'<div class="msg">{escape(finding_message(f))}</div>{_cause(f)}{_excerpt(f, lines, spans)}</li>'
     )
 
 
 def _coverage(report: AuditReport) -> str:
     c = report.coverage
     rows = [
-        ("figures read", c.figures),
-        ("amounts / percentages", f"{c.amounts} / {c.percents}"),
-        ("figures checked by at least one relation", c.figures_checked),
-        ("figures no relation checked", c.figures_unchecked),
-        ("unreadable figures", c.unreadable),
-        ("relations checked", c.relations_checked),
-        ("relations consistent", c.relations_consistent),
-        ("relations skipped", sum(c.relations_skipped.values())),
+        (t("labels.cov_figures"), c.figures),
+        (t("labels.cov_amounts"), f"{c.amounts} / {c.percents}"),
+        (t("labels.cov_checked"), c.figures_checked),
+        (t("labels.cov_unchecked"), c.figures_unchecked),
+        (t("labels.cov_unreadable"), c.unreadable),
+        (t("labels.cov_relations"), c.relations_checked),
+        (t("labels.cov_consistent"), c.relations_consistent),
+        (t("labels.cov_skipped"), sum(c.relations_skipped.values())),
     ]
     body = "".join(f"<tr><th>{escape(k)}</th><td class=num>{escape(str(v))}</td></tr>" for k, v in rows)
     for reason, n in sorted(c.relations_skipped.items(), key=lambda x: -x[1]):
-        body += (
-            f'<tr><td class="muted">&nbsp;&nbsp;skipped: {escape(reason)}</td>'
-            f'<td class="num muted">{n}</td></tr>'
-        )
+        why = escape(t("labels.cov_skipped_reason", why=skipped(reason)))
+        body += f'<tr><td class="muted">&nbsp;&nbsp;{why}</td><td class="num muted">{n}</td></tr>'
+
     return f'<table class="cov">{body}</table>'
 
 
-def _document(report: AuditReport, doc: int) -> str:
+def _document(report: AuditReport, doc: int, back: str = "") -> str:
     lines = source_lines(report.source_text) or []
     spans = _spans(report.findings, len(lines))
     notes: dict[int, list[str]] = defaultdict(list)
     for f in report.findings:
-        if f.evidence:
+        if f.evidence:  # beside the line of the figure to correct (the culprit comes first)
             d = f.diagnosis
             extra = f" → <b>{escape(d.suggested)}</b>" if d and d.suggested else ""
-            cause = f"<br><span class=cause>{escape(d.explanation)}{extra}</span>" if d else ""
+            cause = f"<br><span class=cause>{escape(explanation(f))}{extra}</span>" if d else ""
             notes[f.evidence[0].line].append(
-                f'<div class="note sev-{f.severity}"><b>{escape(f.rule)}</b> {escape(f.message)}{cause}</div>'
+                f'<div class="note sev-{f.severity}"><b>{escape(f.rule)}</b> '
+                f"{escape(finding_message(f))}{cause}</div>"
             )
     meta = [
-        f"encoding {escape(report.encoding)}" if report.encoding else "",
-        f"year {report.year}" if report.year else "",
+        escape(t("labels.encoding", encoding=report.encoding)) if report.encoding else "",
+        escape(t("labels.year", year=report.year)) if report.year else "",
     ]
+    link = f'<p><a href="{escape(back)}">← {escape(t("labels.back_to_index"))}</a></p>' if back else ""
     out = [
-        f'<section class="doc" id="d{doc}"><h2>{escape(report.path)}</h2>',
+        f'<section class="doc" id="d{doc}">{link}<h2>{escape(report.path)}</h2>',
         f'<p>{_badges(_counts(report))} <span class="muted">{" · ".join(m for m in meta if m)}</span></p>',
         _coverage(report),
     ]
-    if report.findings:
+    shown = report.findings + report.suppressed
+    if shown:
         out.append(
-            '<h3>Findings</h3><ol class="findings">'
-            + "".join(_finding_item(f, doc, lines, spans) for f in report.findings)
+            f'<h3>{escape(t("labels.findings_heading"))}</h3><ol class="findings">'
+            + "".join(_finding_item(f, doc, lines, spans) for f in shown)
             + "</ol>"
         )
     if lines:
-        out.append('<h3>Text</h3><table class="text">')
+        out.append(f'<h3>{escape(t("labels.text"))}</h3><table class="text">')
         for i, raw in enumerate(lines, start=1):
             hit = " class=hit" if i in spans else ""
             out.append(
@@ -195,21 +209,35 @@ def _document(report: AuditReport, doc: int) -> str:
             )
         out.append("</table>")
     else:
-        out.append(
-            '<p class="muted">(the text is not available: '
-            "the report was not produced by auditing a source)</p>"
-        )
+        out.append(f'<p class="muted">{escape(t("labels.no_text"))}</p>')
     out.append("</section>")
     return "\n".join(out)
 
 
-def to_html(
-    reports: list[AuditReport], failures: list[InputFailure] | None = None, title: str = "auditor report"
-) -> str:
-    """The whole report as one HTML page (a string)."""
+def page_head(title: str, extra_css: str = "") -> str:
+    """The top of a page: the document's language, its title, the inline style."""
     from ..core.version import __version__
 
+    lang = "zh-CN" if language() == "zh" else "en"
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="auditor {escape(__version__)}">'
+        f"<title>{escape(title)}</title><style>{CSS}{extra_css}</style></head><body>"
+    )
+
+
+def document_page(report: AuditReport, back: str = "") -> str:
+    """One document's page (its findings, coverage and text), linking back to the index."""
+    return "\n".join([page_head(report.path), _document(report, 1, back), "</body></html>\n"])
+
+
+def to_html(
+    reports: list[AuditReport], failures: list[InputFailure] | None = None, title: str | None = None
+) -> str:
+    """The whole report as one HTML page (a string)."""
     failures = failures or []
+    title = title or t("labels.report_title")
     total = {"error": 0, "warning": 0, "info": 0}
     index = []
     for k, r in enumerate(reports, start=1):
@@ -222,24 +250,22 @@ def to_html(
             f"<td class=num>{c.figures}</td><td class=num>{c.figures_checked}</td>"
             f"<td class=num>{c.relations_checked}</td><td class=num>{c.relations_consistent}</td></tr>"
         )
+    unreadable = f" · {len(failures)} {escape(t('labels.unreadable_inputs'))}" if failures else ""
     head = [
-        f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="auditor {escape(__version__)}">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{escape(title)}</h1><p>{len(reports)} document(s) audited · {_badges(total)}"
-        f"{f' · {len(failures)} unreadable input(s)' if failures else ''}</p>",
+        page_head(title),
+        f"<header><h1>{escape(title)}</h1><p>{escape(t('labels.documents_count', n=len(reports)))} · "
+        f"{_badges(total)}{unreadable}</p>",
     ]
     if reports:
         head.append(
-            '<table class="index"><tr><th>document</th><th>findings</th><th>figures read</th>'
-            "<th>figures checked</th><th>relations checked</th><th>consistent</th></tr>"
-            + "".join(index)
-            + "</table>"
+            f'<table class="index"><tr><th>{escape(t("labels.document"))}</th>'
+            f"<th>{escape(t('labels.findings'))}</th><th>{escape(t('labels.figures_read'))}</th>"
+            f"<th>{escape(t('labels.figures_checked'))}</th><th>{escape(t('labels.relations_checked'))}</th>"
+            f"<th>{escape(t('labels.consistent'))}</th></tr>" + "".join(index) + "</table>"
         )
     if failures:
         head.append(
-            '<h3>Unreadable inputs</h3><ul class="errors">'
+            f'<h3>{escape(t("labels.unreadable_inputs"))}</h3><ul class="errors">'
             + "".join(f"<li>{escape(x.path)}: {escape(x.error)}</li>" for x in failures)
             + "</ul>"
         )

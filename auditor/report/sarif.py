@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..core.models import AuditReport, Evidence, InputFailure
+from ..core.rules import ConfiguredRule
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,7 +30,7 @@ def _uri(path: str) -> str:
     return quote(p.as_posix(), safe="/")
 
 
-def _region(e: Evidence) -> dict:
+def _region(e: Evidence) -> dict[str, Any]:
     return {
         "startLine": e.line,
         "startColumn": e.column,
@@ -38,7 +40,7 @@ def _region(e: Evidence) -> dict:
     }
 
 
-def _rule(r) -> dict:
+def _rule(r: ConfiguredRule) -> dict[str, Any]:
     explanation = " ".join(r.explanation.split())
     return {
         "id": r.code,
@@ -57,23 +59,24 @@ def _rule(r) -> dict:
     }
 
 
-def to_sarif(reports: list[AuditReport], failures: list[InputFailure] | None = None) -> dict:
+def to_sarif(reports: list[AuditReport], failures: list[InputFailure] | None = None) -> dict[str, Any]:
     """The SARIF 2.1.0 log of a batch, as a dict ready for ``json.dumps``."""
     from ..core.rules import catalogue
     from ..core.version import __version__
 
     rules = list(catalogue().values())
     index = {r.code: i for i, r in enumerate(rules)}
-    artifacts, results = [], []
+    artifacts: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
     for report in reports:
         art = len(artifacts)
-        artifact = {"location": {"uri": _uri(report.path)}, "mimeType": "text/plain"}
+        artifact: dict[str, Any] = {"location": {"uri": _uri(report.path)}, "mimeType": "text/plain"}
         if report.encoding and report.encoding != "str":
             artifact["encoding"] = report.encoding
         artifacts.append(artifact)
         where = {"uri": _uri(report.path), "index": art}
         for f in report.findings:
-            result: dict = {
+            result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message},

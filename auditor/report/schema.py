@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -45,7 +45,7 @@ def documents_json(reports: list[AuditReport], failures: list[InputFailure] | No
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the JSON output, as the models define it now."""
     schema = ReportOutput.model_json_schema(mode="serialization")
     head = {
@@ -62,9 +62,10 @@ def schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def shipped_schema() -> dict:
+def shipped_schema() -> dict[str, Any]:
     """The schema file shipped in the package."""
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return data
 
 
 def write_schema(path: str | Path = SCHEMA_FILE) -> Path:

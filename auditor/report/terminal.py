@@ -1,4 +1,8 @@
-"""Rich terminal output: per document, a summary and each finding with its source line."""
+"""Rich terminal output: per document, a summary and each finding with its source line.
+
+Every label comes from the message catalogue in the language in use (``core/i18n.py``); a file
+name or a figure is always plain text, never rich markup (``report[final].txt`` stays as written).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..core.i18n import finding_message, severity, skipped, t
 from ..core.models import AuditReport, Finding
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -15,21 +20,24 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def summary(report: AuditReport) -> Group:
     s = report.coverage
     table = Table.grid(padding=(0, 2))
-    table.add_row("figures read", str(s.figures), "relations checked", str(s.relations_checked))
-    share = f"{100 * s.figures_checked / (s.amounts + s.percents):.0f}%" if s.amounts + s.percents else "–"
     table.add_row(
-        "amounts and % checked",
-        f"{s.figures_checked} of {s.amounts + s.percents} ({share})",
-        "consistent",
+        t("labels.figures_read"), str(s.figures), t("labels.relations_checked"), str(s.relations_checked)
+    )
+    total = s.amounts + s.percents
+    share = f"{100 * s.figures_checked / total:.0f}%" if total else "–"
+    table.add_row(
+        t("labels.checked_share"),
+        t("labels.checked_of", n=s.figures_checked, total=total, share=share),
+        t("labels.consistent"),
         str(s.relations_consistent),
     )
     counts = Text()
     for sev in ("error", "warning", "info"):
-        counts.append(f"{s.findings[sev]} {sev}  ", style=STYLE[sev] if s.findings[sev] else "dim")
-    table.add_row("findings", counts, "skipped", str(sum(s.relations_skipped.values())))
+        counts.append(f"{s.findings[sev]} {severity(sev)}  ", style=STYLE[sev] if s.findings[sev] else "dim")
+    table.add_row(t("labels.findings"), counts, t("labels.skipped"), str(sum(s.relations_skipped.values())))
     reasons = Text(style="dim")
     for why, n in sorted(s.relations_skipped.items(), key=lambda kv: -kv[1])[:4]:
-        reasons.append(f"  skipped {n} × {why}\n")
+        reasons.append("  " + t("labels.skipped_reason", n=n, why=skipped(why)) + "\n")
     return Group(table, reasons) if reasons else Group(table)
 
 
@@ -60,37 +68,52 @@ def source_line(finding: Finding, lines: list[str] | None) -> Text:
     return text
 
 
-def finding_view(finding: Finding, lines: list[str] | None) -> Group:
+def place(finding: Finding) -> str:
+    """Where the finding's first figure (the one to correct) is: its own place, or line and column."""
+    if not finding.evidence:
+        return ""
+    ev = finding.evidence[0]
+    return ev.place or t("labels.line_col", line=ev.line, column=ev.column)
+
+
+def finding_view(finding: Finding, lines: list[str] | None, note: str = "") -> Group:
     head = Text()
-    head.append(f"{finding.severity.upper():7} ", style=STYLE[finding.severity])
+    head.append(f"{severity(finding.severity):7} ", style=STYLE[finding.severity])
     head.append(f"{finding.rule} ", style="bold")
     head.append(f"{finding.name}  ", style="dim")
-    if finding.evidence:
-        ev = finding.evidence[0]  # a document's own place (第3页第7行, Sheet!C7) when the reader gave one
-        head.append(ev.place or f"line {ev.line}, col {ev.column}", style="dim")
-    body = Text("        " + finding.message)
+    head.append(place(finding), style="dim")
+    if note:
+        head.append(f"  {note}", style="dim italic")
+    body = Text("        " + finding_message(finding))
     parts = [head, body, source_line(finding, lines)]
-    others = [e for e in finding.evidence if e.line != (finding.evidence[0].line if finding.evidence else 0)]
-    for e in others:
-        if lines and e.line - 1 < len(lines):
+    first = finding.evidence[0].line if finding.evidence else 0
+    for e in finding.evidence:
+        if e.line != first and lines and e.line - 1 < len(lines):
+            where = e.place or t("labels.col", column=e.column)
             parts.append(
                 Text(
-                    f"{e.line:>5} │ … {e.label}{e.text} ({e.role}) at {e.place or f'col {e.column}'}",
+                    f"{e.line:>5} │ … {e.label}{e.text}" + t("labels.at", role=e.role, place=where),
                     style="dim",
                 )
             )
     for other in finding.also_breaks:
-        parts.append(Text(f"        also breaks {other}", style="dim"))
+        parts.append(Text("        " + t("labels.also_breaks", what=other), style="dim"))
     return Group(*parts)
 
 
-def render(console: Console, report: AuditReport, original: str | None = None) -> None:
+def render(console: Console, report: AuditReport, original: str | None = None, quiet: bool = False) -> None:
+    """A document as a panel: its coverage (not with ``quiet``), each finding, each suppressed one."""
     lines = original.splitlines() if original is not None else None
-    items = [summary(report)]
+    if quiet and not report.findings:
+        return
+    items: list[object] = [] if quiet else [summary(report)]
     for f in report.findings:
-        items.append(Text(""))
+        if items:
+            items.append(Text(""))
         items.append(finding_view(f, lines))
+    for f in report.suppressed:
+        items.append(Text(""))
+        items.append(finding_view(f, lines, note=t("labels.suppressed", file=f.suppressed_by or "")))
     style = "red" if not report.ok else ("yellow" if report.findings else "green")
-    console.print(
-        Panel(Group(*items), title=f"[bold]{report.path}[/]", title_align="left", border_style=style)
-    )
+    title = Text(report.path, style="bold")  # a file name is text, never markup
+    console.print(Panel(Group(*items), title=title, title_align="left", border_style=style))  # type: ignore[arg-type]

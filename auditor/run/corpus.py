@@ -18,15 +18,19 @@ import glob
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..read.inputs import REPORT_SUFFIXES
+from .progress import run_with_progress as run_with_progress
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.table import Table
+
+    from ..core.config import Selection
     from ..core.models import AuditReport
     from ..facts.years import YearFacts
 
@@ -111,6 +115,7 @@ class Options:
     keep_text: bool = False
     years: bool = False  # also collect the facts the across-years check needs
     audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
+    selection: Selection | None = None  # the rules that report (--select / --ignore); None: all
 
 
 def audit_one(index: int, path: str, options: Options, data: bytes | None = None) -> Outcome:
@@ -134,11 +139,17 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
             error=f"internal error while auditing ({type(exc).__name__}: {exc}); please report it",
         )
     floor = SEVERITY_ORDER[options.min_severity]
-    if floor:
-        report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= floor]
-        report.coverage.findings = {
-            sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")
-        }
+    chosen = options.selection
+    if floor or (chosen is not None and not chosen.everything):
+        from ..core.models import recount
+
+        report.findings = [
+            f
+            for f in report.findings
+            if SEVERITY_ORDER[f.severity] >= floor and (chosen is None or f.rule in chosen)
+        ]
+        report.suppressed = [f for f in report.suppressed if chosen is None or f.rule in chosen]
+        recount(report)
     out = Outcome(
         index,
         path,
@@ -233,7 +244,7 @@ def _pooled(
     items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int, window: int
 ) -> Iterator[Outcome]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
@@ -241,7 +252,7 @@ def _pooled(
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
     chunks = _chunks(items, chunksize)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm) as pool:
-        pending: set = set()
+        pending: set[Future[list[Outcome]]] = set()
         held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
         next_index = 0
         exhausted = False
@@ -287,10 +298,11 @@ class Summary:
 
     documents: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
-    by_rule: Counter = field(default_factory=Counter)  # (rule, severity) -> count
+    by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)  # (rule, severity) -> count
     failing: int = 0  # documents with an error finding
     seconds: float = 0.0
     unlinked: int | None = None  # across years: reports whose title names no department and year
+    suppressed: int = 0  # findings a suppression file beside a report accepts
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
@@ -303,6 +315,16 @@ class Summary:
         if not outcome.ok:
             self.failing += 1
 
+    def add_report(self, report: AuditReport, outcome: Outcome | None = None) -> None:
+        """A document's report as the outputs show it (after its suppressions and the baseline)."""
+        self.documents += 1
+        if outcome is not None and outcome.years is not None and not outcome.years.key:
+            self.unlinked = (self.unlinked or 0) + 1
+        self.by_rule.update((f.rule, f.severity) for f in report.findings)
+        self.suppressed += len(report.suppressed)
+        if not report.ok:
+            self.failing += 1
+
     def add_findings(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.by_rule.update(pairs)
 
@@ -312,77 +334,43 @@ class Summary:
             out[sev] += n
         return out
 
-    def table(self):
+    def table(self) -> Table:
         from rich.table import Table
 
+        from ..core.i18n import severity, t
         from ..core.rules import catalogue
 
         rules = catalogue()
-        rate = (
-            f", {self.documents / self.seconds:.0f} documents/s"
-            if self.seconds > 0 and self.documents
-            else ""
-        )
-        table = Table(
-            title=f"{self.documents} document(s) audited in {self.seconds:.1f} s{rate}", title_justify="left"
-        )
-        table.add_column("rule")
-        table.add_column("name")
+        rate = ""
+        if self.seconds > 0 and self.documents:
+            rate = t("labels.summary_rate", rate=f"{self.documents / self.seconds:.0f}")
+        title = t("labels.summary_title", n=self.documents, seconds=f"{self.seconds:.1f}", rate=rate)
+        table = Table(title=title, title_justify="left")
+        table.add_column(t("labels.rule"))
+        table.add_column(t("labels.name"))
         for sev in ("error", "warning", "info"):
-            table.add_column(sev, justify="right")
-        codes = sorted({code for code, _ in self.by_rule})
-        for code in codes:
+            table.add_column(severity(sev), justify="right")
+        for code in sorted({code for code, _ in self.by_rule}):
             name = rules[code].name if code in rules else ""
             table.add_row(
                 code,
                 name,
                 *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")),
             )
-        sev = self.by_severity()
+        total = self.by_severity()
         table.add_section()
-        table.add_row("all", "findings", str(sev["error"]), str(sev["warning"]), str(sev["info"]))
-        table.add_row("", f"documents with an error finding: {self.failing}", "", "", "")
-        table.add_row("", f"unreadable files: {len(self.unreadable)}", "", "", "")
+        table.add_row(
+            t("labels.all"),
+            t("labels.findings"),
+            str(total["error"]),
+            str(total["warning"]),
+            str(total["info"]),
+        )
+        table.add_row("", t("labels.documents_failing", n=self.failing), "", "", "")
+        table.add_row("", t("labels.unreadable_files", n=len(self.unreadable)), "", "", "")
+        if self.suppressed:
+            table.add_row("", t("labels.suppressed_count", n=self.suppressed), "", "", "")
         if self.unlinked is not None:
             # reports whose title names no department and year cannot be compared with another
-            table.add_row("", f"not linked across years: {self.unlinked}", "", "", "")
+            table.add_row("", t("labels.not_linked", n=self.unlinked), "", "", "")
         return table
-
-
-def run_with_progress(
-    outcomes: Iterator[Outcome], show: bool, total: Callable[[], int | None] | None = None, console=None
-) -> Iterator[Outcome]:
-    """Pass outcomes through, advancing a rich progress bar on `console` when `show`."""
-    if not show:
-        yield from outcomes
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    count = total() if total else None
-    # the first outcome before the bar: the worker processes are forked before its refresh thread
-    first = next(outcomes, None)
-    if first is None:
-        return
-    columns = [
-        SpinnerColumn(),
-        TextColumn("auditing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
-    ]
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("audit", total=count, completed=1)
-        yield first
-        for outcome in outcomes:
-            progress.advance(task)
-            yield outcome

@@ -14,6 +14,7 @@ need the auditor installed (same version) in their environment.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..core.errors import InputError
 from ..read.inputs import MAX_BYTES
@@ -32,7 +33,8 @@ class MissingExtra(InputError):
         return self.problem
 
 
-def _client(scheduler):
+def _client(scheduler: Any) -> tuple[Any, bool]:
+    """A Dask client for an address (owned: closed after the run), or the caller's own client."""
     try:
         from distributed import Client
     except ImportError:
@@ -75,7 +77,7 @@ def audit_chunk(chunk: list[tuple[int, str, bytes | None, str | None]], options:
 
 def audit_corpus(
     paths: Iterable[str],
-    scheduler,
+    scheduler: Any,
     *,
     options: Options | None = None,
     ordered: bool = True,

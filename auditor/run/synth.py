@@ -186,7 +186,7 @@ def report(department: str, f: YearFigures, prior: YearFigures | None, slip: Dec
         f"第二部分 {y}年度部门决算情况说明",
         "一、收入支出决算总体情况说明",
         f"{y}年度收、支总计{f.total}万元。"
-        + _change("收、支总计各", f.total, prior and prior.total, y - 1, slip),
+        + _change("收、支总计各", f.total, prior.total if prior else None, y - 1, slip),
         "二、支出决算情况说明",
         f"{y}年度本年支出合计{expense}万元，其中：基本支出{f.basic}万元，占{_pct(f.basic, expense)}%；"
         f"项目支出{f.project}万元，占{_pct(f.project, expense)}%。",

@@ -160,11 +160,11 @@ class FactStore:
     def __enter__(self) -> FactStore:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def _cited_row(c: Cited) -> list:
+def _cited_row(c: Cited) -> list[object]:
     return [c.line, c.column, c.end_line, c.end_column, c.text, c.value, c.unit, c.label]
 
 

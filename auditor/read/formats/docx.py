@@ -9,13 +9,18 @@ are not read.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..source import Source
 
-def read_docx(data: bytes, name: str):
+
+def read_docx(data: bytes, name: str) -> Source:
     try:
         import docx
         from docx.table import Table
@@ -29,7 +34,7 @@ def read_docx(data: bytes, name: str):
     layout = Layout()
     paragraph_no = table_no = 0
 
-    def blocks(parent):  # content controls (w:sdt) hold paragraphs and tables too
+    def blocks(parent: Any) -> Iterator[Any]:  # content controls (w:sdt) hold paragraphs and tables too
         for child in parent.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "sdt":

@@ -11,10 +11,15 @@ bytes are detected like a text file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..source import Source
 
 _DROP = {
     "script",
@@ -104,7 +109,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     return decode(data, name)
 
 
-def read_html(data: bytes, name: str):
+def read_html(data: bytes, name: str) -> Source:
     try:
         import lxml.html
     except ImportError:
@@ -135,7 +140,7 @@ class _Walker:
             self.paragraphs += 1
             self.layout.paragraph(text, f"第{self.paragraphs}段")
 
-    def walk(self, el) -> None:
+    def walk(self, el: Any) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if not tag:  # comments, processing instructions
@@ -170,7 +175,7 @@ class _Walker:
         if el.tail:
             self.buffer.append(el.tail)
 
-    def table(self, el) -> None:
+    def table(self, el: Any) -> None:
         self.tables += 1
         n = self.tables
         rows = []
@@ -214,7 +219,7 @@ class _Walker:
         self.layout.table(f"表{n}", rows, caption=title)
 
 
-def _is_layout(table) -> bool:
+def _is_layout(table: Any) -> bool:
     """A table used to lay out the page (old sites put the whole article in one): its cells hold
     paragraphs, tables or long text. Its cells are then read as blocks, not as a data table."""
     for tr in _rows(table):
@@ -232,7 +237,7 @@ def _is_layout(table) -> bool:
     return False
 
 
-def _rows(table):
+def _rows(table: Any) -> Iterator[Any]:
     for child in table:
         if not isinstance(child.tag, str):
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..source import Cell, Table
+from ...core.errors import InputError
+from ..source import Cell, Source, Table
 
 _SPACE = re.compile(r"[\s|]+")
 
@@ -101,7 +102,7 @@ class Layout:
         found = [ln for ln in self.lines[-lookback:] if ln.strip()]
         return " ".join(found)
 
-    def source(self, name: str, encoding: str, unread: tuple[tuple[str, int], ...] = ()):
+    def source(self, name: str, encoding: str, unread: tuple[tuple[str, int], ...] = ()) -> Source:
         from ..source import Source
 
         text = "\n".join(self.lines)
@@ -111,7 +112,5 @@ class Layout:
         return Source(name, text + "\n", encoding, places, tuple(self.tables), unread)
 
 
-def _empty(name: str):
-    from ...core.errors import InputError
-
+def _empty(name: str) -> InputError:
     return InputError(name, "no text in the document: nothing to audit")

@@ -14,10 +14,17 @@ from __future__ import annotations
 import io
 import re
 from statistics import median
+from typing import TYPE_CHECKING, Any
 
 from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..source import Source
+
+#: (page, "line" or "table", what it holds)
+Item = tuple[int, str, Any]
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–_·]*\s*\d{1,4}\s*[-—–_·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
@@ -26,7 +33,7 @@ _PAGE_NUMBER = re.compile(
 _LATIN = re.compile(r"[A-Za-z0-9%.,]")
 
 
-def read_pdf(data: bytes, name: str):
+def read_pdf(data: bytes, name: str) -> Source:
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -90,7 +97,7 @@ def read_pdf(data: bytes, name: str):
             "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
             "OCR is not supported",
         )
-    unread = ()
+    unread: tuple[tuple[str, int], ...] = ()
     if scanned:
         unread = ((f"pages without a text layer (scanned?), not read: {_ranges(scanned)}", len(scanned)),)
     return _lay(items, name, unread)
@@ -99,10 +106,10 @@ def read_pdf(data: bytes, name: str):
 def _ranges(pages: list[int]) -> str:
     """[3, 4, 5, 9] → '3-5, 9'."""
     out, start = [], pages[0]
-    for a, b in zip(pages, pages[1:] + [None]):
+    for a, b in zip(pages, [*pages[1:], None]):
         if b != a + 1:
             out.append(f"{start}-{a}" if a != start else f"{a}")
-            start = b
+            start = b if b is not None else a
     return ", ".join(out)
 
 
@@ -117,7 +124,7 @@ def _table_like(text: str) -> bool:
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def unmapped_share(items) -> float:
+def unmapped_share(items: list[Item]) -> float:
     """Share of the text that is (cid:N): glyphs whose font gives no Unicode character."""
     texts = [payload["text"] for _, kind, payload in items if kind == "line"]
     total = sum(len(t) for t in texts)
@@ -126,7 +133,7 @@ def unmapped_share(items) -> float:
     return sum(len(m.group()) for t in texts for m in _CID.finditer(t)) / total
 
 
-def _page_items(page, p: int):
+def _page_items(page: Any, p: int) -> list[Item]:
     tables = []
     try:
         found = page.find_tables()
@@ -137,7 +144,7 @@ def _page_items(page, p: int):
         if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2:
             tables.append((t.bbox, rows))
 
-    def outside(obj) -> bool:
+    def outside(obj: dict[str, Any]) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b, _ in tables)
@@ -182,9 +189,9 @@ def _cell(text: str | None) -> str:
 _CELL_WRAP = re.compile(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])")
 
 
-def _merge_tables(items):
+def _merge_tables(items: list[Item]) -> list[Item]:
     """A table running onto the next page (nothing but a page number between, same columns) is one table."""
-    out = []
+    out: list[Item] = []
     for p, kind, payload in items:
         if kind == "line" and _PAGE_NUMBER.match(payload["text"]):
             continue
@@ -206,7 +213,7 @@ def _merge_tables(items):
     return out
 
 
-def _lay(items, name: str, unread=()):
+def _lay(items: list[Item], name: str, unread: tuple[tuple[str, int], ...] = ()) -> Source:
     items = _merge_tables(items)
     lines = [it[2] for it in items if it[1] == "line" and not _PAGE_NUMBER.match(it[2]["text"])]
     left = min((ln["x0"] for ln in lines), default=0)
@@ -252,7 +259,7 @@ def _right_margin(ends: list[float]) -> float:
     return median(band)
 
 
-def _first_word_width(chars: list[dict]) -> float:
+def _first_word_width(chars: list[dict[str, Any]]) -> float:
     """Width of the line's first unbreakable piece: a run of Latin letters and digits, or one character."""
     if not chars:
         return 0.0
@@ -265,10 +272,10 @@ def _first_word_width(chars: list[dict]) -> float:
         and not chars[k + 1]["text"].isspace()
     ):
         k += 1
-    return chars[k]["x1"] - chars[0]["x0"]
+    return float(chars[k]["x1"] - chars[0]["x0"])
 
 
-def _continues(prev: dict, line: dict, left: float, right: float) -> bool:
+def _continues(prev: dict[str, Any], line: dict[str, Any], left: float, right: float) -> bool:
     """Does `line` carry on the paragraph `prev` ends?
 
     It does when the previous line was wrapped: it runs to the right margin, or the first word

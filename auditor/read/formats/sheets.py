@@ -13,10 +13,14 @@ import io
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
 from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..source import Source
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -31,7 +35,7 @@ def column_letter(k: int) -> str:
     return s
 
 
-def shown(value, number_format: str | None = None) -> str:
+def shown(value: object, number_format: str | None = None) -> str:
     """A cell's value as the sheet shows it (numbers with their format's decimals, no float noise)."""
     if value is None:
         return ""
@@ -100,7 +104,7 @@ def uncomputed_formulas(data: bytes) -> int:
     return count
 
 
-def read_xlsx(data: bytes, name: str):
+def read_xlsx(data: bytes, name: str) -> Source:
     try:
         import openpyxl
     except ImportError:
@@ -134,7 +138,7 @@ def read_xlsx(data: bytes, name: str):
     return layout.source(name, "xlsx")
 
 
-def read_xls(data: bytes, name: str):
+def read_xls(data: bytes, name: str) -> Source:
     try:
         import xlrd
     except ImportError:
@@ -161,7 +165,7 @@ def read_xls(data: bytes, name: str):
     return layout.source(name, "xls")
 
 
-def _xls_value(book, cell) -> str:
+def _xls_value(book: Any, cell: Any) -> str:
     import xlrd
 
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
