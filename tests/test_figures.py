@@ -76,3 +76,10 @@ def test_amount_round_trip(value, unit):
     f = one(f"支出{text}{unit}，")
     assert f.value == value and f.unit == unit and f.decimals == 2
     assert f.interval.contains(value)
+
+
+@given(st.text(alphabet="0123456789,.-/_aZ万元%年 ，。１２", max_size=40))
+def test_the_scan_by_digit_runs_finds_what_the_whole_pattern_finds(text):
+    from auditor.parse.figures import _NUMBER, _numbers
+
+    assert [m.span() for m in _numbers(text)] == [m.span() for m in _NUMBER.finditer(text)]
