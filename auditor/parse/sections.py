@@ -20,6 +20,11 @@ _PROJECT_OPENING = re.compile(r"^\s*一、\s*项目(?:概况|基本情况)")
 _SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 
 
+_CLAUSE_MARK = re.compile(r"[。；;，,]")
+_DEPARTMENT_WIDE = re.compile(r"部门|整体")
+_BACK_TO_REPORT = re.compile(r"(?:决算情况说明|部门决算)")
+
+
 class Sections:
     """(project, heading, sub-heading) in force at each position of a document, read once, on demand."""
 
@@ -41,40 +46,34 @@ class Sections:
                 out.append((s, 0, ""))
                 continue
             glued = _GLUED_OPENING.search(line)
-            if glued and "项目" in line[: glued.start()] and not re.search(r"[。；;，,]", line):
+            if glued and "项目" in line[: glued.start()] and not _CLAUSE_MARK.search(line):
                 # a title and its 一、项目概况 on one line (text out of a PDF): the title is the project's
                 out.append((s, 0, _named(line[: glued.start()], [text for _, text in lines[k + 1 : k + 8]])))
                 appendix = True
                 continue
-            titled = PROJECT_TITLE.search(line) and "项目" in line
+            top = _TOP_HEADING.match(line)
+            sub = None if top else _SUB_HEADING.match(line)
+            named_project = "项目" in line
+            titled = named_project and PROJECT_TITLE.search(line)
             # a project's own heading: a short line right before "一、项目概况"
-            opens = k + 1 < len(lines) and _PROJECT_OPENING.match(lines[k + 1][1]) and "项目" in line
-            if (
-                (titled or opens)
-                and not re.search(r"[。；;，,]", line)
-                and not _TOP_HEADING.match(line)
-                and not _SUB_HEADING.match(line)
-            ):
+            opens = named_project and k + 1 < len(lines) and _PROJECT_OPENING.match(lines[k + 1][1])
+            if (titled or opens) and not _CLAUSE_MARK.search(line) and not top and not sub:
                 out.append((s, 0, _named(line, [text for _, text in lines[k + 1 : k + 8]])))
                 appendix = True
                 continue
-            if (
-                PROJECT_TITLE.search(line)
-                and re.search(r"部门|整体", line)
-                and not re.search(r"[。；;，,]", line)
-            ):
+            if PROJECT_TITLE.search(line) and _DEPARTMENT_WIDE.search(line) and not _CLAUSE_MARK.search(line):
                 out.append((s, 0, ""))  # the department's own self-evaluation: no project
                 continue
             # 一、培训项目绩效自评情况: one project of several
             if appendix and (m := _PROJECT_SECTION.match(line)):
                 out.append((s, 0, m.group(1)))
                 continue
-            if appendix and _TOP_HEADING.match(line) and re.search(r"(?:决算情况说明|部门决算)", line):
+            if appendix and top and _BACK_TO_REPORT.search(line):
                 appendix = False
                 out.append((s, 0, ""))
-            if _TOP_HEADING.match(line):
+            if top:
                 out.append((s, 1, line))
-            elif _SUB_HEADING.match(line):
+            elif sub:
                 out.append((s, 2, line))
         return out
 
