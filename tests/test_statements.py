@@ -379,3 +379,25 @@ def test_a_heading_that_names_a_scope_scopes_what_is_stated_under_it():
     assert not serious(text)
     scopes = [(r.fig.number, r.subject.scope) for r in readings(text)]
     assert scopes == [("900", "all"), ("800", "gpb"), ("50", "gf")]
+
+
+def test_a_budget_stated_as_the_base_of_a_change():
+    text = "一般公共预算财政拨款支出决算数为120万元，比年初预算数100万元增加{d}万元。"
+    assert not serious(text.format(d=20))
+    found = serious(text.format(d=25))
+    assert [f.rule for f in found] == ["FA303"] and "25万元" in cited(found[0])
+
+
+def test_more_or_less_than_the_budget_names_the_direction():
+    text = "一般公共预算财政拨款支出年初预算数为100万元，决算数为{x}万元，决算数{w}预算数20万元。"
+    assert not serious(text.format(x=120, w="大于"))
+    assert not serious(text.format(x=80, w="小于"))
+    assert [f.rule for f in serious(text.format(x=80, w="大于"))] == ["FA303"]
+
+
+def test_no_change_against_the_budget_or_last_year_is_equality():
+    assert not serious("公务接待费支出3.1万元，年初预算3.10万元，与预算相比无增减。")
+    assert not serious("公务接待费支出3.2万元，年初预算3.10万元，与预算相比基本持平。")
+    found = serious("公务接待费支出3.2万元，年初预算3.10万元，与预算相比无增减。")
+    assert [(f.rule, f.severity) for f in found] == [("FA303", "warning")]
+    assert [f.rule for f in serious("公务接待费支出3.2万元，上年支出3.30万元，与上年持平。")] == ["FA303"]

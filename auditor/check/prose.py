@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..core.lexicon import lexicon
 from ..facts.readings import Reading
 from .extraction import Observation
-from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation
+from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder
 
 # how far back in a sentence a statement's other figures are looked for: a sentence listing
@@ -322,3 +322,41 @@ _ASSERTS: dict[str, Callable[[Builder, Sentence, Reading], None]] = {
     "rate": _rate,
     "share": _share,
 }
+
+
+def unchanged_relations(b: Builder, by_sentence: dict[int, list[Reading]]) -> None:
+    """与预算相比无增减 / 与上年持平: the figure stated before the words equals its base (FA303),
+    when the sentence or the report states that base for the same quantity."""
+    for sentence, pos, base in b.rd.unchanged:
+        before = [r for r in by_sentence.get(sentence, []) if r.fig.start < pos]
+        x = next(
+            (
+                r
+                for r in reversed(before)
+                if r.kind == "level" and r.period == "current" and r.role == "actual"
+            ),
+            None,
+        )
+        if x is None or x.subject is None or not x.subject.known:
+            continue
+        period, role = ("prior", "actual") if base == "prior" else ("current", base)
+        ref = next(
+            (
+                r
+                for r in before
+                if r is not x
+                and r.kind in ("level", "prior_level")
+                and r.subject == x.subject
+                and (r.period == period or r.kind == "prior_level" and period == "prior")
+                and (r.role == role or role == "budget" and r.role in BUDGETS)
+            ),
+            None,
+        ) or b.store.get(x.subject, period, role)
+        if ref is None or ref is x:
+            b.skip("a change of nothing without its base stated")
+            continue
+        names = ["决算数", "预算数"] if base != "prior" else ["本年数", "上年数"]
+        said = "与上年相比无增减" if base == "prior" else "与预算相比无增减"
+        rel = SameRelation("FA303", x.fig, [ref.fig], names, f"文中写{said}，{names[0]}应等于{names[1]}")
+        rel.heuristic = True
+        b.add(rel)

@@ -18,7 +18,7 @@ from .derived import derived_relations, named_sums
 from .extraction import Extraction
 from .lists import identity_relations, list_relations, parallel_lists
 from .observations import garbled_figures, garbled_years, implied_budgets, year_labels
-from .prose import Sentence, sentence_relations
+from .prose import Sentence, sentence_relations, unchanged_relations
 from .selfeval import self_evaluations
 from .store import Builder, Store, merge_qualifiers
 from .texttable import stale_year_labels, table_relations
@@ -44,6 +44,7 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
         by_sentence.setdefault(r.sentence, []).append(r)
     for readings in by_sentence.values():
         sentence_relations(b, Sentence(readings))
+    unchanged_relations(b, by_sentence)
     for lst in rd.lists:
         list_relations(b, lst)
     parallel_lists(b)

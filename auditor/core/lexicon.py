@@ -81,6 +81,10 @@ class Patterns:
     share_end: re.Pattern[str]
     change_end: re.Pattern[str]
     compare_open: re.Pattern[str]
+    # 决算数大于预算数 / 小于上年: (more or less, the base named) right before a figure
+    comparative_end: re.Pattern[str]
+    # 与预算相比无增减 / 与上年持平: a change of nothing, against the base named
+    unchanged: re.Pattern[str]
     updown: re.Pattern[str]
     both: re.Pattern[str]
     up: re.Pattern[str]
@@ -108,6 +112,13 @@ class Patterns:
             share_end=c(f"(?:{w['share']})(?:为|是|了)?$"),
             change_end=c(f"(?P<w>{ud})(?:了|为|约|达|额为|额|支出|开支|资金|经费|收入)?$"),
             compare_open=c(f"(?:{w['compare_open']})"),
+            comparative_end=c(
+                f"(?P<w>{w['more']}|{w['less']})(?P<what>(?:{w['compare_budget']}|{w['compare_prior']})"
+                f"(?:决算)?(?:数)?)(?:为|了)?$"
+            ),
+            unchanged=c(
+                f"(?:{w['compare_open']})(?P<what>.{{0,24}}?)(?:{w['compare_close']})?(?:{w['same']})"
+            ),
             updown=c(f"(?:{w['up']}|{w['down']})"),
             both=c(f"(?:{w['both']})"),
             up=c(f"(?:{w['up']})"),
@@ -142,6 +153,8 @@ def lexicon() -> Lexicon:
         "down": words["down"],
         "both": words["both"],
         "same": words["same"],
+        "more": words["more"],
+        "less": words["less"],
         "rate_tail": words["rate_tail"],
         "share": data["share"]["words"],
         "completion": data["completion"]["words"],

@@ -72,9 +72,10 @@ class Reader:
     readings: list[Reading] = field(default_factory=list)
     lists: list[ListBlock] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
-    labels: dict[int, str] = field(
-        default_factory=dict
-    )  # figure start -> its name, where the words before it do not say
+    # figure start -> its name, where the words before it do not say
+    labels: dict[int, str] = field(default_factory=dict)
+    # 与预算相比无增减 / 与上年持平: (sentence, offset, the base named) of each change of nothing
+    unchanged: list[tuple[int, int, str]] = field(default_factory=list)
     project_at: Callable[[int], str] = lambda pos: ""  # offset -> the project appendix it stands in
 
     def skip(self, why: str) -> None:

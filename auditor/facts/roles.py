@@ -71,13 +71,7 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
     for m in rx.finditer(c):
         what = m.group("what")
         if lx.rx.compare_budget.search(what):
-            best = (
-                "budget_initial"
-                if "年初" in what
-                else "budget_adjusted"
-                if _ADJUSTED.search(what)
-                else "budget"
-            )
+            best = base_named(lx, what)
             continue
         ym = _YEAR_NAMED.search(what)
         if ym:
@@ -120,6 +114,12 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
     if m and m.group("w") not in ("增幅", "降幅"):
         r.kind, r.sign = "change", sign_of(lx, m.group("w"))
         return True
+    cmp = lx.rx.comparative_end.search(h)
+    if cmp and f.is_amount:
+        # 决算数大于预算数20万元: the difference from the base named, the direction in the comparative
+        r.kind, r.base = "change", base_named(lx, cmp.group("what"))
+        r.sign = 1 if re.fullmatch(lx.words["more"], cmp.group("w")) else -1
+        return True
     cm = _COMPLETION_BUDGET.search(h)
     if cm:
         r.kind = "level"
@@ -135,6 +135,11 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
     if pm is not None and f.is_amount:
         after = h[pm.end() :]
         ym = _YEAR_NAMED.search(after)
+        if not lx.rx.updown.search(after) and not ym and lx.rx.compare_budget.search(after):
+            # 比年初预算数100万元增加…: the budget stated as the base of the change after it
+            r.kind, r.role = "level", base_named(lx, after)
+            r.base = r.role
+            return True
         if not lx.rx.updown.search(after) and (ym or lx.rx.compare_prior.search(after) or not after):
             # 较20155.88万元增加了0.51万元: the amount right after 较 is the base, last year's
             r.kind = "prior_level"
@@ -144,6 +149,13 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
     role = role_of(lx, h)
     r.role = role or "actual"
     return role is not None
+
+
+def base_named(lx: Lexicon, what: str) -> str:
+    """The base a comparison names: a budget (年初 / 全年, 调整后 / plain) or the prior year."""
+    if not lx.rx.compare_budget.search(what):
+        return "prior"
+    return "budget_initial" if "年初" in what else "budget_adjusted" if _ADJUSTED.search(what) else "budget"
 
 
 def role_of(lx: Lexicon, h: str) -> str | None:

@@ -35,6 +35,7 @@ from .roles import (
     PRIOR_WORDS,
     THIS_ITEM,
     THIS_YEAR,
+    base_named,
     classify,
     comparison,
     mislabelled,
@@ -62,6 +63,8 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
 _TABLE_TITLE = re.compile(r"表\s*$")
+# 基本持平: roughly the same, no claim of equality
+_ROUGHLY = re.compile(r"基本|大体|大致|略|约|接近")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
 
 
@@ -192,6 +195,9 @@ def _read_sentence(
             pr.period if pr else "current",
         )
         st.pending.append((lst, marker_level(line)))
+    for m in lx.rx.unchanged.finditer(t, s0, s1):
+        if not _ROUGHLY.search(m.group()):
+            rd.unchanged.append((sent_no, m.start(), base_named(lx, m.group("what"))))
     if len(rd.readings) > read_before:
         readings = sentence_readings(rd, sent_no)
         mislabelled(rd, readings, s0, s1)
@@ -223,8 +229,9 @@ def _read_figure(
     cmp_base = comparison(lx, c, rd.year)
     if cmp_base is not None:
         st.compare, st.compare_line = cmp_base, line_no
-    if r.kind == "prior_level" and r.base is not None:
-        st.compare, st.compare_line = r.base, line_no  # 比2018年决算数232.11万元增加…: the base named
+    if r.kind in ("prior_level", "level") and r.base is not None:
+        # 比2018年决算数232.11万元增加… / 比年初预算数100万元增加…: the base named
+        st.compare, st.compare_line = r.base, line_no
     if r.kind in ("change", "rate") and r.base is None:
         r.base = cmp_base or (st.compare if st.compare_line == line_no else None)
     if r.kind in ("change", "rate") and r.sign is None and r.fig.value == 0:
