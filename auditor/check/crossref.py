@@ -70,7 +70,7 @@ def _diagnose(
 
 
 def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: CrossReferences) -> None:
-    groups: dict[tuple, list[Fact]] = {}
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
         groups.setdefault(fact.key, []).append(fact)
     for group in groups.values():
@@ -90,8 +90,11 @@ def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: C
         if len(clusters) == 1:
             out.consistent += len(group) - 1
             continue
+
         # the reference: the value stated most often, then the one other relations confirm
-        score = lambda cl: (len(cl), sum(support.get(f.index, 0) for f in cl))  # noqa: E731
+        def score(cl: list[Fact]) -> tuple[int, int]:
+            return len(cl), sum(support.get(f.index, 0) for f in cl)
+
         ranked = sorted(clusters, key=score, reverse=True)
         decided = score(ranked[0]) > score(ranked[1])
         reference = ranked[0] if decided else []

@@ -16,6 +16,12 @@ from .store import BUDGETS, Builder
 Term = tuple[int, Reading]
 
 
+def _all_known(exprs: list[list[Term] | None]) -> list[list[Term]] | None:
+    """The expressions, or None when one of them is not known."""
+    known = [e for e in exprs if e is not None]
+    return known if len(known) == len(exprs) else None
+
+
 def _stated(b: Builder, subject: Subject, period: str, role: str) -> list[Term] | None:
     r = b.store.get(subject, period, role)
     return [(1, r)] if r is not None else None
@@ -30,12 +36,13 @@ def level_expr(b: Builder, subject: Subject, period: str, role: str, depth: int 
     if role in BUDGETS and period == "current":
         actual = b.store.get(subject, "current", "actual")
         d = b.store.change(subject, role) or (b.store.change(subject, "budget") if role != "budget" else None)
-        if actual is not None and d is not None:
+        # the store keeps only changes whose sign is said (Store.of)
+        if actual is not None and d is not None and d.sign is not None:
             return [(1, actual), (-d.sign, d)]
     if role == "actual" and period == "prior":
         cur = b.store.get(subject, "current", "actual")
         d = b.store.change(subject, "prior")
-        if cur is not None and d is not None:
+        if cur is not None and d is not None and d.sign is not None:
             return [(1, cur), (-d.sign, d)]
     return None
 
@@ -44,7 +51,7 @@ def change_expr(b: Builder, subject: Subject, base: str, depth: int = 0) -> list
     """A change as stated, or this year's level less the prior stated, or the sum of the
     parts' changes (公务用车购置 and 运行维护 for 公务用车购置及运行维护费)."""
     d = b.store.change(subject, base)
-    if d is not None:
+    if d is not None and d.sign is not None:
         return [(d.sign, d)]
     if base == "prior":
         cur = b.store.get(subject, "current", "actual")
@@ -55,8 +62,8 @@ def change_expr(b: Builder, subject: Subject, base: str, depth: int = 0) -> list
         for total, parts, where in lexicon().identities:
             if total != subject.concept or where is not None and subject.scope not in where:
                 continue
-            terms = [change_expr(b, Subject(p, subject.scope), base, 1) for p in parts]
-            if all(t is not None for t in terms):
+            terms = _all_known([change_expr(b, Subject(p, subject.scope), base, 1) for p in parts])
+            if terms is not None:
                 return [x for t in terms for x in t]
     return None
 
@@ -87,8 +94,8 @@ def _compositions(b: Builder) -> list[tuple[Subject, list[Subject], str | None, 
     """(total, parts, period, role): the identities of rules/, and the report's own lists whose
     parts add up to their total (its own breakdown wins over the identity's)."""
     lx = lexicon()
-    out = []
-    own: set[tuple] = set()
+    out: list[tuple[Subject, list[Subject], str | None, str | None]] = []
+    own: set[Subject] = set()
     for lst in b.rd.lists:
         if (
             lst.kind == "reasons"
@@ -155,10 +162,10 @@ def derived_relations(b: Builder) -> None:
             if checked == "changes" and base != "prior":
                 continue
             d = b.store.change(total, base)
-            if d is None:
+            if d is None or d.sign is None:
                 continue
-            terms = [change_expr(b, p, base) for p in parts]
-            if any(t is None for t in terms):
+            terms = _all_known([change_expr(b, p, base) for p in parts])
+            if terms is None:
                 continue
             _equation(b, [(d.sign, d)], [x for t in terms for x in t], "FA105", "总数的变动 = 各部分变动之和")
         # budgets implied by the parts' shortfalls against their budgets
@@ -166,8 +173,8 @@ def derived_relations(b: Builder) -> None:
             t = b.store.get(total, "current", role)
             if t is None:
                 continue
-            terms = [level_expr(b, p, "current", role) for p in parts]
-            if any(x is None for x in terms) or all(len(x) == 1 for x in terms):
+            terms = _all_known([level_expr(b, p, "current", role) for p in parts])
+            if terms is None or all(len(x) == 1 for x in terms):
                 continue
             _equation(b, [(1, t)], [x for tt in terms for x in tt], "FA105", "预算数 = 各部分预算数之和")
     # the account balances: 收入总计 = 支出总计, each stated or made of its parts
@@ -190,8 +197,8 @@ def _total_expr(b: Builder, concept: str, scope: str) -> list[Term] | None:
     for total, parts, where in lx.identities:
         if total != concept or where is not None and scope not in where:
             continue
-        terms = [_stated(b, Subject(p, scope), "current", "actual") for p in parts]
-        if all(t is not None for t in terms):
+        terms = _all_known([_stated(b, Subject(p, scope), "current", "actual") for p in parts])
+        if terms is not None:
             return [x for t in terms for x in t]
     return None
 

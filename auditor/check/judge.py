@@ -35,11 +35,12 @@ def restatements(doc: Document, facts: list[Fact]) -> tuple[list[Relation], list
     constraints for blame (a repair may not make one statement disagree with the others); the
     second are failed relations a repair may mend (a total that breaks its sum *and* disagrees
     with its restatement is the figure to blame). FA801 reports the disagreements themselves."""
-    groups: dict[tuple, list[Figure]] = {}
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
     for fact in facts:
         if not fact.unit:
             groups.setdefault(fact.key, []).append(doc.figures[fact.index])
-    agree, differ = [], []
+    agree: list[Relation] = []
+    differ: list[Relation] = []
     for figs in groups.values():
         for a, b in zip(figs, figs[1:]):
             if a is b:

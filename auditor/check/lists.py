@@ -54,11 +54,12 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
         )
     ]
     for role in roles:
-        per_item = [
+        found = [
             next((r for r in levels if r.subject == s and r.role == role and r.note != "role?"), None)
             for s in items_
         ]
-        if any(x is None for x in per_item):
+        per_item = [x for x in found if x is not None]
+        if len(per_item) != len(found):
             b.skip("list with an item of no figure in this role")
             continue
         if any(x.fig.is_amount != per_item[0].fig.is_amount for x in per_item):
@@ -90,9 +91,9 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             unit_slip(rel)
             b.add(rel)
         else:
-            rel = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
-            b.add(rel)
-            b.partial_lists.append((tuple(s.concept for s in items_), rel))
+            partial = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
+            b.add(partial)
+            b.partial_lists.append((tuple(s.concept for s in items_), partial))
 
 
 def _outgrows(total: Decimal, parts: list[Decimal]) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ..core.intervals import Interval
 from ..core.lexicon import lexicon
 from ..facts.readings import Reading
+from ..facts.subjects import Subject
 from ..parse.figures import Figure, misspellings
 from .extraction import Observation
 from .store import BUDGETS, Builder
@@ -78,15 +79,15 @@ def year_labels(b: Builder) -> None:
         year_fig = _year_before(b, r)
         if year_fig is None or int(year_fig.value) == year:
             continue
-        why = _why_this_year(b, r, by_sentence.get(r.sentence, []), year)
-        if why is None:
+        reason = _why_this_year(b, r, r.subject, by_sentence.get(r.sentence, []), year)
+        if reason is None:
             continue
         b.observations.append(
             Observation(
                 "FA501",
                 [year_fig, r.fig],
                 ["年份", "金额"],
-                why,
+                reason,
                 f"{year_fig.number}年",
                 f"{year}年",
                 "year_label",
@@ -106,7 +107,10 @@ def _year_before(b: Builder, r: Reading) -> Figure | None:
     return None
 
 
-def _why_this_year(b: Builder, r: Reading, sentence: list[Reading], year: int) -> str | None:
+def _why_this_year(
+    b: Builder, r: Reading, subject: Subject, sentence: list[Reading], year: int
+) -> str | None:
+    """Why a figure `r` of `subject` labelled with another year is this year's, or None."""
     amount = f"{r.fig.number}{r.fig.unit}"
     text = b.rd.text
     first = min(x.fig.start for x in sentence)
@@ -114,20 +118,20 @@ def _why_this_year(b: Builder, r: Reading, sentence: list[Reading], year: int) -
     s1 = max(x.fig.end for x in sentence)
     both_years = f"{year}年" in text[s0:s1]
     after = [x for x in sentence if x.fig.start > r.fig.start]
-    items = [x for x in after if x.list_id is not None and b.rd.lists[x.list_id].parent == r.subject]
+    items = [x for x in after if x.list_id is not None and b.rd.lists[x.list_id].parent == subject]
     if any(x.note == "this_year" for x in items):
         return f"{year}年度的报告把本年数{amount}标成了另一年，而同句的构成写的是“本年”"
     if r.note == "this_year":
         return f"{year}年度的报告写“本年”却标成了另一年：{amount}" if items else None
     if both_years:
         return None
-    if any(x.kind in ("change", "rate") and x.subject == r.subject and x.base == "prior" for x in after):
+    if any(x.kind in ("change", "rate") and x.subject == subject and x.base == "prior" for x in after):
         return f"{year}年度的报告把本年数{amount}标成了另一年，而同句把它与上年相比"
-    if r.role in BUDGETS and any(x.kind == "completion" and x.subject == r.subject for x in after):
+    if r.role in BUDGETS and any(x.kind == "completion" and x.subject == subject for x in after):
         return f"{year}年度的报告把本年的预算{amount}标成了另一年，而同句写的是本年的决算和完成率"
-    if r.subject.concept == "procurement" and items:
+    if subject.concept == "procurement" and items:
         return f"{year}年度的报告把本年的政府采购支出总额{amount}标成了另一年"
-    same = b.store.get(r.subject, "current", r.role)
+    same = b.store.get(subject, "current", r.role)
     if (
         same is not None
         and same.fig.value == r.fig.value

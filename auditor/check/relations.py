@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ..core.intervals import Interval, image, ratio_percent, total
 from ..parse.figures import Figure
 
 Outcome = Literal["ok", "truncation", "fail", "undefined"]
+
+
+class RelationContext(TypedDict, total=False):
+    """What the explanation of a relation's failure may use beyond its figures."""
+
+    unit_slip: tuple[int, Figure]  # (index in figures, that part in the total's unit): FA103
+    base_index: int  # index of a rate's or share's base: another stated total may have been it
+    alternatives_accept: bool  # the relation holds when one of its alternatives is the base
+    not_a_base: Figure  # a figure never tried as another base
+    change_sign: int  # a rate of a change: the change's sign, to try another total as this year's
 
 
 def _value(fig: Figure, interval: Interval) -> Interval:
@@ -32,7 +42,7 @@ class Relation:
     description: str  # the relation in words
     heuristic: bool = False  # binding needed a guess: failures are warnings, not errors
     alternatives: list[Figure] = field(default_factory=list)  # other candidate bases
-    context: dict = field(default_factory=dict)
+    context: RelationContext = field(default_factory=RelationContext)
 
     @property
     def figures(self) -> list[Figure]:

@@ -100,15 +100,15 @@ class SelfEvaluation:
             self.fund_facts(t)
         rate_total = self.fund_sum(t.budget_rows) if t.budget_rows else None
         if exec_score and rate_total is not None:
-            fig, weight = exec_score
+            fig, exec_weight = exec_score
             self.relations.append(
                 ScoreRelation(
                     "FA814",
                     fig,
                     [rate_total],
                     ["预算执行得分", "预算执行率"],
-                    f"预算执行得分 = {weight}分 × 预算执行率",
-                    weight=weight,
+                    f"预算执行得分 = {exec_weight}分 × 预算执行率",
+                    weight=exec_weight,
                 )
             )
         self.total_score(t, exec_score)

@@ -120,24 +120,24 @@ def merge_qualifiers(rd: Reader) -> None:
     """A qualifier (区级, 全县) that no other statement contradicts is the report's own scope: the
     subject is the plain one. Kept apart only where the plain subject has another value."""
     plain: dict[tuple[str, str, str], list[Reading]] = {}
-    qualified: dict[str, list[Reading]] = {}
+    qualified: dict[str, list[tuple[Reading, Subject]]] = {}
     for r in rd.readings:
         if r.subject is None or not r.subject.known:
             continue
         if r.subject.scope.startswith("q:"):
-            qualified.setdefault(r.subject.scope, []).append(r)
+            qualified.setdefault(r.subject.scope, []).append((r, r.subject))
         elif r.kind == "level":
             plain.setdefault((r.subject.concept, r.period, r.role), []).append(r)
     for rs in qualified.values():
         clash = any(
             not same(r.fig, p.fig)
-            for r in rs
+            for r, subject in rs
             if r.kind == "level"
-            for p in plain.get((r.subject.concept, r.period, r.role), [])
+            for p in plain.get((subject.concept, r.period, r.role), [])
         )
         if not clash:
-            for r in rs:
-                r.subject = Subject(r.subject.concept, "all")
+            for r, subject in rs:
+                r.subject = Subject(subject.concept, "all")
 
 
 def readings_of(b: Builder, lst: ListBlock) -> list[Reading]:

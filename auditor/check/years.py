@@ -10,6 +10,8 @@ scope (口径调整), so these findings are warnings.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..core.intervals import Interval
 from ..facts.years import Prior, Stated, YearFacts
 
@@ -21,7 +23,7 @@ def mismatches(later: YearFacts, earlier: YearFacts) -> list[tuple[Prior, Stated
     for s in earlier.stated:
         stated.setdefault((s.concept, s.scope), []).append(s)
     out = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, str, Decimal, Decimal]] = set()
     for p in later.prior:
         candidates = stated.get((p.concept, p.scope))
         if not candidates:

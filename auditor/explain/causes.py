@@ -5,6 +5,7 @@ the single-edit repair ``diagnose.graph_blame`` singled out."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..check.relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation
@@ -32,7 +33,7 @@ class Causes:
         self.bases = bases  # figures bound to concepts: other bases a percentage may have used
         self._explained: dict[tuple[str, int], Diagnosis | None] = {}
 
-    def _memo(self, how, rel: Relation) -> Diagnosis | None:
+    def _memo(self, how: Callable[[Relation], Diagnosis | None], rel: Relation) -> Diagnosis | None:
         key = (how.__name__, id(rel))
         if key not in self._explained:
             self._explained[key] = how(rel)

@@ -16,6 +16,7 @@ out.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -29,6 +30,10 @@ class Repair:
     index: int  # position in relation.figures
     cause: str
     figure: Figure  # the repaired figure
+
+
+# a repair found in graph_blame: (fixed, rank, group, repair, fixed rels, sharpened)
+_Hit = tuple[int, int, int, Repair, set[int], int]
 
 
 @dataclass
@@ -58,8 +63,8 @@ class Profile:
                 logs.setdefault("", []).append(abs(f.value).adjusted())
         magnitude = {u: sorted(v)[len(v) // 2] for u, v in logs.items()}
         return cls(
-            {k: max(c, key=c.get) for k, c in counts.items()},
-            max(units, key=units.get) if units else None,
+            {k: max(c, key=c.__getitem__) for k, c in counts.items()},
+            max(units, key=units.__getitem__) if units else None,
             magnitude,
         )
 
@@ -100,18 +105,22 @@ def misfit(rel: Relation, overrides: dict[int, Figure]) -> Decimal:
     edits that all fit within rounding, the one that fits exactly is the one meant."""
     figs = [overrides.get(k, f) for k, f in enumerate(rel.figures)]
     res, ins = figs[0], figs[1:]
-    scale = lambda f: f.scale if f.is_amount else Decimal(1)  # noqa: E731
-    got = rel.compute([Interval.point(f.value * scale(f)) for f in ins])
+    got = rel.compute([Interval.point(f.value * _scale(f)) for f in ins])
     if got is None:
         return Decimal("Infinity")
-    return abs(got.mid - res.value * scale(res)) / (scale(res) * res.ulp)
+    return abs(got.mid - res.value * _scale(res)) / (_scale(res) * res.ulp)
+
+
+def _scale(fig: Figure) -> Decimal:
+    """What a figure's written value is multiplied by in `misfit`: yuan per unit for an amount."""
+    return fig.scale if fig.is_amount else Decimal(1)
 
 
 def graph_blame(
     relations: list[Relation],
     outcomes: dict[int, str],
     profile: Profile | None = None,
-    constraints: list[Relation] = (),
+    constraints: Sequence[Relation] = (),
 ) -> dict[int, Repair]:
     """Blame over the graph of relations: the single-edit repair of one figure that makes every
     relation that figure takes part in hold, and mends the most failed ones.
@@ -150,9 +159,7 @@ def graph_blame(
     # a partial list (Σ ≤ total) is mended only by an edit that makes it add up exactly (_mends)
     failing = [rel for rel in relations if outcomes.get(id(rel)) == "fail"]
     suspects = {root(id(f)) for rel in failing for f in rel.figures}
-    found: list[
-        tuple[int, int, int, Repair, set[int], int]
-    ] = []  # (fixed, rank, group, repair, fixed rels, sharpened)
+    found: list[_Hit] = []
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
     for tier in (SLIPS[:3], SLIPS[3:]):
         explained = {r for h in found for r in h[4]}
@@ -173,8 +180,9 @@ def graph_blame(
             )
             # what the failed relations need of this figure: edits outside it are not judged
             failed_uses = [(rel, k, fid) for rel, k, fid in group_uses if outcomes[id(rel)] == "fail"]
-            needs = [rel.need(k) if fid == members[0] else None for rel, k, fid in failed_uses]
-            if any(need is None for need in needs):
+            wanted = [rel.need(k) if fid == members[0] else None for rel, k, fid in failed_uses]
+            needs = [need for need in wanted if need is not None]
+            if len(needs) != len(wanted):
                 needs = []  # some failed relation it may mend is not worked out: judge every edit
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
                 if needs:
@@ -205,7 +213,7 @@ def graph_blame(
                         )
     out: dict[int, Repair] = {}
 
-    def exact(h) -> bool:
+    def exact(h: _Hit) -> bool:
         """The edit makes this relation hold at the written values, not only within rounding
         (854.30 → 854.20 fits a sum exactly; 8288.78 → 8288.87 only within a cent)."""
         k = next((k for k, f in enumerate(rel.figures) if root(id(f)) == h[2]), None)
@@ -216,7 +224,7 @@ def graph_blame(
         if not hits:
             continue
 
-        def score(h):
+        def score(h: _Hit) -> tuple[int, bool, int, int, int]:
             fig = figures[groups[h[2]][0]]
             likelihood = profile.likelihood(fig, h[3].figure, h[3].cause) if profile else 0
             return (h[0], exact(h), -h[1], h[5], likelihood)

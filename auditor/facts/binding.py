@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.rules import phrases, vocabulary
+from ..core.rules import Vocabulary, phrases, vocabulary
 from ..parse.document import BOUNDARY, Document
 from ..parse.sections import PROJECT_TITLE, Sections
 
@@ -222,7 +222,7 @@ def project_scope(title: str) -> str:
 _PATTERNS: dict[tuple[int, str], re.Pattern[str]] = {}  # (vocabulary, concept) -> words to take out
 
 
-def _fillers(vocab) -> re.Pattern[str]:
+def _fillers(vocab: Vocabulary) -> re.Pattern[str]:
     """The filler words a bound label may hold (rules/concepts.toml [binding]), compiled once."""
     key = (id(vocab), "fillers")
     got = _PATTERNS.get(key)
@@ -233,7 +233,7 @@ def _fillers(vocab) -> re.Pattern[str]:
     return got
 
 
-def _concept_pattern(vocab, concept: str) -> re.Pattern[str]:
+def _concept_pattern(vocab: Vocabulary, concept: str) -> re.Pattern[str]:
     key = (id(vocab), concept)
     got = _PATTERNS.get(key)
     if got is None:

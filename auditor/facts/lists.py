@@ -52,9 +52,11 @@ def list_for(
 ) -> ListBlock | None:
     item = named[-1].subject if named else None
     if depth > 0:
-        if sn.aside is None and op is not None and sn.last_level is not None and r.kind in ("level", "count"):
-            parent = sn.last_level
-            sn.aside = new_list(rd, parent.subject, parent, op[1], op[0], False, parent.role, parent.period)
+        level = sn.last_level
+        if sn.aside is None and op is not None and level is not None and r.kind in ("level", "count"):
+            # every reading is given a subject as it is read (_read_figure), a §-label at the least
+            assert level.subject is not None
+            sn.aside = new_list(rd, level.subject, level, op[1], op[0], False, level.role, level.period)
             sn.aside_depth = depth
         return sn.aside if sn.aside is not None and depth >= sn.aside_depth else None
     if sn.aside is not None:
@@ -62,6 +64,7 @@ def list_for(
     sn.aside = None
     if op is not None and r.kind in ("level", "count", "change", "rate", "share"):
         kind, word = op
+        parent: Subject | None
         if sn.lst is not None and not sn.lst.multiline and kind == "complete" and sn.lst.kind == "complete":
             parent, pr = sn.lst.parent, sn.lst.parent_reading  # 从功能分类看…；从经济分类看…: a sibling list
         else:
@@ -96,21 +99,21 @@ def list_parent(
     if named is not None:
         return named, main_level(rd, named, sn)
     cands = [
-        r
+        (r, r.subject)
         for r in rd.readings
         if r.sentence == (sn.last_level.sentence if sn.last_level else -1)
         and r.kind in ("level", "count")
         and r.subject is not None
         and r.note != "in_completion"
     ]
-    for pr in reversed(cands):
+    for pr, subject in reversed(cands):
         if sn.lst is not None and pr.list_id == sn.lst.id:
             continue
-        if item is None and not pr.subject.known and pr is not sn.last_level:
+        if item is None and not subject.known and pr is not sn.last_level:
             continue
-        if item is not None and not plausible(lx, item, pr.subject):
+        if item is not None and not plausible(lx, item, subject):
             continue
-        return pr.subject, main_level(rd, pr.subject, sn)
+        return subject, main_level(rd, subject, sn)
     if st.subject is not None and st.subject.known and (item is None or plausible(lx, item, st.subject)):
         return st.subject, main_level(rd, st.subject, sn)
     return None, None  # 其中直接办理的来电… after a sentence of several counts: whose part is not said

@@ -40,7 +40,7 @@ def report_unit(text: str, figures: list[Figure]) -> str:
     for f in figures:
         if f.is_amount:
             counts[f.unit] = counts.get(f.unit, 0) + 1
-    return max(counts, key=counts.get) if counts else "万元"
+    return max(counts, key=counts.__getitem__) if counts else "万元"
 
 
 def stated_year(c: str, lx: Lexicon) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..core.lexicon import Lexicon, lexicon, strip_marks
 from ..parse.discourse import MARKER, after_closed_paren, mask_parens, paren_depths
@@ -68,7 +69,9 @@ _ROUGHLY = re.compile(r"基本|大体|大致|略|约|接近")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
 
 
-def read(text: str, figures: list[Figure], year: int | None, project_at=None) -> Reader:
+def read(
+    text: str, figures: list[Figure], year: int | None, project_at: Callable[[int], str] | None = None
+) -> Reader:
     """`project_at(offset)`: the title of the project appendix an offset stands in, or ""."""
     lx = lexicon()
     rd = Reader(text, figures, year)
@@ -142,6 +145,7 @@ def _read_sentence(
     for i in wanted:
         f = figs[i]
         counter = COUNTER.match(t[f.end : f.end + 4]) if f.kind == "number" else None
+        counted = counter is not None
         if f.kind == "number" and not counter:
             if not (
                 sn.prev is not None
@@ -150,7 +154,7 @@ def _read_sentence(
                 and t[f.end : f.end + 1] in "(（"
             ):
                 continue
-            counter = True  # 临床科室30（住院病区40个）: a count among counts
+            counted = True  # 临床科室30（住院病区40个）: a count among counts
         raw = after_closed_paren(t[prev_end : f.start])
         first = prev_end == s0
         prev_end = f.end
@@ -165,7 +169,7 @@ def _read_sentence(
             r.kind, r.role, r.sign, r.base, r.share_base = p.kind, p.role, p.sign, p.base, p.share_base
             explicit_role = True
         else:
-            explicit_role = classify(lx, r, h, f, counter is not None, sn.prev)
+            explicit_role = classify(lx, r, h, f, counted, sn.prev)
         if r.kind == "ignored":
             rd.skip("a percentage whose role the words do not say")
             continue

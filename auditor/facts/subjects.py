@@ -110,9 +110,9 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
         before = h[: m.start()]
         cid = "income_year" if m.group() == "收入" else "expense_year"
         sm = None
-        for s in lx.scope_re.finditer(before):
-            if before[s.end() :] in ("", "的"):
-                sm = s
+        for found in lx.scope_re.finditer(before):
+            if before[found.end() :] in ("", "的"):
+                sm = found
         if sm is not None:
             out.append(Mention(Subject(cid, lx.scope_of[sm.group()]), sm.start(), m.end(), False))
             continue

@@ -25,6 +25,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..core.intervals import Interval
+    from ..core.rules import Vocabulary
     from ..parse.document import Document
 
 _ORG_END = "局委办院厅部会心所站队处室馆社校团府署行司园场"
@@ -127,7 +129,8 @@ def facts_of_text(text: str, path: str = "<text>") -> YearFacts:
     from ..parse.document import Document
 
     department, year = identify(_plain(text))
-    if department is None:
+    # identify names both or neither
+    if department is None or year is None:
         return YearFacts(path, None, None, year)
     doc = Document.from_text(text, path)
     facts = YearFacts(path, department, department_key(department), year)
@@ -263,7 +266,7 @@ def _this_year_level(doc: Document, s0: int) -> int | None:
     return levels[0] if len(levels) == 1 else None
 
 
-def _bind(doc: Document, indices: list[int], vocab) -> tuple[str | None, str]:
+def _bind(doc: Document, indices: list[int], vocab: Vocabulary) -> tuple[str | None, str]:
     """One concept and scope for figures that speak of the same thing, or None when they disagree."""
     concept = None
     scope = "all"
@@ -292,7 +295,16 @@ def _stated(doc: Document, i: int, concept: str, scope: str) -> Stated:
     return Stated(concept, scope, rounded.lo, rounded.hi, loose.lo, loose.hi, _cite(doc, i))
 
 
-def _prior(doc, concept, scope, how, roles, interval, loose, scale) -> Prior:
+def _prior(
+    doc: Document,
+    concept: str,
+    scope: str,
+    how: str,
+    roles: list[tuple[str, int]],
+    interval: Interval,
+    loose: Interval,
+    scale: Decimal,
+) -> Prior:
     rounded, either = interval.scale(scale), loose.scale(scale)
     cited = tuple((role, _cite(doc, j)) for role, j in roles)
     return Prior(concept, scope, rounded.lo, rounded.hi, either.lo, either.hi, how, cited)

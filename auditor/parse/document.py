@@ -51,6 +51,17 @@ class Document:
         year = report_year(t)
         return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
 
+    # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on
+    # every access in Python 3.11, and these are read tens of thousands of times per report.
+    def __post_init__(self) -> None:
+        self._starts: list[int] = [f.start for f in self.figures]
+        self._index: dict[int, int] = {id(f): i for i, f in enumerate(self.figures)}
+        self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
+        self._concepts: dict[int, str | None] = {}
+        self._lines: list[tuple[int, str]] | None = None
+        self._directions: list[str | None] | None = None  # with _levels, made by _read_changes
+        self._levels: list[bool] = []
+
     # -- places -----------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -69,10 +80,12 @@ class Document:
     def lines(self) -> list[tuple[int, str]]:
         """(offset, text) of every paragraph of the normalised text, newline left out (memoised)."""
         if self._lines is None:
-            self._lines, pos = [], 0
+            lines: list[tuple[int, str]] = []
+            pos = 0
             for line in self.text.text.split("\n"):
-                self._lines.append((pos, line))
+                lines.append((pos, line))
                 pos += len(line) + 1
+            self._lines = lines
         return self._lines
 
     def is_heading(self, paragraph: int) -> bool:
@@ -80,24 +93,15 @@ class Document:
         return bool(_HEADING.match(self.text.text[s:e]))
 
     # -- figures and their words -----------------------------------------------
-    # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on
-    # every access in Python 3.11, and these are read tens of thousands of times per report.
-    def __post_init__(self) -> None:
-        self._starts: list[int] = [f.start for f in self.figures]
-        self._index: dict[int, int] = {id(f): i for i, f in enumerate(self.figures)}
-        self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
-        self._concepts: dict[int, str | None] = {}
-        self._lines: list[tuple[int, str]] | None = None
-        self._directions: list[str | None] | None = None  # with _levels, made by _read_changes
-        self._levels: list[bool] = []
-
-    def _read_changes(self) -> None:
+    def _read_changes(self) -> list[str | None]:
         # only amounts and percentages are ever changes; years, dates and counts are not asked
-        self._directions = [
+        directions = [
             self._direction(i) if f.kind in ("amount", "percent") else None
             for i, f in enumerate(self.figures)
         ]
-        self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, self._directions)]
+        self._directions = directions
+        self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, directions)]
+        return directions
 
     def index_of(self, fig: Figure) -> int | None:
         """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
@@ -123,9 +127,8 @@ class Document:
 
     def direction(self, i: int) -> str | None:
         """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
-        if self._directions is None:
-            self._read_changes()
-        return self._directions[i]
+        directions = self._directions if self._directions is not None else self._read_changes()
+        return directions[i]
 
     def _label(self, i: int) -> str:
         pre = self.prefix(i)

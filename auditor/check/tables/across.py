@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...parse.grids import Grid, Value, ends_with, right_of, squeeze, value_of
+from ...read.source import Cell
 from .tally import Tally
 
 _TOTAL_ROWS = ("合计", "本年支出合计", "总计")
@@ -13,7 +14,7 @@ def _column(grid: Grid, names: str) -> int | None:
     return next((k for k, lab in enumerate(grid.labels) if lab and ends_with(lab, names)), None)
 
 
-def _total_row(grid: Grid, names: tuple[str, ...] = _TOTAL_ROWS) -> list | None:
+def _total_row(grid: Grid, names: tuple[str, ...] = _TOTAL_ROWS) -> list[Cell] | None:
     return next((r for r in grid.data if squeeze(grid.label(r)) in names), None)
 
 
@@ -29,9 +30,10 @@ def between_tables(tally: Tally) -> None:
             k, b = _column(general, "小计|合计"), _column(general, "基本支出")
             g_total = value_of(row[k]) if k is not None else None
             g_basic = value_of(row[b]) if b is not None else None
-    if total is not None and g_total is not None:
+    # g_total and g_basic are read from the general table: it is there when they are
+    if total is not None and general is not None and g_total is not None:
         _appropriations_against_general(tally, total, general, g_total)
-    if basic is not None and g_basic is not None:
+    if basic is not None and general is not None and g_basic is not None:
         parts = []
         for name in ("人员经费合计", "公用经费合计"):
             v = right_of(basic, name)
@@ -55,9 +57,11 @@ def _appropriations_against_general(tally: Tally, total: Grid, general: Grid, g_
         ),
         None,
     )
-    if row is None or k is None or value_of(row[k]) is None:
+    if row is None or k is None:
         return
     av, bv = value_of(row[k]), g_total
+    if av is None:
+        return
     if av.cell.text.strip() == "" and bv.cell.text.strip() == "":
         return
     blabel = "合计（本年支出）"
@@ -88,13 +92,15 @@ def stated_facts(tally: Tally) -> None:
                 (r for r in three.data if k is not None and value_of(r[k]) is not None and r[k].text.strip()),
                 None,
             )
-            if row is not None:
+            if row is not None and k is not None:
                 tally.state(
                     concept, ("all", "gpb", "fin"), value_of(row[k]), three, f"决算数{name.split('|')[0]}"
                 )
     for kind, scope in (("支出决算表", ("all",)), ("一般公共预算财政拨款支出决算表", ("gpb",))):
         grid = tally.grids.get(kind)
-        row = _total_row(grid) if grid is not None else None
+        if grid is None:
+            continue
+        row = _total_row(grid)
         if row is None:
             continue
         for concept, name in (

@@ -4,8 +4,9 @@ identities of each table kind (FA702), the balance and the carried-forward flow 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
-from ...parse.grids import CODE, Grid, ends_with, grid_of, recognise, squeeze, value_of
+from ...parse.grids import CODE, Grid, Value, ends_with, grid_of, recognise, squeeze, value_of
 from ...read.source import Cell, Table
 from .tally import Tally
 
@@ -49,8 +50,8 @@ def column_sums(tally: Tally, grid: Grid) -> None:
             else:
                 for row in grid.data:
                     tv = value_of(row[t])
-                    pv = [value_of(row[k]) for k in cols]
-                    if tv is None or any(p is None for p in pv):
+                    pv = _amounts(row[k] for k in cols)
+                    if tv is None or pv is None:
                         continue
                     name = grid.label(row)
                     tally.sum(
@@ -62,7 +63,14 @@ def column_sums(tally: Tally, grid: Grid) -> None:
                     )
 
 
-def _panels(grid: Grid, key) -> list[tuple[int, int]]:
+def _amounts(cells: Iterable[Cell]) -> list[Value] | None:
+    """The amounts the cells hold, or None when one of them holds words."""
+    values = [value_of(c) for c in cells]
+    amounts = [v for v in values if v is not None]
+    return amounts if len(amounts) == len(values) else None
+
+
+def _panels(grid: Grid, key: Callable[[int], bool]) -> list[tuple[int, int]]:
     """Side-by-side panels of a table: (first column, end) from each column `key` accepts."""
     width = len(grid.labels)
     starts = [k for k in range(width) if key(k)]
@@ -89,8 +97,8 @@ def rows_sum(
     """A row = Σ its child rows, in each value column (FA701)."""
     for k in vcols:
         tv = value_of(row[k])
-        pv = [value_of(r[k]) for _, r in kids]
-        if tv is None or any(p is None for p in pv):
+        pv = _amounts(r[k] for _, r in kids)
+        if tv is None or pv is None:
             continue
         tally.sum(
             "FA701",
@@ -126,13 +134,13 @@ def code_rows(tally: Tally, grid: Grid) -> None:
     for code, (row, vcols, name) in entries.items():
         if len(code) == 7:
             continue
-        kids = [
+        children = [
             (c, e)
             for c, e in entries.items()
             if len(c) == len(code) + 2 and c.startswith(code) and e[1] == vcols
         ]
-        if kids:
-            rows_sum(tally, grid, f"{code} {name}", row, vcols, [(f"{c} {e[2]}", e[0]) for c, e in kids])
+        if children:
+            rows_sum(tally, grid, f"{code} {name}", row, vcols, [(f"{c} {e[2]}", e[0]) for c, e in children])
     classes = [(f"{c} {e[2]}", e[0], e[1]) for c, e in entries.items() if len(c) == 3]
     for row, vcols, name in totals:
         kids = [(lab, r) for lab, r, v in classes if v == vcols]
@@ -166,9 +174,10 @@ def item_rows(tally: Tally, grid: Grid) -> None:
             sides.append((rows[grand][0], value_of(rows[grand][1][vcols[0]])))
         if grid.kind.kind == "收入支出决算总表" and subtotal is not None:
             _state_totals(tally, grid, rows, subtotal, grand, vcols[0])
-    if grid.kind.balance and len(sides) >= 2 and sides[0][1] is not None and sides[1][1] is not None:
+    if grid.kind.balance and len(sides) >= 2:
         (la, a), (lb, b) = sides[0], sides[1]
-        tally.sum("FA703", grid, "收入总计与支出总计", (b, f"支出{lb}"), [(a, f"收入{la}")])
+        if a is not None and b is not None:
+            tally.sum("FA703", grid, "收入总计与支出总计", (b, f"支出{lb}"), [(a, f"收入{la}")])
 
 
 def _subtotal_of_items(
@@ -185,11 +194,13 @@ def _grand_total(
     tally: Tally, grid: Grid, rows: list[tuple[str, list[Cell]]], subtotal: int, grand: int, vcols: list[int]
 ) -> None:
     between = [(lab, r) for lab, r in rows[subtotal + 1 : grand] if lab]
+    summed = [rows[subtotal]] + between
     for k in vcols[:1] if len(vcols) > 1 else vcols:
         tv = value_of(rows[grand][1][k])
-        parts = [(value_of(r[k]), lab) for lab, r in [rows[subtotal]] + between]
-        if tv is None or any(p is None for p, _ in parts):
+        values = _amounts(r[k] for _, r in summed)
+        if tv is None or values is None:
             continue
+        parts = [(v, lab) for v, (lab, _) in zip(values, summed)]
         if between and len(between) > 1:  # 年初结转和结余 may be followed by its own breakdown
             head = parts[:2]
             acc = head[0][0].interval + head[1][0].interval
@@ -227,11 +238,11 @@ def carried_forward(tally: Tally, grid: Grid) -> None:
 
     start, income = col("年初结转和结余"), col("本年收入")
     spent, end = col("本年支出小计|本年支出合计|本年支出"), col("年末结转和结余")
-    if None in (start, income, spent, end):
+    if start is None or income is None or spent is None or end is None:
         return
     for row in grid.data:
-        vals = [value_of(row[k]) for k in (end, start, income, spent)]
-        if any(v is None for v in vals):
+        vals = _amounts(row[k] for k in (end, start, income, spent))
+        if vals is None:
             continue
         name = grid.label(row)
         tally.sum(
