@@ -215,11 +215,13 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         return
     prior = _prior_stated(sent, d) if d.sentence == r.sentence else None
     if prior is not None:
-        b.add(
-            RatioRelation(
-                "FA301", r.fig, [d.fig, prior.fig], ["变动率", "变动额", "上年数"], "变动额 ÷ 上年数 = 变动率"
-            )
+        stated = RatioRelation(
+            "FA301", r.fig, [d.fig, prior.fig], ["变动率", "变动额", "上年数"], "变动额 ÷ 上年数 = 变动率"
         )
+        # the rate may have been computed on another total, as last year's or as this year's
+        stated.context["base_index"] = 2
+        stated.context["change_sign"] = sign
+        b.add(stated)
         return
     x = _current_for_change(b, sent, r)
     if x is None:
@@ -291,9 +293,8 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
             or r.vague_base
             and lexicon().family(lst.parent.concept) == lexicon().family(r.share_base.concept)
         ):
-            base = lst.parent_reading or b.store.get(
-                lst.parent, lst.period, lst.role
-            )  # 占基本支出的: the list's own total
+            # 占基本支出的: the list's own total
+            base = lst.parent_reading or b.store.get(lst.parent, lst.period, lst.role)
         else:
             base = sent.before(
                 r,
@@ -312,6 +313,11 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
         return
     rel = RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比")
     rel.context["base_index"] = 2  # the share may have been computed on another total
+    named = b.store.get(r.share_base, part.period, part.role) if r.vague_base and r.share_base else None
+    if named is not None and named is not base:
+        # 占收入总额的: a name reports give either total; the share holds on either
+        rel.alternatives = [named.fig]
+        rel.context["alternatives_accept"] = True
     b.add(rel)
 
 

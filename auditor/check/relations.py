@@ -25,7 +25,6 @@ class RelationContext(TypedDict, total=False):
     unit_slip: tuple[int, Figure]  # (index in figures, that part in the total's unit): FA103
     base_index: int  # index of a rate's or share's base: another stated total may have been it
     alternatives_accept: bool  # the relation holds when one of its alternatives is the base
-    not_a_base: Figure  # a figure never tried as another base
     change_sign: int  # a rate of a change: the change's sign, to try another total as this year's
 
 

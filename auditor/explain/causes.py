@@ -111,7 +111,6 @@ class Causes:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
         slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
         seen: set[int] = set()
-        own = rel.context.get("not_a_base")
         for alt in [*rel.alternatives, *self.bases]:
             if (
                 alt is base
@@ -120,8 +119,6 @@ class Causes:
                 or alt.unit != base.unit
                 and not alt.is_amount
             ):
-                continue
-            if own is not None and (alt is own or (alt.value * alt.scale == own.value * own.scale)):
                 continue
             seen.add(id(alt))
             if alt.value * alt.scale in slips:
