@@ -161,10 +161,10 @@ def graph_blame(
     suspects = {root(id(f)) for rel in failing for f in rel.figures}
     found: list[_Hit] = []
     # the specific kinds of slip first; "some digit" only for relations nothing else explains
-    for tier in (SLIPS[:3], SLIPS[3:]):
-        explained = {r for h in found for r in h[4]}
-        if tier is not SLIPS[:3]:
+    for specific, tier in ((True, SLIPS[:3]), (False, SLIPS[3:])):
+        if not specific:
             # one digit changed: tried only on the figures of the relations still unexplained
+            explained = {r for h in found for r in h[4]}
             suspects = {root(id(f)) for rel in failing if id(rel) not in explained for f in rel.figures}
         for group in suspects:
             members = groups[group]

@@ -12,7 +12,7 @@ import re
 from ..core.lexicon import Lexicon
 from ..parse.discourse import mask_parens
 from .readings import ListBlock, Reader, Reading, SentenceState, State
-from .roles import COUNTER, PRIOR_WORDS, SUM_WORD
+from .roles import COUNTER, PRIOR_WORDS, SUM_WORD, sentence_readings
 from .subjects import Mention, Subject
 
 
@@ -98,13 +98,11 @@ def list_parent(
         return subj, None
     if named is not None:
         return named, main_level(rd, named, sn)
+    stated = sentence_readings(rd, sn.last_level.sentence) if sn.last_level is not None else []
     cands = [
         (r, r.subject)
-        for r in rd.readings
-        if r.sentence == (sn.last_level.sentence if sn.last_level else -1)
-        and r.kind in ("level", "count")
-        and r.subject is not None
-        and r.note != "in_completion"
+        for r in stated
+        if r.kind in ("level", "count") and r.subject is not None and r.note != "in_completion"
     ]
     for pr, subject in reversed(cands):
         if sn.lst is not None and pr.list_id == sn.lst.id:

@@ -128,15 +128,17 @@ def _read_sentence(
 ) -> ListBlock | None:
     t = rd.text
     figs = rd.figures
-    sn = SentenceState(lst=active)
     if s1 - s0 <= 40 and not any(figs[i].kind not in ("year", "date") for i in idx):
         h = strip_marks(MARKER.sub("", t[s0:s1], count=1))
         named = {m.subject for m in mentions(lx, h) if not m.weak}
         if len(named) == 1:
             # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows
             st.subject = named.pop()
-    read_before = len(rd.readings)
     wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
+    if not wanted and not t[s0:s1].rstrip().rstrip("。").endswith((":", "：")):
+        return active  # no figure to read, no list opened for the lines after it
+    sn = SentenceState(lst=active)
+    read_before = len(rd.readings)
     sn.runs = runs_of(t, figs, wanted)
     span = t[s0:s1]
     depths = paren_depths(t, s0, s1, [figs[i].start for i in wanted]) if "(" in span or "（" in span else {}
@@ -199,10 +201,10 @@ def _read_sentence(
             pr.period if pr else "current",
         )
         st.pending.append((lst, marker_level(line)))
-    for m in lx.rx.unchanged.finditer(t, s0, s1):
-        if not _ROUGHLY.search(m.group()):
-            rd.unchanged.append((sent_no, m.start(), base_named(lx, m.group("what"))))
     if len(rd.readings) > read_before:
+        for m in lx.rx.unchanged.finditer(t, s0, s1):
+            if not _ROUGHLY.search(m.group()):
+                rd.unchanged.append((sent_no, m.start(), base_named(lx, m.group("what"))))
         readings = sentence_readings(rd, sent_no)
         mislabelled(rd, readings, s0, s1)
         prior_or_news(readings)

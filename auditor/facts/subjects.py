@@ -29,6 +29,7 @@ _WORDS = (
 _LEAD_WORDS = re.compile(f"^{_WORDS}+")
 _TAIL_WORDS = re.compile(f"{_WORDS}+$")
 _NAME = re.compile(r"[\u4e00-\u9fff*＊A-Za-z]{2}")
+_TWO_WORD_CHARS = re.compile(r"[\u4e00-\u9fff*＊A-Za-z][^\u4e00-\u9fff*＊A-Za-z]*[\u4e00-\u9fff*＊A-Za-z]")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
 # (含参照公务员法管理的事业单位): a description, not a name
 _CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
@@ -212,6 +213,8 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
 def residue(lx: Lexicon, h: str) -> str:
     """What a head names besides role, change, list and filler words: the name of something the
     vocabulary does not know (村级组织运转, 会议室改造), or nothing."""
+    if not _TWO_WORD_CHARS.search(h):
+        return ""  # taking words out never makes a name of what has no two letters together
     s = _ITEM_SEP.split(h)[-1]
     for rx in (lx.complete_list, lx.partial_list, lx.reason_list, YEAR):
         s = rx.sub("", s)
