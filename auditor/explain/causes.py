@@ -5,6 +5,7 @@ the single-edit repair ``diagnose.graph_blame`` singled out."""
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -13,6 +14,9 @@ from ..core.models import CAUSES, Diagnosis
 from ..parse.figures import Figure, misspellings
 from .diagnose import Repair
 from .evidence import Labels
+
+# how many bound figures on each side of a percentage are tried as the base it was computed on
+NEAR = 40
 
 
 def fmt(value: Decimal, decimals: int) -> str:
@@ -30,8 +34,18 @@ class Causes:
 
     def __init__(self, labels: Labels, bases: list[Figure]) -> None:
         self.labels = labels
-        self.bases = bases  # figures bound to concepts: other bases a percentage may have used
+        # figures bound to concepts, in reading order: other bases a percentage may have used
+        self.bases = sorted(bases, key=lambda f: f.start)
+        self._starts = [f.start for f in self.bases]
         self._explained: dict[tuple[str, int], Diagnosis | None] = {}
+
+    def near(self, fig: Figure) -> list[Figure]:
+        """The bound figures stated nearest a percentage, nearest first: a percentage computed on
+        another total took one the report states close to it, and a long report's thousands of
+        amounts are not all tried for each percentage."""
+        k = bisect_left(self._starts, fig.start)
+        window = self.bases[max(0, k - NEAR) : k + NEAR]
+        return sorted(window, key=lambda f: abs(f.start - fig.start))
 
     def _memo(self, how: Callable[[Relation], Diagnosis | None], rel: Relation) -> Diagnosis | None:
         key = (how.__name__, id(rel))
@@ -111,7 +125,7 @@ class Causes:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
         slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
         seen: set[int] = set()
-        for alt in [*rel.alternatives, *self.bases]:
+        for alt in [*rel.alternatives, *self.near(rel.result)]:
             if (
                 alt is base
                 or alt.value == 0
