@@ -59,6 +59,9 @@ from .subjects import (
 _BOUNDARY = re.compile(r"[，,；;：:]")
 # cells set apart by pipes or tabs: a table's row (parse/texttables.py reads it, or check/tables/)
 _TABLE_ROW = re.compile(r"\|[^|\n]*\||\t\S[^\n]*\t")
+# a figure alone on its line: a table's cell, one per line (a figure and its unit broken over two
+# lines were joined before reading)
+_CELL_LINE = re.compile(r"^[\s|]*[-+]?[\d,.]+\s*(?:万元|亿元|元|%)?[\s|]*$")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
@@ -85,7 +88,7 @@ def read(
         offset += len(line) + 1
         if not line.strip():
             continue  # blank lines between the items of a list do not end it
-        if _TABLE_ROW.search(line):
+        if _TABLE_ROW.search(line) or _CELL_LINE.match(line):
             rd.skip("a table row: read as a table, not as prose")
             continue
         active = line_list(st, line, lx)
