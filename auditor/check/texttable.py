@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..core.lexicon import Lexicon, lexicon
 from ..facts.tables import TableRow, TableStatements, is_total_row
 from ..parse.figures import Figure
 from ..parse.texttables import Table, column_of
@@ -27,16 +28,28 @@ def _groups(stated: TableStatements) -> list[tuple[TableRow, list[TableRow]]]:
     total: TableRow | None = None
     parts: list[TableRow] = []
     subs: dict[int, list[TableRow]] = {}
-    for tr in stated.rows:
+    lx = lexicon()
+    for k, tr in enumerate(stated.rows):
         if total is None and not parts and (is_total_row(tr.row.label) or not tr.row.label):
             total = tr
-        elif tr.row.level == 0 or not parts:
-            parts.append(tr)
-        else:
+        elif parts and (tr.row.level > 0 or _goes_on_under(lx, stated.rows[k - 1], parts[-1], tr)):
             subs.setdefault(len(parts) - 1, []).append(tr)
+        else:
+            parts.append(tr)
     groups = [(total, parts)] if total is not None and parts else []
     groups += [(parts[k], children) for k, children in subs.items()]
     return groups
+
+
+def _goes_on_under(lx: Lexicon, before: TableRow, above: TableRow, tr: TableRow) -> bool:
+    """其中：公务用车运行维护费 / 公务用车购置费 under 公务用车购置及运行费: a row after a 其中 row, of a
+    part of the same row above, is one more 其中 row (the mark is written once)."""
+    return (
+        before.row.level > 0
+        and tr.subject.known
+        and above.subject.known
+        and lx.is_part(tr.subject.concept, above.subject.concept)
+    )
 
 
 def _sums(b: Builder, total: TableRow, children: list[TableRow]) -> None:

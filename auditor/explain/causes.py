@@ -15,8 +15,9 @@ from ..parse.figures import Figure, misspellings
 from .diagnose import Repair
 from .evidence import Labels
 
-# how many bound figures on each side of a percentage are tried as the base it was computed on
-NEAR = 40
+# the bound figures tried as the base a percentage was computed on: the nearest of distinct values
+NEAR_VALUES = 200
+NEAR_SCAN = 2000
 
 
 def fmt(value: Decimal, decimals: int) -> str:
@@ -26,6 +27,30 @@ def fmt(value: Decimal, decimals: int) -> str:
 
 def shown(fig: Figure) -> str:
     return f"{fig.number}{fig.unit}"
+
+
+def nearest(bases: list[Figure], starts: list[int], fig: Figure) -> list[Figure]:
+    """The figures of distinct values stated nearest a percentage, nearest first (`bases` in
+    reading order, `starts` their offsets): a percentage computed on another total took one the
+    report states, and a long report's thousands of amounts are not all tried for each
+    percentage (at most NEAR_SCAN looked at, NEAR_VALUES returned)."""
+    k = bisect_left(starts, fig.start)
+    left, right = k - 1, k
+    out: list[Figure] = []
+    seen: set[Decimal] = set()
+    for _ in range(NEAR_SCAN):
+        go_left = left >= 0 and (right >= len(bases) or fig.start - starts[left] <= starts[right] - fig.start)
+        if not go_left and right >= len(bases):
+            break
+        alt = bases[left] if go_left else bases[right]
+        left, right = (left - 1, right) if go_left else (left, right + 1)
+        value = alt.value * alt.scale
+        if value not in seen:
+            seen.add(value)
+            out.append(alt)
+            if len(out) == NEAR_VALUES:
+                break
+    return out
 
 
 class Causes:
@@ -38,14 +63,6 @@ class Causes:
         self.bases = sorted(bases, key=lambda f: f.start)
         self._starts = [f.start for f in self.bases]
         self._explained: dict[tuple[str, int], Diagnosis | None] = {}
-
-    def near(self, fig: Figure) -> list[Figure]:
-        """The bound figures stated nearest a percentage, nearest first: a percentage computed on
-        another total took one the report states close to it, and a long report's thousands of
-        amounts are not all tried for each percentage."""
-        k = bisect_left(self._starts, fig.start)
-        window = self.bases[max(0, k - NEAR) : k + NEAR]
-        return sorted(window, key=lambda f: abs(f.start - fig.start))
 
     def _memo(self, how: Callable[[Relation], Diagnosis | None], rel: Relation) -> Diagnosis | None:
         key = (how.__name__, id(rel))
@@ -125,7 +142,7 @@ class Causes:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
         slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
         seen: set[int] = set()
-        for alt in [*rel.alternatives, *self.near(rel.result)]:
+        for alt in [*rel.alternatives, *nearest(self.bases, self._starts, rel.result)]:
             if (
                 alt is base
                 or alt.value == 0

@@ -292,3 +292,18 @@ def take_item(
             sn.lst = None  # a figure of something else ends the list
     elif subject in lst.items and r.kind in ("change", "rate", "share"):
         r.list_id = lst.id
+
+
+def in_section(lx: Lexicon, st: State, sn: SentenceState, subject: Subject | None) -> Subject | None:
+    """二、一般公共预算财政拨款支出决算情况 … 本年支出800万元: the heading's scope, when the sentence
+    names none of its own."""
+    if (
+        subject is None
+        or not subject.known
+        or subject.scope != "all"
+        or sn.scope is not None
+        or st.section_scope is None
+        or subject.concept in lx.scopeless
+    ):
+        return subject
+    return Subject(subject.concept, st.section_scope)

@@ -22,6 +22,7 @@ from ..parse.discourse import level as marker_level
 from ..parse.figures import Figure
 from .lines import heading_subject, line_list
 from .lists import (
+    in_section,
     inherit_scope,
     list_for,
     main_level,
@@ -48,6 +49,7 @@ from .roles import (
 )
 from .subjects import (
     Subject,
+    before_open_paren,
     mentions,
     named_sum,
     names_more,
@@ -113,7 +115,12 @@ def read(
             s0, s1 = line_start + sm.start(), line_start + sm.end()
             lo = bisect_right(starts, s0 - 1)
             hi = bisect_right(starts, s1 - 1)
+            had = len(active.items) if active is not None else 0
             active = _read_sentence(rd, st, lx, s0, s1, range(lo, hi), sent_no, line_no, line, active)
+            if active is not None and len(active.items) - had >= 2 and sm.group().endswith("。"):
+                # 其中：⏎ 货物…、工程…、服务…。授予中小企业…: the items came in one sentence, and it ended
+                st.pending = [(lst, at) for lst, at in st.pending if lst is not active]
+                active = None
     return rd
 
 
@@ -214,12 +221,6 @@ def _read_sentence(
     return active
 
 
-def _before_open_paren(c: str) -> str:
-    """房屋（2,590平方米，4,136,536.00元）: a figure in parentheses is of the thing named before them."""
-    k = max(c.rfind("("), c.rfind("（"))
-    return c[:k] if k >= 0 else ""
-
-
 def _read_figure(
     rd: Reader,
     st: State,
@@ -263,7 +264,7 @@ def _read_figure(
         k = mask_parens(c).rfind(op[1])
         before_ms = mentions(lx, c[:k], st.subject, bare_opening=True)
         parent_named = before_ms[-1].subject if before_ms and before_ms[-1].end >= k - 6 else None
-        parent_named = inherit_scope(lx, st, sn, parent_named)
+        parent_named = in_section(lx, st, sn, inherit_scope(lx, st, sn, parent_named))
         cut = k + len(op[1])
         if cut > len(c) - len(h):
             h = c[cut:]
@@ -317,7 +318,7 @@ def _read_figure(
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
     elif r.kind in ("level", "count"):
-        res = res or (residue(lx, _before_open_paren(c)) if depth > 0 else "")
+        res = res or (residue(lx, before_open_paren(c)) if depth > 0 else "")
         if res:
             subject, fresh = Subject("label:" + res), True
     if subject is None:
@@ -350,18 +351,8 @@ def _read_figure(
         and subject != lst.parent
     ):
         subject = Subject(subject.concept, lst.parent.scope)
-    if (
-        fresh
-        and subject is not None
-        and subject.known
-        and subject.scope == "all"
-        and sn.scope is None
-        and st.section_scope is not None
-        and subject.concept not in lx.scopeless
-    ):
-        # 二、一般公共预算财政拨款支出决算情况 … 本年支出800万元: the heading's scope, when the
-        # sentence names none of its own
-        subject = Subject(subject.concept, st.section_scope)
+    if fresh:
+        subject = in_section(lx, st, sn, subject)
     if _EXAMPLE.search(c):
         sn.example = True
     if sn.example and subject is not None and subject.known:
@@ -380,6 +371,8 @@ def _read_figure(
         and not lx.rx.compare_prior_word.search(bare_h)
     ):
         r.period, r.note = "prior", r.note or "prior_word"
+        # …较预算减少6.95万元，上年为20.36万元，减少6.74万元: the changes after it are against it
+        st.compare, st.compare_line = "prior", line_no
     elif THIS_YEAR.search(h):
         # 本年支出1634.34万元: this year's, whatever year the sentence named; but 2020年本年支出合计
         # is that year's own total (a year label right before it wins)

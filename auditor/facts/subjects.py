@@ -249,3 +249,9 @@ def named_sum(lx: Lexicon, h: str, named: list[Mention]) -> Subject | None:
         ):
             return Subject(total, a.subject.scope)
     return Subject("label:" + h[a.start :])
+
+
+def before_open_paren(c: str) -> str:
+    """房屋（2,590平方米，4,136,536.00元）: a figure in parentheses is of the thing named before them."""
+    k = max(c.rfind("("), c.rfind("（"))
+    return c[:k] if k >= 0 else ""

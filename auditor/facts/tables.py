@@ -40,6 +40,9 @@ def table_readings(rd: Reader, tables: list[Table], unit: str) -> list[TableStat
     out = []
     sentence = -1000  # each row its own sentence: relations within a row, never across rows
     for tb in tables:
+        # 项目资金 | 年初预算数 | … | 分值 | 执行率 | 得分: a project's self-evaluation, whose rows
+        # (上年结转资金, 年度资金总额) are the project's, not the department's
+        own = any(role in ("weight", "score") for role, _, _ in tb.columns) or "自评" in tb.title
         title = mentions(lx, strip_marks(tb.title)) if tb.title else []
         stated = TableStatements(tb, title[-1].subject if title else None)
         t_unit = _table_unit(rd.text, tb, unit)
@@ -50,6 +53,8 @@ def table_readings(rd: Reader, tables: list[Table], unit: str) -> list[TableStat
                 continue
             sentence -= 1
             subject = _row_subject(lx, row, k, stated.subject)
+            if own and subject.known:
+                subject = Subject(subject.concept, f"table:{tb.first_line}")
             readings = []
             for col, cell in cells:
                 if cell.fig is None:

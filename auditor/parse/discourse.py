@@ -25,10 +25,18 @@ _PROSE_MARK = re.compile(r"[，,。、；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TABLEISH = re.compile(r"\||\t")
 _SPACED_CELLS = re.compile(r"\S\s{1,}\S")
-_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:单位|金额单位)")
+_FIGURE_BLANKS = re.compile(
+    r"[ \u3000]+(?=[\d.,]+[ \u3000]*(?:万元|亿元|元|%|年|月))|(?<=\d)[ \u3000]+(?=万元|亿元|元|%|年|月)"
+)
+# 单位：万元 (not 单位上缴收入, a word that a line broken inside 附属单位 begins with)
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:金额)?单位\s*(?:[:：]|(?:万元|亿元|元)\b)")
 _TITLE_END = re.compile(
     r"(?:说明|情况|概述|报告|决算|目录|公开|概况|附件\d*|附表\d*|[。！？!?][(（][^)）]*[)）])\s*$"
 )
+# a line that ends on these words cannot end there: the sentence goes on on the next line
+_LINKS_ON = re.compile(r"(?:为|是|达到?|的|和|及|与|占|比|较|从|由|向|对|共计|合计|包括)$")
+_CLAUSE = re.compile(r"[，,；;]")
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _LEADS_WITH_UNIT = re.compile(r"^\s*(?:万元|亿元|元|%)")
 MIN_RUN_ON = 18
 
@@ -61,20 +69,37 @@ def _is_prose(line: str) -> bool:
         return False
     if _PROSE_MARK.search(line):
         return True
-    # no punctuation: one run of words reads on, words separated by blanks are cells
-    return not _SPACED_CELLS.search(line.strip())
+    # no punctuation: one run of words reads on, words separated by blanks are cells (blanks
+    # around a figure, 预算 24.09 万元, are how PDFs set figures in running text)
+    return not _SPACED_CELLS.search(_FIGURE_BLANKS.sub("", line.strip()))
+
+
+def _dated_subject(s: str, nxt: str) -> bool:
+    """某局 2019 年度“三公”经费 / 财政拨款支出决算18.92万元，…: a short line naming a year, no title,
+    before a line of prose that opens with words: the subject of the sentence the next line ends."""
+    return (
+        bool(_A_YEAR.search(s))
+        and not _TITLE_END.search(s)
+        and not MARKER.match(s)
+        and bool(_CJK.match(nxt.strip()[:1]))
+        and bool(_CLAUSE.search(nxt))
+    )
 
 
 def _runs_on(line: str, nxt: str) -> bool:
     s = line.rstrip()
     if not s or not nxt.strip():
         return False
-    if _LEADS_WITH_UNIT.match(nxt) and s[-1].isdigit() and _is_prose(line):
+    if _LEADS_WITH_UNIT.match(nxt) and s[-1].isdigit() and (_is_prose(line) or _PROSE_MARK.search(nxt)):
         return True  # 12,897.57 / 万元: a figure and its unit on two lines
-    if s[-1] in _SENTENCE_END or _visible(s) < MIN_RUN_ON or not _CJK.search(s):
+    if s[-1] in _SENTENCE_END or not _CJK.search(s):
         return False
-    if not _is_prose(line) or _TITLE_END.search(s):
+    if _visible(s) < MIN_RUN_ON and not _dated_subject(s, nxt):
         return False
+    if _LINKS_ON.search(s) and _is_prose(nxt) and not MARKER.match(nxt):
+        return True  # …（项）：支出决算为 / 28.03万元: a line that ends on 为, 的, 和 … goes on
+    if not _is_prose(line) or _TITLE_END.search(s) and not _CLAUSE.search(s):
+        return False  # a title (…决算情况说明), unless it is the tail of a clause (…，决算 / 支出数为…)
     if MARKER.match(line) and not _PROSE_MARK.search(s):
         return False  # a numbered heading
     if MARKER.match(nxt) or _UNIT_LINE.match(nxt) or not _is_prose(nxt):

@@ -135,6 +135,7 @@ def _title_before(lines: list[str], k: int) -> tuple[str, int | None]:
     return "", None
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
 _ANY_COLUMN = re.compile(
     r"预算|执行|决算|分值|权重|得分|增[、,]?减|增长率|变动率|完成率|实际支出|^\s*(?:上年|本年)"
 )
@@ -201,8 +202,8 @@ def _row_lines(
             break
         if any(column_of(c) for c in labels) and len(labels) >= 2:
             break  # another header
-        if len(" ".join(labels)) > 40:
-            break  # running text
+        if len(" ".join(labels)) > 40 or any(_CLAUSE_MARK.search(c) for c in labels):
+            break  # running text (预算 1.72 万元，其中：… with blanks around its figures)
         label = re.sub(r"\s+", "", " ".join(labels))
         row_cells = [
             Cell(c.strip(), _figure_at(figs_by_start, starts[k] + off, c) if _is_num(c) else None)
