@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from reportgen import KINDS, NoTarget, RandomChooser, generate, inject  # noqa: E402
+from reportgen import KINDS, KNOWN_PHRASINGS, NoTarget, RandomChooser, generate, inject  # noqa: E402
 
 import auditor  # noqa: E402
 
@@ -108,11 +108,15 @@ def main(argv=None) -> int:
         help="also inject slips another single slip would explain as well (culprit not identifiable)",
     )
     ap.add_argument(
-        "--avoid", default="", help="phrasings to leave out (reportgen.KNOWN_PHRASINGS), comma-separated"
+        "--avoid",
+        default="",
+        help="phrasings to leave out, comma-separated (`known`: every reportgen.KNOWN_PHRASINGS entry)",
     )
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
-    avoid = frozenset(a for a in args.avoid.split(",") if a)
+    avoid = frozenset(a for a in args.avoid.split(",") if a and a != "known")
+    if "known" in args.avoid.split(","):
+        avoid |= frozenset(KNOWN_PHRASINGS)
     started = time.perf_counter()
     rows = []
     modes: dict[str, Counter] = {}
@@ -227,7 +231,7 @@ def main(argv=None) -> int:
     if kinds != KINDS:
         cmd += f" --kinds {','.join(kinds)}"
     if avoid:
-        cmd += f" --avoid {','.join(sorted(avoid))}"
+        cmd += f" --avoid {args.avoid}"
     if args.allow_ambiguous:
         cmd += " --allow-ambiguous"
     print(f"    {cmd}")

@@ -23,7 +23,7 @@ SLOW = {
 # bench/diagnosis_accuracy.py --examples DIR writes a few-line reproducer per failure mode instead
 NO_SHRINK = dict(SLOW, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
-FALSE_ALARMS = "; ".join(KNOWN_PHRASINGS.values())
+FALSE_ALARMS = "; ".join(f"{name}: {k.misread}" for name, k in KNOWN_PHRASINGS.items())
 
 
 def serious(report):
@@ -49,11 +49,14 @@ def test_generated_report_is_consistent_and_its_record_is_exact(report):
         assert report.text[f.start : f.end] == f.text
     for w in report.words:
         assert report.text[w.start : w.end] == w.text
-    # every section of the template is there
+    for f in report.figures:  # a figure's text is its number, what stands before its unit, its unit
+        assert f.text == f.number + (f.gap + f.unit_text if f.unit_text else "")
+    # every section of the template is there (in the words the report is written in)
+    text = report.text.replace("\n", "")
+    assert report.script("收入决算") in text or report.script("收入情况") in text
+    assert report.script("支出决算") in text or report.script("支出情况") in text
     for heading in (
         "收入支出决算总体情况",
-        "收入决算",
-        "支出决算",
         "财政拨款收入支出决算总体情况",
         "一般公共预算财政拨款支出决算",
         "基本支出决算",
@@ -66,9 +69,9 @@ def test_generated_report_is_consistent_and_its_record_is_exact(report):
         "名词解释",
         "绩效自评表",
     ):
-        assert heading in report.text
-    assert "总分" in report.text or "自评得分(满分100分)" in report.text
-    assert report.text.startswith(f"{report.department}{report.year}年度部门决算")
+        assert report.script(heading) in text, heading
+    assert report.script("总分") in text or report.script("自评得分(满分100分)") in text
+    assert report.text.startswith(f"{report.department}{report.year}" + report.script("年度部门决算"))
 
 
 @settings(max_examples=40, **SLOW)
@@ -82,7 +85,11 @@ def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, 
     assert lines[inj.line - 1][inj.column - 1 :].startswith(inj.figure.number)
     old, new = report.text.split("\n"), lines
     changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
-    assert changed == [inj.line - 1]
+    assert len(old) == len(new)
+    # the figure's line, and for a year or a direction word the word's line (a PDF's line may end
+    # between a word and its figure)
+    assert inj.line - 1 in changed or kind in ("year_label", "direction_word")
+    assert set(changed) <= {inj.line - 1} | {line - 1 for line, _ in inj.also}
     if kind != "year_label":
         assert inj.broken  # the oracle found a relation the slip breaks
     assert alternatives(report, inj) == []  # and no other single slip would explain it as well
@@ -91,6 +98,7 @@ def test_injection_changes_one_place_and_breaks_a_stated_relation(report, kind, 
 # -- the engine -------------------------------------------------------------------------------
 
 
+@pytest.mark.xfail(bool(KNOWN_PHRASINGS), reason=f"known false alarms: {FALSE_ALARMS}", strict=False)
 @settings(max_examples=60, **NO_SHRINK)
 @given(reports())
 def test_consistent_whole_report_has_no_error_or_warning(report):
@@ -104,6 +112,21 @@ def test_consistent_whole_report_without_known_false_alarm_phrasings_is_clean(re
     """Guards against every other false alarm while the known ones (KNOWN_PHRASINGS) are fixed."""
     found = serious(auditor.audit_text(report.text))
     assert found == [], describe(found) + "\n\n" + report.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(reason=k.misread, strict=True))
+        for name, k in KNOWN_PHRASINGS.items()
+    ],
+)
+def test_known_misread_phrasing_still_misread(name):
+    """Each known misreading, on its few-line reproducer (consistent: no error or warning is due).
+    Strict: once the engine reads one right this test fails; then remove its KNOWN_PHRASINGS entry,
+    and the hypothesis tests write the phrasing again."""
+    found = serious(auditor.audit_text(KNOWN_PHRASINGS[name].reproducer))
+    assert found == [], describe(found)
 
 
 # Per kind, the share of generated cases where the injected figure is named as the culprit with
