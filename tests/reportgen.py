@@ -141,6 +141,7 @@ class Fig:
     sign: int = 1  # −1 when a word (调减) makes the stated amount negative in its relation
     gap: str = ""  # between the number and its unit: "" or blanks and line breaks (text out of a PDF)
     unit_text: str = ""  # the unit as written (万元, 萬元, 万\n元), "" when no unit is written
+    tags: frozenset[str] = frozenset()  # the phrasings chosen in its paragraph up to it
 
     @property
     def is_percent(self) -> bool:
@@ -268,10 +269,13 @@ class Writer:
         self.section = ""
         self.same: dict[str, list[int]] = {}
         self.names: set[str] = set()
+        self.tags: set[str] = set()  # phrasings chosen in the current paragraph
 
     def w(self, s: str) -> None:
         self.parts.append(s)
         self.length += len(s)
+        if s.endswith("\n"):
+            self.tags = set()
 
     def word(self, s: str, kind: str, fig: int = -1, flip: str = "") -> Word:
         wd = Word(self.length, self.length + len(s), s, kind, fig, flip)
@@ -306,6 +310,7 @@ class Writer:
             sign,
             "",
             unit_text,
+            frozenset(self.tags),
         )
         self.figures.append(f)
         self.w(text)
@@ -534,6 +539,7 @@ class Builder:
         options = [n for n in names if n not in self.avoid] or [names[0]]
         n = self.c.choice(options)
         self.used.add(n)
+        self.out.tags.add(n)
         return n
 
     def maybe(self, name: str, p: float) -> bool:
@@ -541,6 +547,8 @@ class Builder:
         if name in self.avoid or not self.c.chance(p):
             return False
         self.used.add(name)
+        if hasattr(self, "out"):
+            self.out.tags.add(name)
         return True
 
     def later_rel(self, kind: str, refs: list, **kw) -> None:
@@ -720,7 +728,9 @@ class Builder:
             o.w(c.choice([self.comma, self.comma, self.comma, "、"]))
             o.word(rup, "rate_dir", di, flip=rdown)
             ri = self.pct(d, base, concept, "change_rate")
-            record("change", [cur_fig, di, ri], sign=sign, name=f"change:{concept}")
+            # the name says the base: change (the prior year), budget-change, change-2019
+            kind = {"prior": "change", "budget": "budget-change"}.get(against, f"change-{against}")
+            record("change", [cur_fig, di, ri], sign=sign, name=f"{kind}:{concept}")
         if pf is not None:
             record("diff", [cur_fig, pf, di], sign=sign, name=f"diff:{concept}")
             if ri is not None:
@@ -1415,7 +1425,7 @@ class Builder:
             if self.numbered_template
             else "（一）“三公”经费财政拨款支出决算总体情况说明\n"
         )
-        sf, changed = self.tp_overview()
+        self.tp_overview()
         o.w(
             "2.“三公”经费财政拨款支出决算具体情况说明\n"
             if self.numbered_template
@@ -1426,7 +1436,7 @@ class Builder:
         if self.maybe("tbl_3p_years", 0.25):
             self.tp_years_table()
 
-    def tp_overview(self) -> tuple[int, bool]:
+    def tp_overview(self) -> None:
         """（一）: the total with its budget, completion rate and change, in the orders real reports
         use; then its items (分项来看 …) and a list of the items' changes."""
         c, o, t = self.c, self.out, self.tp
@@ -1531,7 +1541,6 @@ class Builder:
             self.tp_items(sf)
         if not changed and S != PS and self.maybe("tp_change_list", 0.5):
             self.tp_change_list(sf, scope)
-        return sf, changed
 
     def tp_items(self, sf: int) -> None:
         """分项来看：A支出决算a万元，完成预算的p%；B…: the total's parts with their completion."""
@@ -2220,7 +2229,9 @@ class Builder:
         c = self.c
         if self.maybe("pdf_breaks", 0.2):
             if self.maybe("pdf_blanks", 0.5):
-                report = _insert(report, _blanks_around_figures(report))
+                blanks = _blanks_around_figures(report, self.avoid)
+                self.used |= {kind for p, kind in blanks if p < 0}
+                report = _insert(report, [(p, s) for p, s in blanks if p >= 0])
             breaks = []
             for p, kind in _pdf_breaks(report, c.integer(26, 40)):
                 if kind not in self.avoid:
@@ -2372,6 +2383,28 @@ KNOWN_PHRASINGS: dict[str, Known] = {
             "下降33.79%，上年为20.36万元，减少6.74万元，下降33.10%。\n"
         ),
     ),
+    "pdf_blanks_row_like": Known(
+        "items one per line with blanks around their amounts (公务接待费 3.02 万元；) after a table in "
+        "the text",
+        "the item lines are read as more rows of the table before them: their labels are summed into "
+        "its 合计 (FA101)",
+        (
+            "某局2019年度部门决算\n"
+            "2019年一般公共预算财政拨款“三公”经费支出决算表\n"
+            "（单位：万元）\n"
+            "| 项目 | 预算数 | 决算数 |\n"
+            "| 合 计 | 15.26 | 9.29 |\n"
+            "| 因公出国（境）费 | 6.25 | 0.00 |\n"
+            "| 公务用车购置及运行费 | 5.99 | 5.33 |\n"
+            "| 公务接待费 | 3.02 | 3.96 |\n"
+            "\n"
+            "1.“三公”经费财政拨款支出决算总体情况说明\n"
+            "2019年共安排“三公”经费预算 15.26 万元，其中：\n"
+            "因公出国（境）费 6.25 万元；\n"
+            "公务用车购置及运行费 5.99 万元；\n"
+            "公务接待费 3.02 万元。\n"
+        ),
+    ),
 }
 
 
@@ -2440,16 +2473,27 @@ def _insert(report: Report, inserts: list[tuple[int, str]]) -> Report:
     return replace(report, text=new, figures=figures, words=words, soft_breaks=soft)
 
 
-def _blanks_around_figures(report: Report) -> list[tuple[int, str]]:
+def _blanks_around_figures(report: Report, avoid: frozenset[str]) -> list[tuple[int, str]]:
     """Text out of a PDF: a blank before an amount and between it and its unit (为 65 万元), and
-    around a year (2017 年度)."""
+    around a year (2017 年度). pdf_blanks_row_like: a line holding one amount and no comma
+    (an item on its own line: 公务接待费 3.02 万元；) reads like a row of cells."""
     t, out = report.text, []
     cjk = lambda ch: "\u4e00" <= ch <= "\u9fff"  # noqa: E731
+    per_line: dict[int, int] = {}
     for f in report.figures:
-        if f.unit in ("万元", "元") and f.unit_text and "|" not in t[t.rfind("\n", 0, f.start) : f.start]:
-            if f.start and cjk(t[f.start - 1]):
-                out.append((f.start, " "))
-            out.append((f.start + len(f.number), " "))
+        per_line[t.rfind("\n", 0, f.start)] = per_line.get(t.rfind("\n", 0, f.start), 0) + 1
+    for f in report.figures:
+        line_start = t.rfind("\n", 0, f.start)
+        line = t[line_start + 1 : t.find("\n", f.start)]
+        if f.unit not in ("万元", "元") or not f.unit_text or "|" in line:
+            continue
+        if per_line[line_start] == 1 and "，" not in line and "," not in line:
+            if "pdf_blanks_row_like" in avoid:
+                continue
+            out.append((-1, "pdf_blanks_row_like"))
+        if f.start and cjk(t[f.start - 1]):
+            out.append((f.start, " "))
+        out.append((f.start + len(f.number), " "))
     for w in report.words:
         if w.kind == "year":
             if w.start and cjk(t[w.start - 1]):
@@ -2774,10 +2818,11 @@ def _wrong_base(report: Report, f: Fig, c: Chooser) -> Fig | None:
     """
     if f.unit != "%" or f.role not in ("share", "change_rate"):
         return None
-    rels = [
+    rels = [  # a change against the prior year (not against the budget or another year)
         r
         for r in report.relations_of(f.id)
-        if (r.kind == "ratio" and r.figs[0] == f.id) or (r.kind == "change" and r.figs[2] == f.id)
+        if (r.kind == "ratio" and r.figs[0] == f.id)
+        or (r.kind == "change" and r.figs[2] == f.id and r.name.startswith("change:"))
     ]
     if not rels:
         return None
