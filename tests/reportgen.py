@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -531,6 +532,7 @@ class Builder:
         self.f: dict[str, int] = {}  # a few figures other sections refer to
         self._last_actual = -1
         self.last_style = ""  # the last change's phrasing
+        self.table_ends: list[tuple[int, str]] = []  # where a table ends (offset in the text as written)
         self.later: list[tuple[str, list, dict]] = []  # relations to figures named by key
 
     # -- phrasings -----------------------------------------------------------
@@ -577,8 +579,10 @@ class Builder:
         return parts
 
     def other(self, v: int, lo: int = 3, hi: int = 45) -> int:
-        """Another year's value of a quantity v (never equal to it)."""
-        return max(1, v + self.c.choice([-1, 1]) * (self.frac(v, lo, hi) + 1))
+        """Another year's value of a quantity v (never equal to it, never below a cent)."""
+        down = self.c.choice([-1, 1]) < 0
+        step = self.frac(v, lo, hi) + 1
+        return v - step if down and v - step >= 1 else v + step
 
     def amt(
         self, cents: int, concept: str, role: str = "amount", key: str | None = None, sign: int = 1
@@ -1841,6 +1845,8 @@ class Builder:
         o = self.out
         for r, row in enumerate(rows):
             cells = [x if isinstance(x, Cell) else Cell(text=x) for x in row]
+            if r == len(rows) - 1:
+                self.table_ends.append((o.length, o.section))
             end = ends[r] if ends else " |"
             if layout == "cells_pipe":
                 o.w("|\n")
@@ -2229,7 +2235,7 @@ class Builder:
         c = self.c
         if self.maybe("pdf_breaks", 0.2):
             if self.maybe("pdf_blanks", 0.5):
-                blanks = _blanks_around_figures(report, self.avoid)
+                blanks = _blanks_around_figures(report, self.avoid, self.table_ends)
                 self.used |= {kind for p, kind in blanks if p < 0}
                 report = _insert(report, [(p, s) for p, s in blanks if p >= 0])
             breaks = []
@@ -2383,26 +2389,67 @@ KNOWN_PHRASINGS: dict[str, Known] = {
             "下降33.79%，上年为20.36万元，减少6.74万元，下降33.10%。\n"
         ),
     ),
-    "pdf_blanks_row_like": Known(
-        "items one per line with blanks around their amounts (公务接待费 3.02 万元；) after a table in "
-        "the text",
-        "the item lines are read as more rows of the table before them: their labels are summed into "
-        "its 合计 (FA101)",
+    "pdf_blanks_after_table": Known(
+        "blanks around the amounts (预算 1.72 万元) in the lines after a table in the text (text out of "
+        "a PDF)",
+        "those lines are read as more rows of the table: a figure of theirs is summed into its 合计 (FA101)",
         (
             "某局2019年度部门决算\n"
             "2019年一般公共预算财政拨款“三公”经费支出决算表\n"
-            "（单位：万元）\n"
-            "| 项目 | 预算数 | 决算数 |\n"
-            "| 合 计 | 15.26 | 9.29 |\n"
-            "| 因公出国（境）费 | 6.25 | 0.00 |\n"
-            "| 公务用车购置及运行费 | 5.99 | 5.33 |\n"
-            "| 公务接待费 | 3.02 | 3.96 |\n"
+            "单位：万元\n"
+            "项目 预算数 决算数\n"
+            "合计 1.72 1.2\n"
+            "因公出国（境）费 1 0\n"
+            "公务接待费 0.12 0.2\n"
+            "公务用车购置及运行维护费 0.6 1\n"
             "\n"
             "1.“三公”经费财政拨款支出决算总体情况说明\n"
-            "2019年共安排“三公”经费预算 15.26 万元，其中：\n"
-            "因公出国（境）费 6.25 万元；\n"
-            "公务用车购置及运行费 5.99 万元；\n"
-            "公务接待费 3.02 万元。\n"
+            "2019年某局共安排“三公”经费预算 1.72 万元，其中：\n"
+            "因公出国（境）费1.00万元；\n"
+            "公务接待费0.12万元；\n"
+            "公务用车购置及运行维护费0.60万元。\n"
+            "当年“三公”经费实际支出 1.20 万元，比年初预算减少 0.52 万元，\n"
+            "下降30.2%；\n"
+        ),
+    ),
+    "pdf_break_before_danwei": Known(
+        "a PDF's line starting with 单位 inside a word (附属⏎单位上缴收入0元，占0%；其他收入…)",
+        "the line is read as a unit line (单位：万元): the list ends before it and its total is said not "
+        "to add up (FA101)",
+        (
+            "某局2019年度部门决算\n"
+            "二、收入决算情况说明\n"
+            "2019年度本年收入合计2971841.94元，其中：一般公共预算财政拨款收入2000000元，占67.3%；"
+            "政府性基金预算财政拨款收入0元，占0%；国有资本经营预算财政拨款收入0元，占0%；上级补助收入0元，"
+            "占0%；事业收入961841.94元，占32.37%；经营收入0元，占0%；附属\n"
+            "单位上缴收入0元，占0%；其他收入10000元，占0.34%。\n"
+        ),
+    ),
+    "pdf_break_in_subject": Known(
+        "a PDF's line ending inside a statement's subject, before its first figure (某局2019年度“三公”经费⏎"
+        "财政拨款支出决算18.92万元…)",
+        "the next line's words are read as the subject (财政拨款支出): the 三公 total is compared with the "
+        "appropriations' 本年支出 (FA801)",
+        (
+            "某局2019年度部门决算\n"
+            "某局 2019 年度“三公”经费\n"
+            "财政拨款支出决算18.92万元，为年初预算11.34万元的166.84%，与2018年度相比，多了0.39万元，"
+            "增长2.1%。\n"
+            "2019 年度部门财政资金支出 757.58 万元，其中：年末财政拨款结转和结余 128.62 万元，占16.98%，"
+            "本年支出 628.96 万元，占83.02%。\n"
+        ),
+    ),
+    "pdf_break_spaced_line": Known(
+        "a PDF's line that opens with words and a figure apart by blanks (完成年初⏎预算 24.09 万元的57.58%)",
+        "the line is read as a row of cells, not as the rest of the sentence: the item's budget becomes the "
+        "total's and the total's completion rate is said to be wrong (FA401)",
+        (
+            "某局2019年度部门决算\n"
+            "（一）“三公”经费财政拨款支出决算总体情况说明\n"
+            "2019 年“三公”经费财政拨款支出决算为 22.33 万元，完成预算73.45%，同上年比较减少 5.64 万元，"
+            "下降20.16%。决算数小于预算数的主要原因是厉行节约。\n"
+            "公务用车购置及运行维护费支出决算为 13.87 万元，完成年初\n"
+            "预算 24.09 万元的57.58%\n"
         ),
     ),
 }
@@ -2473,24 +2520,22 @@ def _insert(report: Report, inserts: list[tuple[int, str]]) -> Report:
     return replace(report, text=new, figures=figures, words=words, soft_breaks=soft)
 
 
-def _blanks_around_figures(report: Report, avoid: frozenset[str]) -> list[tuple[int, str]]:
+def _blanks_around_figures(
+    report: Report, avoid: frozenset[str], table_ends: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
     """Text out of a PDF: a blank before an amount and between it and its unit (为 65 万元), and
-    around a year (2017 年度). pdf_blanks_row_like: a line holding one amount and no comma
-    (an item on its own line: 公务接待费 3.02 万元；) reads like a row of cells."""
+    around a year (2017 年度). pdf_blanks_after_table: the amounts in the lines after a table of
+    the same section (公务接待费 3.02 万元；)."""
     t, out = report.text, []
     cjk = lambda ch: "\u4e00" <= ch <= "\u9fff"  # noqa: E731
-    per_line: dict[int, int] = {}
     for f in report.figures:
-        per_line[t.rfind("\n", 0, f.start)] = per_line.get(t.rfind("\n", 0, f.start), 0) + 1
-    for f in report.figures:
-        line_start = t.rfind("\n", 0, f.start)
-        line = t[line_start + 1 : t.find("\n", f.start)]
+        line = t[t.rfind("\n", 0, f.start) + 1 : t.find("\n", f.start)]
         if f.unit not in ("万元", "元") or not f.unit_text or "|" in line:
             continue
-        if per_line[line_start] == 1 and "，" not in line and "," not in line:
-            if "pdf_blanks_row_like" in avoid:
+        if any(end <= f.start and section == f.section for end, section in table_ends):
+            if "pdf_blanks_after_table" in avoid:
                 continue
-            out.append((-1, "pdf_blanks_row_like"))
+            out.append((-1, "pdf_blanks_after_table"))
         if f.start and cjk(t[f.start - 1]):
             out.append((f.start, " "))
         out.append((f.start + len(f.number), " "))
@@ -2511,7 +2556,10 @@ def _pdf_breaks(report: Report, width: int) -> list[tuple[int, str]]:
     inside a number or before closing punctuation. Each break is named by where it falls:
     pdf_break_in_figure (between a number and its unit), pdf_break_item_label (in a numbered
     item before its first figure), pdf_break_title_word (right after 决算, 说明, 情况 …),
-    pdf_break_after_opener (after 其中： …), pdf_break_after_period (after 。), pdf_break."""
+    pdf_break_after_opener (after 其中： …), pdf_break_after_period (after 。),
+    pdf_break_before_danwei (the next line starts with 单位, as in 附属⏎单位上缴收入),
+    pdf_break_in_subject (between a sentence's start and its first figure), pdf_break_spaced_line
+    (the new line opens with words and a figure apart by blanks, like a row of cells), pdf_break."""
     t, bad, out = report.text, _forbidden(report), []
     starts = sorted(f.start for f in report.figures)
     tails = {
@@ -2534,6 +2582,12 @@ def _pdf_breaks(report: Report, width: int) -> list[tuple[int, str]]:
                     break
                 if q_ in tails:
                     kind = "pdf_break_in_figure"
+                elif t.startswith("单位", q_):
+                    kind = "pdf_break_before_danwei"
+                elif " " in re.split(r"[，。；：、,;:]", t[q_:end], maxsplit=1)[0].strip(" "):
+                    kind = (
+                        "pdf_break_spaced_line"  # the new line opens like a row of cells: 预算 24.09 万元的…
+                    )
                 elif q_ <= first and level_of(line) is not None:
                     kind = "pdf_break_item_label"
                 elif t[start:q_].rstrip(" ").endswith(TITLE_WORDS):
@@ -2542,12 +2596,21 @@ def _pdf_breaks(report: Report, width: int) -> list[tuple[int, str]]:
                     kind = "pdf_break_after_opener"
                 elif t[q_ - 1] == "。":
                     kind = "pdf_break_after_period"
+                elif _in_subject(t, starts, start, q_):
+                    kind = "pdf_break_in_subject"
                 else:
                     kind = "pdf_break"
                 out.append((q_, kind))
                 p = q_ + width
         start = end + 1
     return out
+
+
+def _in_subject(t: str, starts: list[int], line_start: int, p: int) -> bool:
+    """p falls between the start of its sentence (or clause after ；) and the sentence's first figure."""
+    sentence = max(t.rfind("。", line_start, p), t.rfind("；", line_start, p), line_start - 1) + 1
+    k = bisect.bisect_left(starts, sentence)
+    return k < len(starts) and p <= starts[k]
 
 
 def level_of(line: str) -> str | None:
