@@ -2271,7 +2271,12 @@ class Known:
     reproducer: str  # a few lines that show it (no error or warning is due on them)
 
 
-KNOWN_PHRASINGS: dict[str, Known] = {
+# phrasings of real reports today's engine misreads: each with a reproducer (the tests hold it
+# misread, strictly, until it is read right; then it moves to FIXED_PHRASINGS)
+KNOWN_PHRASINGS: dict[str, Known] = {}
+
+# phrasings the engine once misread, read right since: their reproducers must stay clean
+FIXED_PHRASINGS: dict[str, Known] = {
     "pdf_break_item_label": Known(
         "a PDF's line ending inside a numbered item's 类/款/项 label or between the label and its first "
         "figure (（1）…（项）：支出决算为⏎28.03万元)",

@@ -142,8 +142,10 @@ def _read_sentence(
         h = strip_marks(MARKER.sub("", t[s0:s1], count=1))
         named = {m.subject for m in mentions(lx, h) if not m.weak}
         if len(named) == 1:
-            # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows
-            st.subject = named.pop()
+            # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows, in the
+            # scope the paragraph or the heading gave it
+            alone = SentenceState()
+            st.subject = in_section(lx, st, alone, inherit_scope(lx, st, alone, named.pop()))
     wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
     if not wanted and not t[s0:s1].rstrip().rstrip("。").endswith((":", "：")):
         return active  # no figure to read, no list opened for the lines after it

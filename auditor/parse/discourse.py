@@ -25,8 +25,9 @@ _PROSE_MARK = re.compile(r"[，,。、；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TABLEISH = re.compile(r"\||\t")
 _SPACED_CELLS = re.compile(r"\S\s{1,}\S")
+_UNIT_AFTER = r"(?:万元|亿元|元|%|年|月|[万亿]?$)"
 _FIGURE_BLANKS = re.compile(
-    r"[ \u3000]+(?=[\d.,]+[ \u3000]*(?:万元|亿元|元|%|年|月))|(?<=\d)[ \u3000]+(?=万元|亿元|元|%|年|月)"
+    rf"[ \u3000]+(?=[\d.,]+[ \u3000]*{_UNIT_AFTER})|(?<=\d)[ \u3000]+(?={_UNIT_AFTER})"
 )
 # 单位：万元 (not 单位上缴收入, a word that a line broken inside 附属单位 begins with)
 _UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:金额)?单位\s*(?:[:：]|(?:万元|亿元|元)\b)")
@@ -36,6 +37,10 @@ _TITLE_END = re.compile(
 # a line that ends on these words cannot end there: the sentence goes on on the next line
 _LINKS_ON = re.compile(r"(?:为|是|达到?|的|和|及|与|占|比|较|从|由|向|对|共计|合计|包括)$")
 _CLAUSE = re.compile(r"[，,；;]")
+# （1）…行政运行（项）： at a line's end; （项）支出决 / （项）：支出 inside it: an item of a class
+# path and its statement, not a heading
+_ITEM_LABEL = re.compile(r"[（(][类款项][)）]\s*[:：]$")
+_ITEM_GOES_ON = re.compile(r"[（(][类款项][)）]\s*[:：]?\s*[\u4e00-\u9fff]")
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _LEADS_WITH_UNIT = re.compile(r"^\s*(?:万元|亿元|元|%)")
 MIN_RUN_ON = 18
@@ -92,6 +97,9 @@ def _runs_on(line: str, nxt: str) -> bool:
         return False
     if _LEADS_WITH_UNIT.match(nxt) and s[-1].isdigit() and (_is_prose(line) or _PROSE_MARK.search(nxt)):
         return True  # 12,897.57 / 万元: a figure and its unit on two lines
+    if (_ITEM_LABEL.search(s) or _ITEM_GOES_ON.search(s)) and _is_prose(nxt) and not MARKER.match(nxt):
+        # （1）…事业单位医疗（项）：/ 支出决算为…: an item's label and its statement, not a title
+        return s[-1] not in "。！？!?"
     if s[-1] in _SENTENCE_END or not _CJK.search(s):
         return False
     if _visible(s) < MIN_RUN_ON and not _dated_subject(s, nxt):
@@ -100,7 +108,7 @@ def _runs_on(line: str, nxt: str) -> bool:
         return True  # …（项）：支出决算为 / 28.03万元: a line that ends on 为, 的, 和 … goes on
     if not _is_prose(line) or _TITLE_END.search(s) and not _CLAUSE.search(s):
         return False  # a title (…决算情况说明), unless it is the tail of a clause (…，决算 / 支出数为…)
-    if MARKER.match(line) and not _PROSE_MARK.search(s):
+    if MARKER.match(line) and not _PROSE_MARK.search(s) and not _ITEM_GOES_ON.search(s):
         return False  # a numbered heading
     if MARKER.match(nxt) or _UNIT_LINE.match(nxt) or not _is_prose(nxt):
         return False
