@@ -47,18 +47,15 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
     out = out or sys.stdout
     err = err or sys.stderr
     options = Options(min_severity=args.severity, keep_text=args.format == "rich", years=args.across_years)
-    failures: list[InputError] = []
     started = time.perf_counter()
     if args.scheduler:
         from ..run.distributed import audit_corpus as distributed_corpus
 
         outcomes = distributed_corpus(
-            args.paths, args.scheduler, options=options, ordered=args.format != "jsonl", failures=failures
+            args.paths, args.scheduler, options=options, ordered=args.format != "jsonl"
         )
     else:
-        outcomes = audit_corpus(
-            args.paths, args.jobs, options=options, ordered=args.format != "jsonl", failures=failures
-        )
+        outcomes = audit_corpus(args.paths, args.jobs, options=options, ordered=args.format != "jsonl")
     show = args.progress if args.progress is not None else err.isatty()
     err_console = None
     if show:
@@ -92,8 +89,6 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         if store is not None:
             store.close()
         return EXIT_TOOL
-    for exc in failures:
-        print(f"auditor: {exc}", file=err)
     across_counts: Counter = Counter()
 
     def across():  # streamed: a corpus may hold many
@@ -107,8 +102,7 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         finally:
             store.close()
 
-    summary.unreadable.extend((e.source, e.problem) for e in failures)
-    writer.finish(failures, across())
+    writer.finish(across())
     summary.by_rule.update(across_counts)
     summary.seconds = time.perf_counter() - started
     if args.summary:
@@ -141,9 +135,7 @@ class _Jsonl:
         self.out.write(line + "\n")
         self.out.flush()
 
-    def finish(self, failures: list[InputError], across: Iterator) -> None:
-        for e in failures:
-            self.out.write(json.dumps({"path": e.source, "error": e.problem}, ensure_ascii=False) + "\n")
+    def finish(self, across: Iterator) -> None:
         for path, findings in groupby(across, key=_later_path):
             self.out.write(
                 json.dumps(
@@ -179,14 +171,12 @@ class _Json:
         )
         self.count += 1
 
-    def finish(self, failures: list[InputError], across: list) -> None:
+    def finish(self, across: Iterator) -> None:
         if self.count == 0:
             self.out.write(_json_head() + '  "documents": [')
         else:
             self.out.write("\n  ")
-        errors = [{"path": p, "error": e} for p, e in self.errors] + [
-            {"path": e.source, "error": e.problem} for e in failures
-        ]
+        errors = [{"path": p, "error": e} for p, e in self.errors]
         self.out.write('],\n  "errors": ' + _indent(errors, 2).lstrip())
         first = True
         for f in across:
@@ -217,7 +207,7 @@ class _Rich:
 
         render(self.console, o.report(), o.text)
 
-    def finish(self, failures: list[InputError], across: Iterator) -> None:
+    def finish(self, across: Iterator) -> None:
         from rich.rule import Rule
 
         from ..report.terminal import finding_view

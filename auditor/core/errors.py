@@ -9,6 +9,9 @@ class InputError(Exception):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):  # picklable: it travels back from worker processes
+        return (type(self), (self.source, self.problem))
+
 
 class RuleError(Exception):
     """A rule file that is not valid: the message names the file, the rule and the field."""

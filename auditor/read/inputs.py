@@ -11,16 +11,16 @@ import os
 from pathlib import Path
 
 from ..core.errors import InputError
+from .paths import REPORT_SUFFIXES, TEXT_SUFFIXES, expand
 from .source import Source
+
+__all__ = ["REPORT_SUFFIXES", "TEXT_SUFFIXES", "discover", "read_bytes", "read_path", "read_text"]
 
 #: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
 MAX_BYTES = 20 * 1024 * 1024
 #: PDFs and Office files carry images and fonts: they may be larger.
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 _DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
-#: Everything discover() picks up in a folder: plain text and the formats of auditor.read.formats.
-REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", ".xlsx", ".xlsm", ".xls")
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
@@ -73,22 +73,13 @@ def read_text(text: str, name: str = "<text>") -> Source:
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Expand files and folders into report files (sorted), with errors for bad paths."""
+    """Expand files, folders and globs into report files, with errors for what names nothing
+    (``paths.expand``: each file once, links to folders not followed, unlistable folders named)."""
     files: list[str] = []
     errors: list[InputError] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            )
-            if not found:
-                errors.append(
-                    InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)")
-                )
-            files.extend(found)
-        elif p.exists():
-            files.append(raw)
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            errors.append(item)
         else:
-            errors.append(InputError(raw, "no such file or folder"))
+            files.append(item)
     return files, errors

@@ -14,67 +14,23 @@ finish (what ``--format jsonl`` streams).
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
-from ..read.inputs import REPORT_SUFFIXES
+from ..read.paths import expand
+
+__all__ = ["Options", "Outcome", "Summary", "audit_corpus", "audit_one", "expand", "run_with_progress"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.models import AuditReport
     from ..facts.years import YearFacts
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
-_GLOB_MAGIC = ("*", "?", "[")
-
-
-# -- expanding paths ----------------------------------------------------------------------
-def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Report files named by files, folders and glob patterns, lazily, in a stable order.
-
-    Yields a path (str) for each report file and an `InputError` for each argument that names
-    nothing (a missing file, a folder without reports, a glob matching no report).
-    """
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = False
-            for f in _walk(raw):
-                found = True
-                yield f
-            if not found:
-                yield InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)")
-        elif p.exists():
-            yield raw
-        elif any(c in raw for c in _GLOB_MAGIC):
-            found = False
-            for f in sorted(glob.iglob(raw, recursive=True)):
-                if os.path.isdir(f):
-                    for g in _walk(f):
-                        found = True
-                        yield g
-                elif f.lower().endswith(REPORT_SUFFIXES):
-                    found = True
-                    yield f
-            if not found:
-                yield InputError(raw, "no report matches this pattern")
-        else:
-            yield InputError(raw, "no such file or folder")
-
-
-def _walk(top: str) -> Iterator[str]:
-    """Report files under a folder (lazy): its own files first, then each subfolder in turn, names sorted."""
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.lower().endswith(REPORT_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(dirpath, name)
 
 
 # -- one document -------------------------------------------------------------------------
@@ -83,9 +39,9 @@ class Outcome:
     """The audit of one file, as it travels back from a worker (small and picklable).
 
     ``json`` is the report as compact JSON (None when the file could not be read, then ``error``
-    says why); ``counts`` are (rule, severity) of the findings kept; ``text`` is the source
-    text when the caller asked for it (to show source lines); ``years`` the facts the
-    across-years check needs when it was asked for.
+    says why and ``ok`` is False); ``counts`` are (rule, severity) of the findings kept;
+    ``text`` is the source text when the caller asked for it (to show source lines); ``years``
+    the facts the across-years check needs when it was asked for.
     """
 
     index: int
@@ -96,6 +52,10 @@ class Outcome:
     counts: list[tuple[str, str]] = field(default_factory=list)
     text: str | None = None
     years: YearFacts | None = None
+
+    def __post_init__(self) -> None:
+        if self.error is not None:
+            self.ok = False  # an unreadable file never passes
 
     def report(self) -> AuditReport:
         from ..core.models import AuditReport
@@ -154,8 +114,15 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
     return out
 
 
-def audit_batch(batch: list[tuple[int, str]], options: Options) -> list[Outcome]:
-    return [audit_one(i, p, options) for i, p in batch]
+def audit_batch(batch: list[tuple[int, str | InputError]], options: Options) -> list[Outcome]:
+    return [audit_item(i, p, options) for i, p in batch]
+
+
+def audit_item(index: int, item: str | InputError, options: Options) -> Outcome:
+    """The outcome of one expanded item: a path audited, or the reason nothing could be."""
+    if isinstance(item, InputError):
+        return Outcome(index, item.source, error=item.problem)
+    return audit_one(index, item, options)
 
 
 def _warm() -> None:
@@ -167,20 +134,14 @@ def _warm() -> None:
 
 
 # -- many documents -------------------------------------------------------------------------
-def numbered(paths: Iterable[str], failures: list[InputError] | None = None) -> Iterator[tuple[int, str]]:
-    """(index, path) for each report file; bad arguments go to `failures` (or are dropped)."""
-    k = 0
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            if failures is not None:
-                failures.append(item)
-            continue
-        yield k, item
-        k += 1
+def numbered(paths: Iterable[str]) -> Iterator[tuple[int, str | InputError]]:
+    """(index, path) for each report file, (index, InputError) for each argument or folder that
+    names nothing: a missing path is an outcome too, never dropped."""
+    yield from enumerate(expand(paths))
 
 
-def _chunks(items: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    batch: list[tuple[int, str]] = []
+def _chunks(items: Iterator[tuple[int, str | InputError]], size: int) -> Iterator[list]:
+    batch: list[tuple[int, str | InputError]] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -205,24 +166,24 @@ def audit_corpus(
     ordered: bool = True,
     chunksize: int = 8,
     window: int | None = None,
-    failures: list[InputError] | None = None,
 ) -> Iterator[Outcome]:
     """Audit every report the paths name, over `jobs` processes; yields one Outcome per file.
 
-    Bad arguments (missing paths, empty folders) are appended to `failures` when given.
-    At most `window` chunks (default 4 per worker) are in flight; with `ordered`, outcomes come
-    in the order of the paths (finished ones wait for earlier ones, within that window).
+    A path that names nothing (missing, an empty or unlistable folder, a glob matching no
+    report) is an Outcome too, with ``ok`` False and its ``error``. At most `window` chunks
+    (default 4 per worker) are in flight; with `ordered`, outcomes come in the order of the
+    paths (finished ones wait for earlier ones, within that window).
     """
     options = options or Options()
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    items = numbered(paths, failures)
+    items = numbered(paths)
     first = [item for _, item in zip(range(2), items)]
     if jobs == 1 or len(first) < 2:  # one file or one job: no pool to start
         from itertools import chain
 
         _warm()
         for i, p in chain(first, items):
-            yield audit_one(i, p, options)
+            yield audit_item(i, p, options)
         return
     from itertools import chain
 
@@ -230,7 +191,12 @@ def audit_corpus(
 
 
 def _pooled(
-    items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int, window: int
+    items: Iterator[tuple[int, str | InputError]],
+    jobs: int,
+    options: Options,
+    ordered: bool,
+    chunksize: int,
+    window: int,
 ) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait

@@ -81,12 +81,12 @@ def audit_corpus(
     ordered: bool = True,
     chunksize: int = 16,
     window: int | None = None,
-    failures: list[InputError] | None = None,
 ) -> Iterator[Outcome]:
     """Audit the reports the paths name on a Dask cluster; yields one Outcome per file.
 
     `scheduler` is an address (``tcp://HOST:PORT``) or a ``distributed.Client``. At most
-    `window` chunks (default 4 per worker thread) are in flight.
+    `window` chunks (default 4 per worker thread) are in flight. A path that names nothing is an
+    Outcome with its ``error``, as in a local run.
     """
     client, owned = _client(scheduler)
     from distributed import as_completed
@@ -96,7 +96,7 @@ def audit_corpus(
         if window is None:
             threads = sum(client.nthreads().values()) or 1
             window = 4 * threads
-        items = numbered(paths, failures)
+        items = numbered(paths)
         held: dict[int, Outcome] = {}
         next_index = 0
         running = as_completed()
@@ -106,8 +106,10 @@ def audit_corpus(
         def submit() -> bool:
             chunk = []
             for i, p in items:
-                data, error = _read(p)
-                chunk.append((i, p, data, error))
+                if isinstance(p, InputError):
+                    chunk.append((i, p.source, None, p.problem))
+                else:
+                    chunk.append((i, p, *_read(p)))
                 if len(chunk) >= chunksize:
                     break
             if not chunk:
