@@ -18,6 +18,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,10 +72,45 @@ class Options:
     keep_text: bool = False
     years: bool = False  # also collect the facts the across-years check needs
     audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
+    # the rule packs every worker audits with, whatever the start method or scheduler (a spawned
+    # or remote worker has loaded none); None: those loaded in the calling process (`resolved`)
+    packs: tuple | None = None
+
+    def resolved(self) -> Options:
+        """These options with the packs the calling process has loaded now, when none are set."""
+        if self.packs is not None:
+            return self
+        from dataclasses import replace
+
+        from ..core.rules import loaded_packs
+
+        return replace(self, packs=loaded_packs())
+
+
+@contextmanager
+def rule_packs(packs: tuple | None) -> Iterator[None]:
+    """Audit with exactly these rule packs loaded (None: leave the loaded ones), then restore."""
+    if packs is None:
+        yield
+        return
+    from ..core.rules import loaded_packs, restore_packs
+
+    before = loaded_packs()
+    restore_packs(packs)
+    try:
+        yield
+    finally:
+        restore_packs(before)
 
 
 def audit_one(index: int, path: str, options: Options, data: bytes | None = None) -> Outcome:
-    """Audit one file (or its bytes, already read): never raises for a bad input."""
+    """Audit one file (or its bytes, already read) with the options' rule packs: never raises
+    for a bad input."""
+    with rule_packs(options.packs):
+        return _audit_one(index, path, options, data)
+
+
+def _audit_one(index: int, path: str, options: Options, data: bytes | None) -> Outcome:
     from ..pipeline import audit_source
     from ..read.inputs import read_bytes, read_path
 
@@ -174,7 +210,7 @@ def audit_corpus(
     (default 4 per worker) are in flight; with `ordered`, outcomes come in the order of the
     paths (finished ones wait for earlier ones, within that window).
     """
-    options = options or Options()
+    options = (options or Options()).resolved()
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = numbered(paths)
     first = [item for _, item in zip(range(2), items)]
@@ -203,8 +239,13 @@ def _pooled(
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
-    # fork: the workers inherit the parent's imports (cheap start); elsewhere they import once.
-    context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
+    # the start method the program chose, else fork on Linux: the workers inherit the parent's
+    # imports (cheap start); elsewhere they import once. Whatever the method, each chunk carries
+    # the rule packs to audit with (Options.packs).
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    context = multiprocessing.get_context(
+        chosen or ("fork" if "fork" in methods and sys.platform == "linux" else None)
+    )
     chunks = _chunks(items, chunksize)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm) as pool:
         pending: set = set()

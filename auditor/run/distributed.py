@@ -91,7 +91,7 @@ def audit_corpus(
     client, owned = _client(scheduler)
     from distributed import as_completed
 
-    options = options or Options()
+    options = (options or Options()).resolved()  # the caller's rule packs travel to the workers
     try:
         if window is None:
             threads = sum(client.nthreads().values()) or 1
