@@ -26,7 +26,8 @@ from itertools import groupby
 from typing import IO
 
 from ..core.errors import InputError
-from ..run.corpus import Options, Outcome, Summary, audit_corpus, expand, run_with_progress
+from ..run.corpus import Options, Outcome, audit_corpus, expand
+from ..run.summary import Summary, run_with_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
@@ -39,6 +40,7 @@ class CheckArgs:
     jobs: int | None = None
     scheduler: str | None = None
     across_years: bool = False
+    fail_on_unchecked: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal
     summary: bool = True
 
@@ -46,7 +48,12 @@ class CheckArgs:
 def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    options = Options(min_severity=args.severity, keep_text=args.format == "rich", years=args.across_years)
+    options = Options(
+        min_severity=args.severity,
+        keep_text=args.format == "rich",
+        years=args.across_years,
+        fail_on_unchecked=args.fail_on_unchecked,
+    )
     started = time.perf_counter()
     if args.scheduler:
         from ..run.distributed import audit_corpus as distributed_corpus
@@ -81,6 +88,8 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
             summary.add(outcome)
             if outcome.error is not None:
                 print(f"auditor: {outcome.path}: {outcome.error}", file=err)
+            elif outcome.unchecked and args.fail_on_unchecked:
+                print(f"auditor: {outcome.path}: {outcome.unchecked}", file=err)
             if outcome.years is not None and store is not None:
                 store.add(outcome.years)
             writer.document(outcome)

@@ -79,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also check each report's prior-year figures against the previous year's report",
     )
+    check.add_argument(
+        "--fail-on-unchecked",
+        action="store_true",
+        help="fail (exit 1) on a document in which nothing could be checked "
+        "(no amounts or percentages, or no relation among them)",
+    )
     check.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     check.add_argument("--no-summary", action="store_true", help="no summary table at the end")
     baseline = sub.add_parser("baseline", help="write a baseline accepting every current finding")
@@ -122,7 +128,14 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_TOOL
-            return _check(args.paths, args.format, args.severity, baseline=args.baseline, output=args.output)
+            return _check(
+                args.paths,
+                args.format,
+                args.severity,
+                baseline=args.baseline,
+                output=args.output,
+                fail_on_unchecked=args.fail_on_unchecked,
+            )
         finally:
             restore_packs(before)
     except RuleError as exc:
@@ -196,31 +209,31 @@ def _schema() -> int:
     return EXIT_OK
 
 
-def _audit_paths(paths: list[str], keep_text: bool = True):
-    """Audit every report under the paths: (reports, input errors). Without ``keep_text`` the
-    reports do not hold their source text (a large corpus in JSON or SARIF needs no text)."""
-    from ..pipeline import audit_source
-    from ..read.inputs import discover, read_path
+def _audit_paths(paths: list[str], keep_text: bool = True, fail_on_unchecked: bool = False):
+    """Audit every report the paths name: (reports, input errors, failing). Without ``keep_text``
+    the reports do not hold their source text (a large corpus in JSON or SARIF needs no text);
+    ``failing`` counts the documents in which nothing could be checked, when that fails."""
+    from ..run.corpus import Options, audit_corpus
 
-    files, failures = discover(paths)
-    reports = []
-    for path in files:
-        try:
-            source = read_path(path)
-        except InputError as exc:
-            failures.append(exc)
+    options = Options(keep_text=keep_text, fail_on_unchecked=fail_on_unchecked)
+    reports, failures, failing = [], [], 0
+    for outcome in audit_corpus(paths, 1, options=options):
+        if outcome.error is not None:
+            failures.append(InputError(outcome.path, outcome.error))
             continue
-        report = audit_source(source)
-        if not keep_text:
-            report._source_text = None
+        report = outcome.report()
+        report._source_text = outcome.text
+        if fail_on_unchecked and outcome.unchecked:
+            print(f"auditor: {outcome.path}: {outcome.unchecked}", file=sys.stderr)
+            failing += 1
         reports.append(report)
-    return reports, failures
+    return reports, failures, failing
 
 
 def _baseline(paths: list[str], output: str | None) -> int:
     from ..report.baseline import Baseline
 
-    reports, failures = _audit_paths(paths, keep_text=False)
+    reports, failures, _ = _audit_paths(paths, keep_text=False)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if failures:  # a baseline written from a partial corpus would accept too little: refuse
@@ -245,6 +258,7 @@ def _check(
     min_severity: str,
     baseline: str | None = None,
     output: str | None = None,
+    fail_on_unchecked: bool = False,
 ) -> int:
     from ..core.models import InputFailure
 
@@ -260,7 +274,7 @@ def _check(
         except InputError as exc:
             print(f"auditor: {exc}", file=sys.stderr)
             return EXIT_TOOL
-    reports, failures = _audit_paths(paths, keep_text=fmt in ("rich", "html"))
+    reports, failures, failing = _audit_paths(paths, fmt in ("rich", "html"), fail_on_unchecked)
     for exc in failures:
         print(f"auditor: {exc}", file=sys.stderr)
     if accepted is not None:  # before the severity filter: accepted info findings are matched too
@@ -289,7 +303,7 @@ def _check(
         sys.stdout.write(text)
     if failures:
         return EXIT_TOOL
-    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+    return EXIT_FINDINGS if failing or any(not r.ok for r in reports) else EXIT_OK
 
 
 def _streams(args: argparse.Namespace) -> bool:
@@ -309,6 +323,7 @@ def _corpus(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             scheduler=args.scheduler,
             across_years=args.across_years,
+            fail_on_unchecked=args.fail_on_unchecked,
             progress=False if args.no_progress else None,
             summary=not args.no_summary,
         )

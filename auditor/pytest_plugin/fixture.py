@@ -8,19 +8,24 @@ import pytest
 class AuditFixture:
     """Audits sources and asserts with the run's ``--audit-severity`` and ``--audit-baseline``.
 
-    ``auditor_audit(source)`` returns an ``AuditReport``; ``auditor_audit.many(sources)`` an
-    ``AuditBatch``; ``auditor_audit.assert_consistent(report_or_source)`` fails with a readable
-    message listing each finding at or above the threshold that the baseline does not accept.
+    ``auditor_audit(path_or_bytes)`` or ``auditor_audit(text=...)`` returns an ``AuditReport``
+    (as ``auditor.audit``); ``auditor_audit.many(sources)`` an ``AuditBatch``;
+    ``auditor_audit.assert_consistent(report_or_path)`` fails with a readable message listing
+    each finding at or above the threshold that the baseline does not accept (and, with
+    ``audit_fail_on_unchecked``, a report in which nothing could be checked).
     """
 
-    def __init__(self, severity: str = "error", baseline: str | None = None) -> None:
+    def __init__(
+        self, severity: str = "error", baseline: str | None = None, fail_on_unchecked: bool = False
+    ) -> None:
         self.severity = severity
         self.baseline = baseline
+        self.fail_on_unchecked = fail_on_unchecked
 
-    def __call__(self, source, name: str | None = None):
+    def __call__(self, source=None, name: str | None = None, *, text: str | None = None):
         from ..pipeline import audit
 
-        return audit(source, name=name)
+        return audit(source, name=name, text=text)
 
     def many(self, sources):
         from ..api import audit_many
@@ -33,14 +38,19 @@ class AuditFixture:
 
         if not isinstance(report, (AuditReport, AuditBatch, list, tuple)):
             report = self(report)
-        assert_consistent(report, severity=severity or self.severity, baseline=baseline or self.baseline)
+        assert_consistent(
+            report,
+            severity=severity or self.severity,
+            baseline=baseline or self.baseline,
+            fail_on_unchecked=self.fail_on_unchecked,
+        )
 
 
 @pytest.fixture
 def auditor_audit(pytestconfig) -> AuditFixture:
-    """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's
-    threshold and baseline."""
+    """Audit a path, bytes or (``text=``) text inside a test; ``.assert_consistent(...)`` uses the
+    run's threshold, baseline and ``audit_fail_on_unchecked``."""
     from .settings import settings
 
     conf = settings(pytestconfig)
-    return AuditFixture(conf["severity"], conf["baseline"])
+    return AuditFixture(conf["severity"], conf["baseline"], conf["fail_on_unchecked"])

@@ -24,13 +24,14 @@ _DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file or folder")
-    if p.is_dir():
-        raise InputError(name, "is a folder (use discover() to list its reports)")
+    """Read a report file (by its content, see ``formats.dispatch``). InputError names the file
+    and the problem in one line: missing, a folder, too large, unreadable, refused."""
+    name = os.fspath(path)
+    shown = shown_name(name)
+    p = Path(name)
     try:
+        if p.is_dir():
+            raise InputError(shown, "is a folder (use discover() to list its reports)")
         size = p.stat().st_size
         if size > max_bytes and max_bytes == MAX_BYTES:
             with p.open("rb") as fh:
@@ -38,16 +39,42 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
                     max_bytes = MAX_DOCUMENT_BYTES
         if size > max_bytes:
             raise InputError(
-                name,
+                shown,
                 f"file is {size / 1048576:.1f} MB, "
                 f"over the {max_bytes / 1048576:.0f} MB limit for one report",
             )
         data = p.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(shown, "no such file or folder" + _text_hint(name)) from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(shown, "permission denied") from None
     except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return _read(data, name)
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}{_text_hint(name)}") from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(shown, "not a file name" + _text_hint(name)) from None
+    return _read(data, shown)
+
+
+def shown_name(name: str) -> str:
+    """A path as an error message shows it: as given, unless it cannot be a path at all (a line
+    break, a name over 255 bytes: report text given as a path), then one short line."""
+    if not _impossible(name):
+        return name
+    one_line = name.replace("\r", " ").replace("\n", " ")
+    return one_line[:60] + f"… ({len(name)} characters)"
+
+
+def _impossible(name: str) -> bool:
+    return (
+        "\n" in name or "\r" in name or any(len(c.encode("utf-8", "replace")) > 255 for c in name.split("/"))
+    )
+
+
+def _text_hint(name: str) -> str:
+    """A str source is a path: say so when it looks like a report's text instead."""
+    if _impossible(name):
+        return " (a str is a path: audit text with auditor.audit_text(text) or audit(text=...))"
+    return ""
 
 
 def _read(data: bytes, name: str) -> Source:

@@ -26,11 +26,15 @@ REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", "
 _GLOB_MAGIC = ("*", "?", "[")
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | InputError]:
-    """Report files named by files, folders and glob patterns (see the module docstring)."""
+def expand(paths: Iterable[str | os.PathLike[str]], stdin: bool = False) -> Iterator[str | InputError]:
+    """Report files named by files, folders and glob patterns (see the module docstring); with
+    `stdin`, the argument ``-`` is kept as it is (standard input, read by the caller)."""
     seen: set[tuple[int, int]] = set()
     for arg in paths:
         raw = os.fspath(arg)
+        if stdin and raw == "-":
+            yield raw
+            continue
         for item in _one(raw):
             if isinstance(item, str) and not _first_time(item, seen):
                 continue

@@ -154,6 +154,8 @@ def _coverage(report: AuditReport) -> str:
             f'<tr><td class="muted">&nbsp;&nbsp;skipped: {escape(reason)}</td>'
             f'<td class="num muted">{n}</td></tr>'
         )
+    if c.nothing_checked:
+        body += f'<tr><th colspan=2 class="unchecked">{escape(c.nothing_checked)}</th></tr>'
     return f'<table class="cov">{body}</table>'
 
 

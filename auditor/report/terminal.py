@@ -30,7 +30,10 @@ def summary(report: AuditReport) -> Group:
     reasons = Text(style="dim")
     for why, n in sorted(s.relations_skipped.items(), key=lambda kv: -kv[1])[:4]:
         reasons.append(f"  skipped {n} × {why}\n")
-    return Group(table, reasons) if reasons else Group(table)
+    parts = [table, reasons] if reasons else [table]
+    if s.nothing_checked:  # never a silent pass
+        parts.append(Text(s.nothing_checked, style="bold yellow"))
+    return Group(*parts)
 
 
 def source_line(finding: Finding, lines: list[str] | None) -> Text:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,13 +24,14 @@ from typing import TYPE_CHECKING
 from ..core.errors import InputError
 from ..read.paths import expand
 
-__all__ = ["Options", "Outcome", "Summary", "audit_corpus", "audit_one", "expand", "run_with_progress"]
+__all__ = ["Options", "Outcome", "audit_corpus", "audit_one", "expand"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.models import AuditReport
     from ..facts.years import YearFacts
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+STDIN = "<stdin>"  # the name standard input (the path ``-``) is reported under
 
 
 # -- one document -------------------------------------------------------------------------
@@ -53,6 +53,7 @@ class Outcome:
     counts: list[tuple[str, str]] = field(default_factory=list)
     text: str | None = None
     years: YearFacts | None = None
+    unchecked: str | None = None  # why nothing in the document could be checked (coverage.nothing_checked)
 
     def __post_init__(self) -> None:
         if self.error is not None:
@@ -72,6 +73,7 @@ class Options:
     keep_text: bool = False
     years: bool = False  # also collect the facts the across-years check needs
     audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
+    fail_on_unchecked: bool = False  # a document in which nothing could be checked is not ok
     # the rule packs every worker audits with, whatever the start method or scheduler (a spawned
     # or remote worker has loaded none); None: those loaded in the calling process (`resolved`)
     packs: tuple | None = None
@@ -135,13 +137,15 @@ def _audit_one(index: int, path: str, options: Options, data: bytes | None) -> O
         report.coverage.findings = {
             sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")
         }
+    unchecked = report.coverage.nothing_checked
     out = Outcome(
         index,
         path,
         json=report.model_dump_json(),
-        ok=report.ok,
+        ok=report.ok and not (options.fail_on_unchecked and unchecked),
         counts=[(f.rule, f.severity) for f in report.findings],
         text=source.text if options.keep_text else None,
+        unchecked=unchecked,
     )
     if options.years:
         from ..facts.years import facts_of_text
@@ -150,14 +154,27 @@ def _audit_one(index: int, path: str, options: Options, data: bytes | None) -> O
     return out
 
 
-def audit_batch(batch: list[tuple[int, str | InputError]], options: Options) -> list[Outcome]:
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A document read by the calling process (standard input), sent to the worker as bytes."""
+
+    name: str
+    data: bytes
+
+
+Item = str | InputError | Given
+
+
+def audit_batch(batch: list[tuple[int, Item]], options: Options) -> list[Outcome]:
     return [audit_item(i, p, options) for i, p in batch]
 
 
-def audit_item(index: int, item: str | InputError, options: Options) -> Outcome:
-    """The outcome of one expanded item: a path audited, or the reason nothing could be."""
+def audit_item(index: int, item: Item, options: Options) -> Outcome:
+    """The outcome of one expanded item: a path or bytes audited, or the reason nothing could be."""
     if isinstance(item, InputError):
         return Outcome(index, item.source, error=item.problem)
+    if isinstance(item, Given):
+        return audit_one(index, item.name, options, item.data)
     return audit_one(index, item, options)
 
 
@@ -170,14 +187,24 @@ def _warm() -> None:
 
 
 # -- many documents -------------------------------------------------------------------------
-def numbered(paths: Iterable[str]) -> Iterator[tuple[int, str | InputError]]:
+def numbered(paths: Iterable[str]) -> Iterator[tuple[int, Item]]:
     """(index, path) for each report file, (index, InputError) for each argument or folder that
-    names nothing: a missing path is an outcome too, never dropped."""
-    yield from enumerate(expand(paths))
+    names nothing: a missing path is an outcome too, never dropped. ``-`` is standard input,
+    read here (index, Given)."""
+    for k, item in enumerate(expand(paths, stdin=True)):
+        yield k, (_stdin() if item == "-" else item)
 
 
-def _chunks(items: Iterator[tuple[int, str | InputError]], size: int) -> Iterator[list]:
-    batch: list[tuple[int, str | InputError]] = []
+def _stdin() -> Given | InputError:
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else b""
+    if not data.strip():
+        return InputError(STDIN, "standard input is empty: nothing to audit")
+    return Given(STDIN, data)
+
+
+def _chunks(items: Iterator[tuple[int, Item]], size: int) -> Iterator[list]:
+    batch: list[tuple[int, Item]] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -227,7 +254,7 @@ def audit_corpus(
 
 
 def _pooled(
-    items: Iterator[tuple[int, str | InputError]],
+    items: Iterator[tuple[int, Item]],
     jobs: int,
     options: Options,
     ordered: bool,
@@ -285,111 +312,3 @@ def _pooled(
                 fut.cancel()
     for k in sorted(held):  # pragma: no cover - only when indices skip (never by construction)
         yield held[k]
-
-
-# -- the summary ------------------------------------------------------------------------------
-@dataclass
-class Summary:
-    """What a corpus run found: documents, unreadable files, findings by rule and severity."""
-
-    documents: int = 0
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
-    by_rule: Counter = field(default_factory=Counter)  # (rule, severity) -> count
-    failing: int = 0  # documents with an error finding
-    seconds: float = 0.0
-    unlinked: int | None = None  # across years: reports whose title names no department and year
-
-    def add(self, outcome: Outcome) -> None:
-        if outcome.error is not None:
-            self.unreadable.append((outcome.path, outcome.error))
-            return
-        self.documents += 1
-        if outcome.years is not None and not outcome.years.key:
-            self.unlinked = (self.unlinked or 0) + 1
-        self.by_rule.update(outcome.counts)
-        if not outcome.ok:
-            self.failing += 1
-
-    def add_findings(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self.by_rule.update(pairs)
-
-    def by_severity(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for (_, sev), n in self.by_rule.items():
-            out[sev] += n
-        return out
-
-    def table(self):
-        from rich.table import Table
-
-        from ..core.rules import catalogue
-
-        rules = catalogue()
-        rate = (
-            f", {self.documents / self.seconds:.0f} documents/s"
-            if self.seconds > 0 and self.documents
-            else ""
-        )
-        table = Table(
-            title=f"{self.documents} document(s) audited in {self.seconds:.1f} s{rate}", title_justify="left"
-        )
-        table.add_column("rule")
-        table.add_column("name")
-        for sev in ("error", "warning", "info"):
-            table.add_column(sev, justify="right")
-        codes = sorted({code for code, _ in self.by_rule})
-        for code in codes:
-            name = rules[code].name if code in rules else ""
-            table.add_row(
-                code,
-                name,
-                *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")),
-            )
-        sev = self.by_severity()
-        table.add_section()
-        table.add_row("all", "findings", str(sev["error"]), str(sev["warning"]), str(sev["info"]))
-        table.add_row("", f"documents with an error finding: {self.failing}", "", "", "")
-        table.add_row("", f"unreadable files: {len(self.unreadable)}", "", "", "")
-        if self.unlinked is not None:
-            # reports whose title names no department and year cannot be compared with another
-            table.add_row("", f"not linked across years: {self.unlinked}", "", "", "")
-        return table
-
-
-def run_with_progress(
-    outcomes: Iterator[Outcome], show: bool, total: Callable[[], int | None] | None = None, console=None
-) -> Iterator[Outcome]:
-    """Pass outcomes through, advancing a rich progress bar on `console` when `show`."""
-    if not show:
-        yield from outcomes
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    count = total() if total else None
-    # the first outcome before the bar: the worker processes are forked before its refresh thread
-    first = next(outcomes, None)
-    if first is None:
-        return
-    columns = [
-        SpinnerColumn(),
-        TextColumn("auditing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
-    ]
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("audit", total=count, completed=1)
-        yield first
-        for outcome in outcomes:
-            progress.advance(task)
-            yield outcome

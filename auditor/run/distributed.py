@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..core.errors import InputError
 from ..read.inputs import MAX_BYTES
-from .corpus import Options, Outcome, audit_one, numbered
+from .corpus import Given, Options, Outcome, audit_one, numbered
 
 EXTRA_MISSING = "Dask is not installed: install the extra with  pip install 'auditor[dask]'"
 
@@ -108,6 +108,8 @@ def audit_corpus(
             for i, p in items:
                 if isinstance(p, InputError):
                     chunk.append((i, p.source, None, p.problem))
+                elif isinstance(p, Given):  # standard input, read here
+                    chunk.append((i, p.name, p.data, None))
                 else:
                     chunk.append((i, p, *_read(p)))
                 if len(chunk) >= chunksize:
