@@ -11,7 +11,9 @@ Outputs:
   unreadable file ``{"path", "error"}``; with ``--across-years``, after all documents, one line
   ``{"path", "across_years": [...]}`` per later report with findings. Summary table on stderr.
 
-Exit status: 0 no error finding, 1 some error findings, 2 some input unreadable or bad usage.
+Exit status: 0 no error finding, 1 some error findings, 2 some input unreadable or bad usage,
+130 interrupted (Ctrl-C): the output then holds the documents audited before, each written
+whole (JSON: a complete document), nothing more.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from typing import IO
 from ..core.errors import InputError
 from ..run.corpus import Options, Outcome, audit_corpus, expand
 from ..run.summary import Summary, run_with_progress
+from .output import uninterrupted
 
-EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_TOOL, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 @dataclass
@@ -41,18 +44,23 @@ class CheckArgs:
     scheduler: str | None = None
     across_years: bool = False
     fail_on_unchecked: bool = False
+    timeout: float | None = None  # seconds one document may take (--timeout-per-file)
     progress: bool | None = None  # None: only when stderr is a terminal
     summary: bool = True
 
 
 def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out = out or sys.stdout
+    if out is None:
+        from .output import stdout
+
+        out = stdout()  # every byte written, even when a signal interrupts a write to a full pipe
     err = err or sys.stderr
     options = Options(
         min_severity=args.severity,
         keep_text=args.format == "rich",
         years=args.across_years,
         fail_on_unchecked=args.fail_on_unchecked,
+        timeout=args.timeout,
     )
     started = time.perf_counter()
     if args.scheduler:
@@ -63,12 +71,13 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         )
     else:
         outcomes = audit_corpus(args.paths, args.jobs, options=options, ordered=args.format != "jsonl")
+    running = outcomes  # closed on Ctrl-C: the workers stop
     show = args.progress if args.progress is not None else err.isatty()
     err_console = None
     if show:
-        from rich.console import Console
+        from .output import console
 
-        err_console = Console(file=err)
+        err_console = console(file=err)
     outcomes = run_with_progress(
         outcomes,
         show,
@@ -85,19 +94,34 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
     writer = _WRITERS[args.format](out)
     try:
         for outcome in outcomes:
-            summary.add(outcome)
-            if outcome.error is not None:
-                print(f"auditor: {outcome.path}: {outcome.error}", file=err)
-            elif outcome.unchecked and args.fail_on_unchecked:
-                print(f"auditor: {outcome.path}: {outcome.unchecked}", file=err)
-            if outcome.years is not None and store is not None:
-                store.add(outcome.years)
-            writer.document(outcome)
+            with uninterrupted():  # Ctrl-C waits until the document is written whole
+                summary.add(outcome)
+                if outcome.error is not None:
+                    print(f"auditor: {outcome.path}: {outcome.error}", file=err)
+                elif outcome.unchecked and args.fail_on_unchecked:
+                    print(f"auditor: {outcome.path}: {outcome.unchecked}", file=err)
+                if outcome.years is not None and store is not None:
+                    store.add(outcome.years)
+                writer.document(outcome)
     except InputError as exc:  # the run itself cannot go on (no scheduler, extra not installed)
         print(f"auditor: {exc}", file=err)
         if store is not None:
             store.close()
         return EXIT_TOOL
+    except KeyboardInterrupt:  # what finished is written as a whole document, then exit 130
+        with uninterrupted():
+            outcomes.close()
+            running.close()
+            if store is not None:
+                store.close()
+            writer.finish(iter(()))
+            out.flush()
+            print(
+                f"auditor: interrupted: the output holds the {summary.documents} document(s) "
+                "audited before, nothing more",
+                file=err,
+            )
+        return EXIT_INTERRUPTED
     across_counts: Counter = Counter()
 
     def across():  # streamed: a corpus may hold many
@@ -111,14 +135,16 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
         finally:
             store.close()
 
-    writer.finish(across())
+    with uninterrupted():
+        writer.finish(across())
     summary.by_rule.update(across_counts)
     summary.seconds = time.perf_counter() - started
     if args.summary:
-        from rich.console import Console
+        from .output import console as make_console
 
-        console = Console(file=out) if args.format == "rich" else Console(file=err)
+        console = make_console(file=out) if args.format == "rich" else make_console(file=err)
         console.print(summary.table())
+    out.flush()
     if summary.unreadable:
         return EXIT_TOOL
     if summary.failing or any(sev == "error" for _, sev in across_counts):
@@ -205,9 +231,9 @@ def _indent(data, by: int) -> str:
 
 class _Rich:
     def __init__(self, out: IO[str]) -> None:
-        from rich.console import Console
+        from .output import console
 
-        self.console = Console(file=out) if out is not sys.stdout else Console()
+        self.console = console(file=out) if out is not sys.stdout else console()
 
     def document(self, o: Outcome) -> None:
         if o.error is not None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core.errors import InputError, RuleError
+from ..core.errors import RuleError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_TOOL, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
         help="worker processes (default: all cores)",
     )
     check.add_argument(
+        "--timeout-per-file",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="a document not audited within SECONDS is reported as unreadable (exit 2); the run goes on",
+    )
+    check.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]",
@@ -105,51 +112,76 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    try:
-        if args.command == "rules":
-            return _rules()
-        if args.command == "explain":
-            return _explain(args.code)
-        if args.command == "schema":
-            return _schema()
-        from ..core.rules import loaded_packs, restore_packs
+    from .output import OutputError, os_message, silence_stdout
 
-        before = loaded_packs()
-        try:  # packs given on the command line hold for this command only (main() may run in-process)
-            _load_packs(getattr(args, "rules", []))
-            if args.command == "baseline":
-                return _baseline(args.paths, args.output)
-            if _streams(args):
-                return _corpus(args)
-            if args.jobs or args.scheduler or args.across_years:
-                print(
-                    "auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
-                    "written to standard output, without --baseline",
-                    file=sys.stderr,
-                )
-                return EXIT_TOOL
-            return _check(
-                args.paths,
-                args.format,
-                args.severity,
-                baseline=args.baseline,
-                output=args.output,
-                fail_on_unchecked=args.fail_on_unchecked,
-            )
-        finally:
-            restore_packs(before)
+    try:
+        status = _command(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return status
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL
+    except BrokenPipeError:  # `| head` read what it wanted: end quietly
+        silence_stdout()
+        return EXIT_TOOL
+    except OutputError as exc:
+        print(f"auditor: {exc}", file=sys.stderr)
+        return EXIT_TOOL
+    except OSError as exc:  # standard output on a full disk, a file that vanished …: one line
+        if exc.filename is None:
+            silence_stdout()
+        print(f"auditor: {os_message(exc)}", file=sys.stderr)
+        return EXIT_TOOL
     except KeyboardInterrupt:
-        return 130
+        print("auditor: interrupted: nothing written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "rules":
+        return _rules()
+    if args.command == "explain":
+        return _explain(args.code)
+    if args.command == "schema":
+        return _schema()
+    from ..core.rules import loaded_packs, restore_packs
+
+    before = loaded_packs()
+    try:  # packs given on the command line hold for this command only (main() may run in-process)
+        _load_packs(getattr(args, "rules", []))
+        if args.command == "baseline":
+            from .collect import baseline
+
+            return baseline(args.paths, args.output)
+        if _streams(args):
+            return _corpus(args)
+        if args.jobs or args.scheduler or args.across_years:
+            print(
+                "auditor: --jobs, --scheduler and --across-years go with --format rich, json or jsonl "
+                "written to standard output, without --baseline",
+                file=sys.stderr,
+            )
+            return EXIT_TOOL
+        from .collect import check
+
+        return check(
+            args.paths,
+            args.format,
+            args.severity,
+            baseline=args.baseline,
+            output=args.output,
+            fail_on_unchecked=args.fail_on_unchecked,
+            timeout=args.timeout_per_file,
+        )
+    finally:
+        restore_packs(before)
 
 
 def _rules() -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from ..core.rules import catalogue
+    from .output import console
 
     table = Table("code", "name", "severity", "summary")
     for r in catalogue().values():
@@ -159,21 +191,21 @@ def _rules() -> int:
         if not getattr(r, "enabled", True):
             severity = "disabled"
         table.add_row(r.code, r.name, severity, r.summary)
-    Console().print(table)
+    console().print(table)
     return EXIT_OK
 
 
 def _explain(code: str) -> int:
-    from rich.console import Console
     from rich.markdown import Markdown
 
     from ..core.rules import catalogue
+    from .output import console
 
     rule = catalogue().get(code.upper())
     if rule is None:
         print(f"auditor: unknown rule '{code}' (see 'auditor rules')", file=sys.stderr)
         return EXIT_TOOL
-    Console().print(
+    console().print(
         Markdown(
             f"# {rule.code} {rule.name}\n\n*default severity: {rule.severity}*\n\n"
             f"{rule.summary}\n\n{rule.explanation.strip()}\n\n**Example**\n\n    {rule.example}\n"
@@ -182,7 +214,14 @@ def _explain(code: str) -> int:
     return EXIT_OK
 
 
-_ORDER = {"info": 0, "warning": 1, "error": 2}
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds over 0")
+    return seconds
 
 
 def _positive(text: str) -> int:
@@ -204,106 +243,10 @@ def _load_packs(packs: list[str]) -> None:
 
 def _schema() -> int:
     from ..report.schema import SCHEMA_FILE
+    from .output import write_stdout
 
-    sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
+    write_stdout(SCHEMA_FILE.read_text(encoding="utf-8"))
     return EXIT_OK
-
-
-def _audit_paths(paths: list[str], keep_text: bool = True, fail_on_unchecked: bool = False):
-    """Audit every report the paths name: (reports, input errors, failing). Without ``keep_text``
-    the reports do not hold their source text (a large corpus in JSON or SARIF needs no text);
-    ``failing`` counts the documents in which nothing could be checked, when that fails."""
-    from ..run.corpus import Options, audit_corpus
-
-    options = Options(keep_text=keep_text, fail_on_unchecked=fail_on_unchecked)
-    reports, failures, failing = [], [], 0
-    for outcome in audit_corpus(paths, 1, options=options):
-        if outcome.error is not None:
-            failures.append(InputError(outcome.path, outcome.error))
-            continue
-        report = outcome.report()
-        report._source_text = outcome.text
-        if fail_on_unchecked and outcome.unchecked:
-            print(f"auditor: {outcome.path}: {outcome.unchecked}", file=sys.stderr)
-            failing += 1
-        reports.append(report)
-    return reports, failures, failing
-
-
-def _baseline(paths: list[str], output: str | None) -> int:
-    from ..report.baseline import Baseline
-
-    reports, failures, _ = _audit_paths(paths, keep_text=False)
-    for exc in failures:
-        print(f"auditor: {exc}", file=sys.stderr)
-    if failures:  # a baseline written from a partial corpus would accept too little: refuse
-        print("auditor: baseline not written: some inputs could not be read", file=sys.stderr)
-        return EXIT_TOOL
-    baseline = Baseline.from_reports(reports)
-    if output:
-        baseline.write(output)
-        print(
-            f"auditor: wrote {output}: {len(baseline.findings)} accepted finding(s) "
-            f"in {len(reports)} document(s)",
-            file=sys.stderr,
-        )
-    else:
-        sys.stdout.write(baseline.to_json())
-    return EXIT_OK
-
-
-def _check(
-    paths: list[str],
-    fmt: str | None,
-    min_severity: str,
-    baseline: str | None = None,
-    output: str | None = None,
-    fail_on_unchecked: bool = False,
-) -> int:
-    from ..core.models import InputFailure
-
-    if fmt is None:
-        suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = {"json": "json", "sarif": "sarif", "html": "html", "htm": "html"}.get(suffix, "rich")
-    accepted = None
-    if baseline:
-        from ..report.baseline import load_baseline
-
-        try:
-            accepted = load_baseline(baseline)
-        except InputError as exc:
-            print(f"auditor: {exc}", file=sys.stderr)
-            return EXIT_TOOL
-    reports, failures, failing = _audit_paths(paths, fmt in ("rich", "html"), fail_on_unchecked)
-    for exc in failures:
-        print(f"auditor: {exc}", file=sys.stderr)
-    if accepted is not None:  # before the severity filter: accepted info findings are matched too
-        from ..report.baseline import apply_baseline
-
-        result = apply_baseline(reports, accepted)
-        print(
-            f"auditor: baseline {baseline}: {result.hidden} accepted finding(s) hidden"
-            + (f", {len(result.unmatched)} accepted finding(s) no longer found" if result.unmatched else ""),
-            file=sys.stderr,
-        )
-    if min_severity != "info":
-        from ..core.models import recount
-
-        for report in reports:
-            report.findings = [f for f in report.findings if _ORDER[f.severity] >= _ORDER[min_severity]]
-            recount(report)
-    errors = [InputFailure(path=e.source, error=e.problem) for e in failures]
-    text = _write(fmt, reports, errors, to_terminal=output is None)
-    if output:
-        from pathlib import Path
-
-        Path(output).write_text(text, encoding="utf-8")
-        print(f"auditor: wrote {output} ({fmt})", file=sys.stderr)
-    elif text:
-        sys.stdout.write(text)
-    if failures:
-        return EXIT_TOOL
-    return EXIT_FINDINGS if failing or any(not r.ok for r in reports) else EXIT_OK
 
 
 def _streams(args: argparse.Namespace) -> bool:
@@ -324,42 +267,11 @@ def _corpus(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             across_years=args.across_years,
             fail_on_unchecked=args.fail_on_unchecked,
+            timeout=args.timeout_per_file,
             progress=False if args.no_progress else None,
             summary=not args.no_summary,
         )
     )
-
-
-def _write(fmt: str, reports, errors, to_terminal: bool) -> str:
-    """The report in one format, as text ('' when it was printed to the terminal already)."""
-    if fmt == "json":
-        from ..report.schema import documents_json
-
-        return documents_json(reports, errors) + "\n"
-    if fmt == "sarif":
-        from ..report.sarif import sarif_json
-
-        return sarif_json(reports, errors) + "\n"
-    if fmt == "html":
-        from ..report.html import to_html
-
-        return to_html(reports, errors)
-    from io import StringIO
-
-    from rich.console import Console
-
-    from ..report.terminal import render
-
-    console = (
-        Console() if to_terminal else Console(file=StringIO(), width=120, no_color=True, highlight=False)
-    )
-    for report in reports:
-        render(console, report, report.source_text)
-    errors_n = sum(r.coverage.findings["error"] for r in reports)
-    console.print(
-        f"{len(reports)} document(s) audited, {errors_n} error finding(s), {len(errors)} unreadable input(s)"
-    )
-    return "" if to_terminal else console.file.getvalue()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":  # pragma: no cover

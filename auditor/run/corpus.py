@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..read.paths import expand
+from .deadline import TimedOut, deadline
 
 __all__ = ["Options", "Outcome", "audit_corpus", "audit_one", "expand"]
 
@@ -74,6 +75,7 @@ class Options:
     years: bool = False  # also collect the facts the across-years check needs
     audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
     fail_on_unchecked: bool = False  # a document in which nothing could be checked is not ok
+    timeout: float | None = None  # seconds one document may take; past them it is an input failure
     # the rule packs every worker audits with, whatever the start method or scheduler (a spawned
     # or remote worker has loaded none); None: those loaded in the calling process (`resolved`)
     packs: tuple | None = None
@@ -117,12 +119,16 @@ def _audit_one(index: int, path: str, options: Options, data: bytes | None) -> O
     from ..read.inputs import read_bytes, read_path
 
     try:
-        source = read_path(path) if data is None else read_bytes(data, path)
-        if not options.audit:
-            from ..facts.years import facts_of_text
+        with deadline(options.timeout):
+            source = read_path(path) if data is None else read_bytes(data, path)
+            if not options.audit:
+                from ..facts.years import facts_of_text
 
-            return Outcome(index, path, years=facts_of_text(source.text, path) if options.years else None)
-        report = audit_source(source)
+                years = facts_of_text(source.text, path) if options.years else None
+                return Outcome(index, path, years=years)
+            report = audit_source(source)
+    except TimedOut:
+        return Outcome(index, path, error=f"timed out after {options.timeout:g} s (--timeout-per-file)")
     except InputError as exc:
         return Outcome(index, path, error=exc.problem)
     except Exception as exc:  # a bug on one document must not end a run of thousands: report it
@@ -178,8 +184,16 @@ def audit_item(index: int, item: Item, options: Options) -> Outcome:
     return audit_one(index, item, options)
 
 
+def _worker() -> None:
+    """Pool worker initialiser: Ctrl-C is the parent's to handle (it stops the workers), then warm up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm()
+
+
 def _warm() -> None:
-    """Worker initialiser: import the auditor and load its rules once per process."""
+    """Import the auditor and load its rules once per process."""
     from .. import pipeline  # noqa: F401
     from ..core.rules import catalogue, phrases, vocabulary
 
@@ -212,6 +226,13 @@ def _chunks(items: Iterator[tuple[int, Item]], size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
+
+
+def _stop(pool) -> None:
+    """End a pool early: queued chunks cancelled, the chunks running finish (the workers ignore
+    Ctrl-C). Terminating a worker in the middle of sending its result would leave the pool's
+    reader waiting for the rest of the message forever."""
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -274,41 +295,42 @@ def _pooled(
         chosen or ("fork" if "fork" in methods and sys.platform == "linux" else None)
     )
     chunks = _chunks(items, chunksize)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm) as pool:
-        pending: set = set()
-        held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
-        next_index = 0
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(pending) < window and len(held) < window * chunksize:
-                    batch = next(chunks, None)
-                    if batch is None:
-                        exhausted = True
-                        break
-                    pending.add(pool.submit(audit_batch, batch, options))
-                if not pending:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker)
+    pending: set = set()
+    held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
+    next_index = 0
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window and len(held) < window * chunksize:
+                batch = next(chunks, None)
+                if batch is None:
+                    exhausted = True
                     break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    try:
-                        batch_outcomes = fut.result()
-                    except BrokenProcessPool:
-                        raise InputError(
-                            "--jobs",
-                            "a worker process stopped unexpectedly (out of memory or killed); "
-                            "the run is incomplete",
-                        ) from None
-                    for outcome in batch_outcomes:
-                        if not ordered:
-                            yield outcome
-                        else:
-                            held[outcome.index] = outcome
-                while next_index in held:
-                    yield held.pop(next_index)
-                    next_index += 1
-        finally:
-            for fut in pending:
-                fut.cancel()
+                pending.add(pool.submit(audit_batch, batch, options))
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                try:
+                    batch_outcomes = fut.result()
+                except BrokenProcessPool:
+                    raise InputError(
+                        "--jobs",
+                        "a worker process stopped unexpectedly (out of memory or killed); "
+                        "the run is incomplete",
+                    ) from None
+                for outcome in batch_outcomes:
+                    if not ordered:
+                        yield outcome
+                    else:
+                        held[outcome.index] = outcome
+            while next_index in held:
+                yield held.pop(next_index)
+                next_index += 1
+    except BaseException:  # Ctrl-C, the caller stopped reading, an error: no more work
+        _stop(pool)
+        raise
+    pool.shutdown()
     for k in sorted(held):  # pragma: no cover - only when indices skip (never by construction)
         yield held[k]
