@@ -215,6 +215,19 @@ def test_one_invalid_byte_is_replaced_and_reported_with_its_place(encoding):
     assert "FA101" in {f.rule for f in report.findings}  # the rest is read and audited
 
 
+def test_one_invalid_byte_in_a_web_page_is_replaced_and_reported():
+    body = f"<p>说明</p><p>{SLIP}</p><p>另有收入</p>"
+    page = f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    data = page.encode("utf-8")
+    k = data.index("另有".encode())
+    report = auditor.audit(data[:k] + b"\xff" + data[k:], name="stray.html")
+    notes = [f for f in report.findings if f.rule == "FA602"]
+    assert [(f.evidence[0].line, f.evidence[0].column, f.evidence[0].place) for f in notes] == [
+        (3, 1, "第3段")
+    ]
+    assert f"byte 0xff at offset {k}" in notes[0].message and "FA101" in {f.rule for f in report.findings}
+
+
 def test_many_invalid_bytes_refused_with_the_offset_of_the_first():
     data = ("部门决算说明\n" + SLIP + "\n").encode("utf-8")
     raw = bytearray(data)

@@ -152,6 +152,20 @@ def _lenient(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str, tuple] 
     return text, encoding, _places(data, encoding, bad)
 
 
+def decode_replacing(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]] | None:
+    """`data` in `encoding` with its few invalid bytes replaced by U+FFFD, and a description of
+    each ("byte 0xff at offset 1234"); None when there are too many (a web page's markup is no
+    prose: no test of the text here)."""
+    limit = min(MAX_REPLACED, max(1, len(data) // 1000))
+    try:
+        bad = _invalid(data, encoding, limit)
+    except LookupError:
+        return None
+    if len(bad) > limit:
+        return None
+    return data.decode(encoding, errors="replace"), tuple(what for _, _, what in _places(data, encoding, bad))
+
+
 def _places(data: bytes, encoding: str, bad: list[tuple[int, int]]) -> tuple[tuple[int, int, str], ...]:
     """Line and column (1-based, in the decoded text) of each replaced byte sequence."""
     out = []

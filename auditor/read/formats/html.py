@@ -87,23 +87,47 @@ def _declared(data: bytes) -> str | None:
     return {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}.get(enc, enc)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """The page's text: a BOM, else its declared charset, else detection (markup ignored)."""
-    from ..encoding import decode
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """The page's text: a BOM, else its declared charset (a few invalid bytes replaced), else
+    detection (markup ignored); and what was replaced ("byte 0xff at offset 1234" each)."""
+    from ..encoding import decode_lenient, decode_replacing
 
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = _declared(data)
         if declared:
             try:
-                return data.decode(declared), declared
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: detect instead
+                return data.decode(declared), declared, ()
+            except LookupError:
+                pass  # an unknown declaration: detect instead
+            except UnicodeDecodeError:
+                replaced = decode_replacing(data, declared)
+                if replaced is not None:
+                    return replaced[0], declared, replaced[1]
         for encoding in ("utf-8", "gb18030", "big5hkscs"):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, ()
             except UnicodeDecodeError:
                 continue
-    return decode(data, name)
+    text, encoding, replaced_at = decode_lenient(data, name)
+    return text, encoding, tuple(what for _, _, what in replaced_at)
+
+
+def _located(source, replaced: tuple[str, ...]):
+    """The source with each U+FFFD of its laid-out text located (line, column) for FA602."""
+    from dataclasses import replace
+
+    places = []
+    for line_no, line in enumerate(source.text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char == "\ufffd":
+                places.append((line_no, column))
+    if not places:  # the replaced bytes were in markup or in what is not read (scripts, menus)
+        return source
+    if len(places) == len(replaced):
+        notes = tuple((ln, col, what) for (ln, col), what in zip(places, replaced))
+    else:
+        notes = tuple((ln, col, "an invalid byte of the page") for ln, col in places)
+    return replace(source, replaced=notes)
 
 
 def read_html(data: bytes, name: str):
@@ -111,7 +135,7 @@ def read_html(data: bytes, name: str):
         import lxml.html  # noqa: F401 (the extra is installed: _parse uses it)
     except ImportError:
         raise needs_extra(name, ".html", "html") from None
-    text, encoding = _decode(data, name)
+    text, encoding, replaced = _decode(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     root, too_deep = _parse(text, name)
     if too_deep:  # old CMS pages open a <font> or <div> per paragraph and never close them
@@ -126,7 +150,8 @@ def read_html(data: bytes, name: str):
     walker = _Walker(Layout())
     walker.walk(root)
     walker.flush()
-    return walker.layout.source(name, encoding)
+    source = walker.layout.source(name, encoding)
+    return _located(source, replaced) if replaced else source
 
 
 #: A tree deeper than this is flattened before it is walked (libxml2 itself stops at 256 levels,
