@@ -104,6 +104,7 @@ def run(args: CheckArgs, out: IO[str] | None = None, err: IO[str] | None = None)
                     store.add(outcome.years)
                 writer.document(outcome)
     except InputError as exc:  # the run itself cannot go on (no scheduler, extra not installed)
+        out.flush()
         print(f"auditor: {exc}", file=err)
         if store is not None:
             store.close()
