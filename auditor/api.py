@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -22,11 +21,17 @@ class AuditBatch(BaseModel):
     reports: list[AuditReport] = Field(default_factory=list)
     failures: list[InputFailure] = Field(default_factory=list)
     hidden_by_baseline: int = Field(default=0, description="findings hidden because a baseline accepts them")
+    fail_on_unchecked: bool = Field(
+        default=False, description="a document in which nothing could be checked is not ok"
+    )
 
     @property
     def ok(self) -> bool:
-        """True when every source was read and no report has an error finding."""
-        return not self.failures and all(r.ok for r in self.reports)
+        """True when every source was read and no report has an error finding (nor, with
+        ``fail_on_unchecked``, nothing checked)."""
+        return not self.failures and all(
+            r.ok and not (self.fail_on_unchecked and r.coverage.nothing_checked) for r in self.reports
+        )
 
     def to_json(self) -> str:
         """The same JSON as ``auditor check --format json`` (see ``auditor.report.schema``)."""
@@ -37,33 +42,40 @@ class AuditBatch(BaseModel):
 
 def _expand(
     sources: Iterable[str | bytes | os.PathLike[str]],
-) -> Iterable[tuple[str | bytes | os.PathLike[str] | None, str, InputFailure | None]]:
-    """(source, name for a text or bytes, failure) for each source, folders expanded."""
-    from .read.inputs import discover
+) -> Iterable[tuple[str | bytes | None, str, InputFailure | None]]:
+    """(path or bytes, name for bytes, failure) for each source: a str or PathLike is a path
+    (folders and globs expanded, each file once), bytes are a document's content."""
+    from .core.errors import InputError
+    from .read.paths import expand
 
     for i, src in enumerate(sources):
         if isinstance(src, bytes):
             yield src, f"<bytes #{i + 1}>", None
             continue
-        is_path = isinstance(src, os.PathLike) or ("\n" not in src and len(src) < 4096 and bool(src.strip()))
-        if is_path and Path(src).is_dir():
-            files, errors = discover([os.fspath(src)])
-            for e in errors:
-                yield None, "", InputFailure(path=e.source, error=e.problem)
-            for f in files:
-                yield f, "", None
-        else:
-            yield src, f"<text #{i + 1}>", None
+        if not isinstance(src, (str, os.PathLike)):
+            raise TypeError(f"audit_many() takes paths and bytes, not {type(src).__name__}")
+        for item in expand([src]):
+            if isinstance(item, InputError):
+                yield None, "", InputFailure(path=item.source, error=item.problem)
+            else:
+                yield item, "", None
 
 
 def audit_many(
-    sources: Iterable[str | bytes | os.PathLike[str]], *, severity: Severity = "info", baseline: object = None
+    sources: Iterable[str | bytes | os.PathLike[str]],
+    *,
+    severity: Severity = "info",
+    baseline: object = None,
+    fail_on_unchecked: bool = False,
 ) -> AuditBatch:
-    """Audit every source: paths (files, or folders searched for reports), bytes or texts.
+    """Audit every source: paths (``str`` or ``os.PathLike``: files, folders searched for
+    reports, glob patterns) or a document's bytes (a text: ``text.encode()``).
 
     Unreadable sources become ``InputFailure`` entries, the others ``AuditReport`` objects,
     in the order given (folders expanded in sorted order). ``severity`` drops findings below
-    it; ``baseline`` (a ``Baseline`` or the path of a baseline file) hides accepted findings.
+    it; ``baseline`` (a ``Baseline`` or the path of a baseline file) hides accepted findings,
+    each in the document it was accepted for. ``fail_on_unchecked``: a document in which
+    nothing could be checked makes the batch not ``ok``.
     """
     from .core.errors import InputError
     from .core.models import recount
@@ -72,13 +84,13 @@ def audit_many(
 
     if severity not in _RANK:
         raise ValueError(f"severity must be error|warning|info, not {severity!r}")
-    batch = AuditBatch()
+    batch = AuditBatch(fail_on_unchecked=fail_on_unchecked)
     for src, name, failure in _expand(sources):
         if failure is not None:
             batch.failures.append(failure)
             continue
         try:
-            report = audit(src, name=name or None)  # type: ignore[arg-type]
+            report = audit(src, name=name or None)
         except InputError as exc:
             batch.failures.append(InputFailure(path=exc.source, error=exc.problem))
             continue
@@ -95,11 +107,14 @@ def assert_consistent(
     report: AuditReport | AuditBatch | Iterable[AuditReport],
     severity: Severity = "error",
     baseline: object = None,
+    fail_on_unchecked: bool = False,
 ) -> None:
     """Fail with a readable ``AssertionError`` when a report has findings at or above ``severity``.
 
     Accepts one ``AuditReport``, an ``AuditBatch`` (its unreadable inputs fail too) or a list
-    of reports. ``baseline`` (a ``Baseline`` or a baseline file's path) accepts known findings.
+    of reports. ``baseline`` (a ``Baseline`` or a baseline file's path) accepts known findings,
+    each in the document it was accepted for. ``fail_on_unchecked``: a report in which nothing
+    could be checked (``coverage.nothing_checked``) fails too.
     The message lists each finding with its place, cause, the source line and the evidence.
     """
     from .report.baseline import Baseline, load_baseline
@@ -112,14 +127,15 @@ def assert_consistent(
         reports = [report]
     elif isinstance(report, AuditBatch):
         reports, failures = report.reports, report.failures
+        fail_on_unchecked = fail_on_unchecked or report.fail_on_unchecked
     else:
         reports = list(report)
-    left = None
+    base = None
     if baseline is not None:
         base = baseline if isinstance(baseline, Baseline) else load_baseline(baseline)  # type: ignore[arg-type]
-        left = base.counts()
     parts = [f"{f.path}: unreadable: {f.error}" for f in failures]
     for r in reports:
+        left = base.counts_for(r.path) if base is not None else None  # each document its own entries
         shown = []
         for f in at_or_above(r, severity):
             if left is not None and left[f.fingerprint] > 0:
@@ -128,5 +144,7 @@ def assert_consistent(
             shown.append(f)
         if shown:
             parts.append(report_text(r, shown, severity))
+        elif fail_on_unchecked and r.coverage.nothing_checked:
+            parts.append(f"{r.path}: {r.coverage.nothing_checked}")
     if parts:
         raise AssertionError("arithmetic findings:\n" + "\n\n".join(parts))

@@ -17,10 +17,11 @@ SLIP = "2021年本年支出合计1909.08万元，其中：基本支出501.68万�
 
 def test_audit_many_mixed_sources(seeds, tmp_path):
     (tmp_path / "empty").mkdir()
+    (tmp_path / "slip.txt").write_text(SLIP, encoding="utf-8")
     sources = [
         seeds["000"].parent,
         SLIP.encode("gb18030"),
-        SLIP,
+        str(tmp_path / "slip.txt"),  # a str is a path, never guessed to be text (issue 12)
         str(tmp_path / "missing.txt"),
         tmp_path / "empty",
         b"",
@@ -28,7 +29,7 @@ def test_audit_many_mixed_sources(seeds, tmp_path):
     batch = auditor.audit_many(iter(sources))  # any iterable
     assert isinstance(batch, auditor.AuditBatch)
     assert [Path(r.path).name[:3] for r in batch.reports[:4]] == ["000", "001", "002", "003"]
-    assert [r.path for r in batch.reports[4:]] == ["<bytes #2>", "<text #3>"]
+    assert [r.path for r in batch.reports[4:]] == ["<bytes #2>", str(tmp_path / "slip.txt")]
     assert batch.reports[4].encoding == "gb18030" and batch.reports[4].findings[0].rule == "FA101"
     assert [(Path(f.path).name, f.error.split(":")[0]) for f in batch.failures] == [
         ("missing.txt", "no such file or folder"),
@@ -51,7 +52,7 @@ def test_audit_many_severity_and_baseline(seeds):
     errors = auditor.audit_many([seeds["003"]], severity="error").reports[0]
     assert {f.severity for f in errors.findings} == {"error"} and errors.coverage.findings["warning"] == 0
     base = auditor.Baseline.from_reports([auditor.audit(seeds["003"])])
-    batch = auditor.audit_many([seeds["003"], SLIP], baseline=base)
+    batch = auditor.audit_many([seeds["003"], SLIP.encode()], baseline=base)
     assert batch.reports[0].findings == [] and batch.hidden_by_baseline == len(base.findings)
     assert not batch.ok and batch.reports[1].findings
     assert auditor.audit_many([]).ok

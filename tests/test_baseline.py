@@ -84,7 +84,7 @@ def test_bad_baseline_files(tmp_path, seeds, capsys):
 def test_assert_consistent_with_baseline_and_batch(tmp_path):
     import pytest
 
-    batch = auditor.audit_many([SLIP, b"", "2021年本年支出合计100万元。\n"])
+    batch = auditor.audit_many([SLIP.encode(), b"", "2021年本年支出合计100万元。\n".encode()])
     assert not batch.ok and len(batch.reports) == 2 and batch.failures[0].path == "<bytes #2>"
     with pytest.raises(AssertionError) as exc:
         auditor.assert_consistent(batch)

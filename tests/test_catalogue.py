@@ -1,6 +1,7 @@
 """Every rule's own example triggers it, and its corrected twin does not (rules/catalogue.toml).
 
-Each example is a report's text, run through the library's text entry as a user would paste it.
+Each example is a report's text, run through the library's text entry as a user would paste it
+(FA602's, about the bytes of a file, as that file: its � an invalid byte).
 The statistical tables' rules (FA7xx) write their example as a table in pipe rows; those are also
 run as the web page a department publishes (the same rows as an HTML table). The across-years
 rules (FA9xx) compare the example with last year's report (``previous``).
@@ -34,6 +35,11 @@ NOT_FIRING_YET = {
 
 
 def rules_of(text: str) -> set[str]:
+    """The rules a report's text triggers. A � in an example stands for an invalid byte (0xff)
+    of a UTF-8 file (FA602, a rule about the file's bytes): such a text is audited as that file."""
+    if "\ufffd" in text:
+        data = text.encode("utf-8").replace("\ufffd".encode("utf-8"), b"\xff")
+        return {f.rule for f in auditor.audit(data, name="example.txt").findings}
     return {f.rule for f in auditor.audit_text(text).findings}
 
 

@@ -47,8 +47,9 @@ def test_expand_is_lazy_sorted_and_reports_bad_arguments(tmp_path):
     assert isinstance(gen, types.GeneratorType)
     items = list(gen)
     paths = [Path(p).relative_to(tmp_path).as_posix() for p in items if isinstance(p, str)]
-    # a folder: its own files first, then its subfolders, names sorted at each level
-    assert paths == ["top.txt", "a/9.txt", "b/1.md", "b/2.txt", "a/9.txt", "b/2.txt"]
+    # a folder: its own files first, then its subfolders, names sorted at each level; the glob
+    # names a/9.txt and b/2.txt again: each file is listed once (issue 12)
+    assert paths == ["top.txt", "a/9.txt", "b/1.md", "b/2.txt"]
     errors = [(Path(e.source).name, e.problem) for e in items if isinstance(e, InputError)]
     assert errors == [
         ("missing.txt", "no such file or folder"),
@@ -149,8 +150,7 @@ def test_jsonl_writes_each_document_as_it_finishes(corpus):
             "1",
             "--no-summary",
             str(corpus),
-            str(corpus),
-            str(corpus),
+            str(corpus),  # named twice, audited once (issue 12)
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -159,11 +159,11 @@ def test_jsonl_writes_each_document_as_it_finishes(corpus):
     try:
         first = json.loads(proc.stdout.readline())
         assert "findings" in first
-        assert proc.poll() is None  # still auditing the other 119 documents
+        assert proc.poll() is None  # still auditing the other 39 documents
     finally:
         rest = proc.stdout.read()
         proc.wait()
-    assert len(rest.splitlines()) == 119
+    assert len(rest.splitlines()) == 39
 
 
 def test_jsonl_findings_exit_one(seeds):

@@ -83,3 +83,31 @@ def test_missing_extra_is_one_line(tmp_path, seeds):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "auditor[dask]" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_a_rule_pack_reaches_every_worker_whatever_the_scheduler(cluster, tmp_path, seeds):
+    """Issue 12: the same pack, the same JSON locally, with spawned and forked workers, on Dask."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for key in ("000", "001", "002", "003"):
+        (folder / seeds[key].name).write_bytes(seeds[key].read_bytes())
+    pack = tmp_path / "strict.toml"
+    pack.write_text('[[rule]]\ncode = "FA102"\nseverity = "error"\n', encoding="utf-8")
+
+    def run(*extra, start_method=None):
+        argv = ["check", "--format", "json", "--no-summary", "--rules", str(pack), *extra, str(folder)]
+        code = "import sys\n"
+        if start_method:
+            code += f"import multiprocessing; multiprocessing.set_start_method({start_method!r})\n"
+        code += f"from auditor.cli.commands import main; sys.exit(main({argv!r}))\n"
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 1, proc.stderr  # FA102 is an error now
+        return json.loads(proc.stdout)
+
+    local = run("--jobs", "1")
+    fa102 = [f["severity"] for d in local["documents"] for f in d["findings"] if f["rule"] == "FA102"]
+    assert fa102 == ["error"]  # the pack was applied (its default is warning)
+    assert run("--jobs", "2", start_method="spawn") == local
+    assert run("--jobs", "2", start_method="forkserver") == local
+    assert run("--jobs", "2") == local
+    assert run("--scheduler", cluster.scheduler_address) == local

@@ -135,11 +135,11 @@ def test_fixture_and_assert_consistent(pytester):
         import pytest
 
         def test_clean(auditor_audit):
-            report = auditor_audit({CLEAN!r})
+            report = auditor_audit(text={CLEAN!r})
             auditor_audit.assert_consistent(report)
 
         def test_slip(auditor_audit):
-            auditor_audit.assert_consistent({SLIP!r})
+            auditor_audit.assert_consistent(auditor_audit(text={SLIP!r}))
     """
     )
     result = pytester.runpytest("-p", "no:cacheprovider")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, TypedDict
 
+from ..core import work
 from ..core.intervals import Interval, image, ratio_percent, total
 from ..parse.figures import Figure
 
@@ -58,6 +59,7 @@ class Relation:
         return stated.meets(got)
 
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
+        work.tick("judged")  # the work counter tests bound (core/work.py)
         figs = [overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures)]
         res, ins = figs[0], figs[1:]
         strict = self.holds_with(
@@ -152,6 +154,7 @@ class SameRelation(Relation):
     intervals that meet (7.03 and 7.02 are two roundings, not one)."""
 
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
+        work.tick("judged")  # the work counter tests bound (core/work.py)
         a, b = (overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures))
         if a.unit == b.unit and a.decimals == b.decimals:
             return "ok" if a.value == b.value else "fail"

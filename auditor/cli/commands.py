@@ -1,7 +1,8 @@
 """The command line: ``auditor check PATH...``, ``auditor rules``, ``auditor explain CODE``.
 
-Exit status: 0 when no finding is an error, 1 when some are, 2 when an input could not be read
-or the command was wrong (data failures and tool failures kept apart).
+Exit status: 0 when no finding is an error, 1 when some are, 2 when an input could not be read,
+the output could not be written or the command was wrong (data failures and tool failures kept
+apart; an operating-system error is one line naming the file), 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from ..core.errors import InputError, RuleError
+from ..core.errors import RuleError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.config import Config
-    from ..core.models import AuditReport
 
-EXIT_OK, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_TOOL, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,6 +120,13 @@ def _parser() -> argparse.ArgumentParser:
         help="worker processes (default: all cores)",
     )
     check.add_argument(
+        "--timeout-per-file",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="a document not audited within SECONDS is reported as unreadable (exit 2); the run goes on",
+    )
+    check.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="run on a Dask distributed cluster (tcp://HOST:PORT); needs auditor[dask]",
@@ -128,6 +135,12 @@ def _parser() -> argparse.ArgumentParser:
         "--across-years",
         action="store_true",
         help="also check each report's prior-year figures against the previous year's report",
+    )
+    check.add_argument(
+        "--fail-on-unchecked",
+        action="store_true",
+        help="fail (exit 1) on a document in which nothing could be checked "
+        "(no amounts or percentages, or no relation among them)",
     )
     check.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     check.add_argument("--no-summary", action="store_true", help="no summary table at the end")
@@ -164,31 +177,54 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_TOOL
     from ..core.i18n import language, use_language
     from ..core.rules import loaded_packs, restore_packs
+    from .output import OutputError, os_message, silence_stdout
 
     before, spoken = loaded_packs(), language()
     try:
-        config = _config()
-        use_language(getattr(args, "lang", None) or config.lang or "zh")
-        # packs given on the command line or in the configuration hold for this command only
-        # (main() may run in-process)
-        _load_packs(getattr(args, "rules", None) or list(config.rules))
-        if args.command == "rules":
-            return _rules()
-        if args.command == "explain":
-            return _explain(args.code)
-        if args.command == "schema":
-            return _schema()
-        if args.command == "baseline":
-            return _baseline(args.paths, args.output)
-        return _check(args, config)
+        status = _command(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return status
     except RuleError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_TOOL
+    except BrokenPipeError:  # `| head` read what it wanted: end quietly
+        silence_stdout()
+        return EXIT_TOOL
+    except OutputError as exc:
+        print(f"auditor: {exc}", file=sys.stderr)
+        return EXIT_TOOL
+    except OSError as exc:  # standard output on a full disk, a file that vanished …: one line
+        if exc.filename is None:
+            silence_stdout()
+        print(f"auditor: {os_message(exc)}", file=sys.stderr)
+        return EXIT_TOOL
     except KeyboardInterrupt:
-        return 130
+        print("auditor: interrupted: nothing written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         restore_packs(before)
         use_language(spoken)
+
+
+def _command(args: argparse.Namespace) -> int:
+    from ..core.i18n import use_language
+
+    config = _config()
+    use_language(getattr(args, "lang", None) or config.lang or "zh")
+    # packs given on the command line or in the configuration hold for this command only
+    # (main() may run in-process: main restores the packs and the language)
+    _load_packs(getattr(args, "rules", None) or list(config.rules))
+    if args.command == "rules":
+        return _rules()
+    if args.command == "explain":
+        return _explain(args.code)
+    if args.command == "schema":
+        return _schema()
+    if args.command == "baseline":
+        from .baseline import baseline
+
+        return baseline(args.paths, args.output)
+    return _check(args, config)
 
 
 def _config() -> Config:
@@ -198,12 +234,12 @@ def _config() -> Config:
 
 
 def _rules() -> int:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from ..core.i18n import severity, summary, t
     from ..core.rules import catalogue
+    from .output import console
 
     table = Table(t("labels.code"), t("labels.name"), t("labels.severity"), t("labels.summary"))
     for r in catalogue().values():
@@ -215,15 +251,15 @@ def _rules() -> int:
         if not r.enabled:
             shown = t("labels.disabled")
         table.add_row(Text(r.code), Text(r.name), Text(shown), Text(summary(r)))
-    Console().print(table)
+    console().print(table)
     return EXIT_OK
 
 
 def _explain(code: str) -> int:
-    from rich.console import Console
     from rich.text import Text
 
     from ..core.rules import catalogue
+    from .output import console
 
     rule = catalogue().get(code.upper())
     if rule is None:
@@ -246,12 +282,22 @@ def _explain(code: str) -> int:
     out.append(_indented(rule.twin), style="green")
     if language() == "en":  # the arithmetic, in English words
         out.append(f"\n{rule.note}\n", style="dim")
-    Console().print(out, soft_wrap=True, markup=False, highlight=False)
+    console().print(out, soft_wrap=True, markup=False, highlight=False)
     return EXIT_OK
 
 
 def _indented(text: str) -> str:
     return "".join(f"    {line}\n" for line in text.strip("\n").splitlines()) + "\n"
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds over 0")
+    return seconds
 
 
 def _positive(text: str) -> int:
@@ -273,49 +319,9 @@ def _load_packs(packs: list[str]) -> None:
 
 def _schema() -> int:
     from ..report.schema import SCHEMA_FILE
+    from .output import write_stdout
 
-    sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return EXIT_OK
-
-
-def _audit_paths(paths: list[str]) -> tuple[list[AuditReport], list[InputError]]:
-    """Audit every report under the paths: (reports without their text, input errors)."""
-    from ..pipeline import audit_source
-    from ..read.inputs import discover, read_path
-
-    files, failures = discover(paths)
-    reports = []
-    for path in files:
-        try:
-            source = read_path(path)
-        except InputError as exc:
-            failures.append(exc)
-            continue
-        report = audit_source(source)
-        report._source_text = None
-        reports.append(report)
-    return reports, failures
-
-
-def _baseline(paths: list[str], output: str | None) -> int:
-    from ..report.baseline import Baseline
-
-    reports, failures = _audit_paths(paths)
-    for exc in failures:
-        print(f"auditor: {exc}", file=sys.stderr)
-    if failures:  # a baseline written from a partial corpus would accept too little: refuse
-        print("auditor: baseline not written: some inputs could not be read", file=sys.stderr)
-        return EXIT_TOOL
-    baseline = Baseline.from_reports(reports)
-    if output:
-        baseline.write(output)
-        print(
-            f"auditor: wrote {output}: {len(baseline.findings)} accepted finding(s) "
-            f"in {len(reports)} document(s)",
-            file=sys.stderr,
-        )
-    else:
-        sys.stdout.write(baseline.to_json())
+    write_stdout(SCHEMA_FILE.read_text(encoding="utf-8"))
     return EXIT_OK
 
 
@@ -343,6 +349,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             jobs=args.jobs,
             scheduler=args.scheduler,
             across_years=args.across_years,
+            fail_on_unchecked=args.fail_on_unchecked,
+            timeout=args.timeout_per_file,
             progress=False if args.no_progress else None,
             summary=not args.no_summary,
             output=args.output,

@@ -1,8 +1,9 @@
 """The writers of ``auditor check``: one per format, fed one document at a time, in order.
 
 ``document(report, text)`` for each readable document, ``failure(path, error)`` for each
-unreadable one, ``finish(failures, across)`` at the end (the bad arguments, and the across-years
-findings when asked for). Streamed formats (rich, json, jsonl, github) write as they go; the
+unreadable one (a path that names nothing is one too), ``finish(across)`` at the end (the
+across-years findings when asked for; nothing when the run was interrupted: what was written is
+then closed as a whole document). Streamed formats (rich, json, jsonl, github) write as they go; the
 whole-run ones (SARIF, JUnit, statistics, a single HTML page) keep the reports without their
 text; the HTML report written to a file keeps nothing: each document's page is written as it
 arrives, the index at the end.
@@ -16,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from ..core.errors import InputError
 from ..core.models import AuditReport, Finding, InputFailure
 
 
@@ -35,8 +35,8 @@ class Writer:
     def failure(self, path: str, error: str) -> None:
         self.failures.append(InputFailure(path=path, error=error))
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
-        self.failures += [InputFailure(path=e.source, error=e.problem) for e in failures]
+    def finish(self, across: Iterable[Finding]) -> None:
+        pass
 
     def also(self) -> str:
         """What else was written beside the output file (said after 'wrote FILE')."""
@@ -52,11 +52,9 @@ class Jsonl(Writer):
         self.out.write(json.dumps({"path": path, "error": error}, ensure_ascii=False) + "\n")
         self.out.flush()
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
+    def finish(self, across: Iterable[Finding]) -> None:
         from itertools import groupby
 
-        for e in failures:
-            self.out.write(json.dumps({"path": e.source, "error": e.problem}, ensure_ascii=False) + "\n")
         for path, findings in groupby(across, key=_later_path):
             line = {"path": path, "across_years": [f.model_dump(mode="json") for f in findings]}
             self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -83,8 +81,7 @@ class Json(Writer):
         self.out.write(start + _indent(report.model_dump(mode="json"), 4))
         self.count += 1
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
-        super().finish(failures, across)
+    def finish(self, across: Iterable[Finding]) -> None:
         self.out.write(self._head() + '  "documents": [' if self.count == 0 else "\n  ")
         errors = [f.model_dump(mode="json") for f in self.failures]
         self.out.write('],\n  "errors": ' + _indent(errors, 2).lstrip())
@@ -101,19 +98,19 @@ class Json(Writer):
 class Rich(Writer):
     def __init__(self, out: IO[str], **kwargs: Any) -> None:
         super().__init__(out, **kwargs)
-        from rich.console import Console
+        from .output import console
 
-        if self.to_terminal:
-            self.console = Console()
+        if self.to_terminal:  # standard output (a broken pipe ends the run quietly)
+            self.console = console(file=out)
         else:  # a file or a pipe: plain text, a stable width
-            self.console = Console(file=out, width=120, no_color=True, highlight=False, soft_wrap=False)
+            self.console = console(file=out, width=120, no_color=True, highlight=False, soft_wrap=False)
 
     def document(self, report: AuditReport, text: str | None) -> None:
         from ..report.terminal import render
 
         render(self.console, report, text, quiet=self.quiet)
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
+    def finish(self, across: Iterable[Finding]) -> None:
         from rich.rule import Rule
         from rich.text import Text
 
@@ -139,8 +136,7 @@ class Collect(Writer):
     def document(self, report: AuditReport, text: str | None) -> None:
         self.reports.append(report)
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
-        super().finish(failures, across)
+    def finish(self, across: Iterable[Finding]) -> None:
         self.across = list(across)
         self.out.write(self.render())
         self.out.flush()
@@ -195,11 +191,9 @@ class Github(Writer):
 
         self.out.write(github_failure(path, error) + "\n")
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
-        from ..report.ci import github_failure, github_finding
+    def finish(self, across: Iterable[Finding]) -> None:
+        from ..report.ci import github_finding
 
-        for e in failures:
-            self.out.write(github_failure(e.source, e.problem) + "\n")
         for f in across:
             self.out.write(github_finding(f, _later_path(f)) + "\n")
 
@@ -224,8 +218,7 @@ class Html(Writer):
             report._source_text = text
             self.reports.append((report, text))
 
-    def finish(self, failures: list[InputError], across: Iterable[Finding]) -> None:
-        super().finish(failures, across)
+    def finish(self, across: Iterable[Finding]) -> None:
         if self.pages is not None:
             self.out.write(self.pages.index(self.failures))
         else:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .models import Finding
+    from .models import Coverage, Finding
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
@@ -86,6 +86,17 @@ def skipped(why: str) -> str:
     if key is None:
         return why
     return table[key][LANGUAGES.index(language())] + why[len(key) :]
+
+
+def nothing_checked(coverage: Coverage) -> str:
+    """Why nothing in a document could be checked, in the language in use (the coverage's
+    ``nothing_checked`` words it in English); '' when something was."""
+    if coverage.nothing_checked is None:
+        return ""
+    stated = coverage.amounts + coverage.percents
+    if stated == 0:
+        return t("labels.nothing_stated")
+    return t("labels.no_relation", n=stated)
 
 
 def finding_message(finding: Finding) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, computed_field
 
 Severity = Literal["error", "warning", "info"]
 
@@ -113,6 +113,19 @@ class Coverage(BaseModel):
         default_factory=dict, description="relations not judged, by reason"
     )
     findings: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="why nothing in the document could be checked (no amounts or percentages, or "
+        "no relation among them); null when something was. --fail-on-unchecked fails such a document"
+    )
+    @property
+    def nothing_checked(self) -> str | None:
+        stated = self.amounts + self.percents
+        if stated == 0:
+            return "no amounts or percentages: nothing could be checked"
+        if self.relations_checked == 0:
+            return f"no relation found among its {stated} amounts and percentages: nothing could be checked"
+        return None
 
 
 Stats = Coverage  # the name used before 0.2

@@ -64,6 +64,11 @@ def finish(report: AuditReport, source: Source | None = None) -> AuditReport:
     from ..core.rules import catalogue, loaded_packs
 
     changed = False
+    if source is not None and source.replaced:  # bytes read as U+FFFD (FA602, explain/reading.py)
+        from .reading import reading_findings
+
+        report.findings[:0] = reading_findings(source)
+        changed = True
     if loaded_packs():
         rules = catalogue()
         kept = []

@@ -16,19 +16,30 @@ if TYPE_CHECKING:  # pragma: no cover
 class AuditFixture:
     """Audits sources and asserts with the run's ``--audit-severity`` and ``--audit-baseline``.
 
-    ``auditor_audit(source)`` returns an ``AuditReport``; ``auditor_audit.many(sources)`` an
-    ``AuditBatch``; ``auditor_audit.assert_consistent(report_or_source)`` fails with a readable
-    message listing each finding at or above the threshold that the baseline does not accept.
+    ``auditor_audit(path_or_bytes)`` or ``auditor_audit(text=...)`` returns an ``AuditReport``
+    (as ``auditor.audit``); ``auditor_audit.many(sources)`` an ``AuditBatch``;
+    ``auditor_audit.assert_consistent(report_or_path)`` fails with a readable message listing
+    each finding at or above the threshold that the baseline does not accept (and, with
+    ``audit_fail_on_unchecked``, a report in which nothing could be checked).
     """
 
-    def __init__(self, severity: Severity = "error", baseline: str | None = None) -> None:
+    def __init__(
+        self, severity: Severity = "error", baseline: str | None = None, fail_on_unchecked: bool = False
+    ) -> None:
         self.severity = severity
         self.baseline = baseline
+        self.fail_on_unchecked = fail_on_unchecked
 
-    def __call__(self, source: str | bytes | os.PathLike[str], name: str | None = None) -> AuditReport:
+    def __call__(
+        self,
+        source: str | bytes | os.PathLike[str] | None = None,
+        name: str | None = None,
+        *,
+        text: str | None = None,
+    ) -> AuditReport:
         from ..pipeline import audit
 
-        return audit(source, name=name)
+        return audit(source, name=name, text=text)
 
     def many(self, sources: Iterable[str | bytes | os.PathLike[str]]) -> AuditBatch:
         from ..api import audit_many
@@ -46,14 +57,19 @@ class AuditFixture:
 
         if not isinstance(report, (AuditReport, AuditBatch, list, tuple)):
             report = self(report)
-        assert_consistent(report, severity=severity or self.severity, baseline=baseline or self.baseline)
+        assert_consistent(
+            report,
+            severity=severity or self.severity,
+            baseline=baseline or self.baseline,
+            fail_on_unchecked=self.fail_on_unchecked,
+        )
 
 
 @pytest.fixture
 def auditor_audit(pytestconfig: pytest.Config) -> AuditFixture:
-    """Audit a path, bytes or text inside a test; ``.assert_consistent(...)`` uses the run's
-    threshold and baseline."""
+    """Audit a path, bytes or (``text=``) text inside a test; ``.assert_consistent(...)`` uses the
+    run's threshold, baseline and ``audit_fail_on_unchecked``."""
     from .settings import settings
 
     conf = settings(pytestconfig)
-    return AuditFixture(conf["severity"], conf["baseline"])
+    return AuditFixture(conf["severity"], conf["baseline"], conf["fail_on_unchecked"])

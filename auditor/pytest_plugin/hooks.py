@@ -7,7 +7,8 @@ Registered through the ``pytest11`` entry point, so installing auditor is enough
     pytest --audit reports/ --audit-severity warning --audit-baseline audit-baseline.json
 
 or in ``pytest.ini`` / ``[tool.pytest.ini_options]``: ``audit_paths``, ``audit_severity``,
-``audit_baseline``, ``audit_per_rule``, ``audit_rules``. The fixture ``auditor_audit`` audits
+``audit_baseline``, ``audit_per_rule``, ``audit_rules``, ``audit_fail_on_unchecked`` (a report in
+which nothing could be checked fails). The fixture ``auditor_audit`` audits
 a path, bytes or text and asserts with the configured threshold and baseline.
 
 This module imports nothing heavy: the collector (``auditor.pytest_plugin.items``) is loaded
@@ -58,6 +59,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="baseline file of accepted findings (written by 'auditor baseline')",
     )
     group.addoption(
+        "--audit-fail-on-unchecked",
+        action="store_true",
+        dest="audit_fail_on_unchecked",
+        default=None,
+        help="fail a report in which nothing could be checked (no amounts or percentages, or no relation)",
+    )
+    group.addoption(
         "--audit-rules",
         action="append",
         dest="audit_rules",
@@ -74,6 +82,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "audit_baseline", default="", help="baseline file of accepted findings (relative to the ini file)"
     )
     parser.addini("audit_rules", type="paths", default=[], help="rule packs (TOML) to load")
+    parser.addini(
+        "audit_fail_on_unchecked",
+        type="bool",
+        default=False,
+        help="fail a report in which nothing could be checked",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..core.models import AuditReport
     from ..core.rules import RulePack
+    from ..report.baseline import Baseline
 
 
 class AuditFailure(Exception):
@@ -59,20 +60,21 @@ class AuditSession:
     def __init__(self, config: pytest.Config, conf: dict[str, Any]) -> None:
         self.config = config
         self.conf = conf
-        self._baseline: Counter[str] | None = None
+        self._baseline: Baseline | None = None
         self.documents: set[str] = set()
         self.accepted_count = 0
         self.findings_count = 0
 
-    def accepted(self) -> Counter[str]:
-        """Fingerprints the baseline still accepts (consumed as documents are checked)."""
+    def accepted(self, path: str) -> Counter[str]:
+        """Fingerprints the baseline accepts in the document at `path` (its own entries: whatever
+        items run, in whatever order or process — ``-k``, ``--lf``, ``-n`` — they are the same)."""
+        if not self.conf["baseline"]:
+            return Counter()
         if self._baseline is None:
             from ..report.baseline import load_baseline
 
-            self._baseline = (
-                load_baseline(self.conf["baseline"]).counts() if self.conf["baseline"] else Counter()
-            )
-        return self._baseline
+            self._baseline = load_baseline(self.conf["baseline"])
+        return self._baseline.counts_for(path)
 
     _saved_packs: tuple[RulePack, ...] | None = None
 
@@ -164,11 +166,14 @@ class AuditFile(pytest.File):
         except InputError:
             return [AuditItem.from_parent(self, name="read", rule=None)]
         chosen = self.audit_session.conf["selection"]
-        return [
+        items: list[pytest.Item] = [
             AuditItem.from_parent(self, name=code, rule=code)
             for code, r in catalogue().items()
             if r.enabled and code in chosen
         ]
+        if self.audit_session.conf["fail_on_unchecked"]:  # one item: something was checked
+            items.append(AuditItem.from_parent(self, name="checked", rule="", only_coverage=True))
+        return items
 
     def audited(self) -> AuditReport:
         """The report, or raise the InputError that stopped the read."""
@@ -190,10 +195,11 @@ class AuditFile(pytest.File):
 class AuditItem(pytest.Item):
     """The findings of one report (or of one rule in one report) must stay under the threshold."""
 
-    def __init__(self, *, rule: str | None, **kwargs: Any) -> None:
+    def __init__(self, *, rule: str | None, only_coverage: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rule = rule
-        if rule is not None:
+        self.only_coverage = only_coverage
+        if rule:
             self.add_marker(pytest.mark.audit_rule(rule))
 
     def runtest(self) -> None:
@@ -205,14 +211,17 @@ class AuditItem(pytest.Item):
             report = parent.audited()
         except InputError as exc:
             raise UnreadableInput(f"{self.display_path()}: {exc.problem}") from None
+        session = parent.audit_session
+        session.documents.add(str(self.path))
+        unchecked = report.coverage.nothing_checked
+        if conf["fail_on_unchecked"] and unchecked and (self.rule is None or self.only_coverage):
+            raise AuditFailure(f"{self.display_path()}: {unchecked}", unchecked)
         findings = [
             f
             for f in at_or_above(report, conf["severity"])
             if (self.rule is None or f.rule == self.rule) and f.rule in conf["selection"]
         ]
-        session = parent.audit_session
-        session.documents.add(str(self.path))
-        accepted = session.accepted()
+        accepted = session.accepted(str(self.path))
         new = []
         for f in findings:
             if accepted[f.fingerprint] > 0:

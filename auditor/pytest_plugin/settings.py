@@ -39,8 +39,12 @@ def settings(config: Any) -> dict[str, Any]:
     packs = [str(invocation / p) for p in (config.getoption("audit_rules") or [])] or [
         str(p) for p in config.getini("audit_rules")
     ]
+    unchecked = config.getoption("audit_fail_on_unchecked")
+    if unchecked is None:
+        unchecked = bool(config.getini("audit_fail_on_unchecked"))
     return {
         "paths": paths,
+        "fail_on_unchecked": unchecked,
         "severity": severity,
         "baseline": baseline or project.baseline or None,
         "per_rule": per_rule,

@@ -4,6 +4,7 @@ In: a path, bytes or a text. Out: ``source.Source`` — the text to audit (a doc
 lines, tables as pipe rows), its encoding, the places that map its lines and columns back to the
 document's own terms (page, cell, paragraph), and the statistical tables as ``source.Table`` of
 ``source.Cell``. ``normalize`` gives the normalised text with its map back to the original.
-``inputs`` opens paths, bytes and texts; ``encoding`` decodes plain text; ``formats/`` reads PDF,
-Word, workbooks and web pages. May import only ``auditor.core``.
+``inputs`` opens paths, bytes and texts; ``paths`` expands files, folders and globs;
+``encoding`` decodes plain text; ``formats/`` reads PDF, Word, workbooks and web pages. May
+import only ``auditor.core``.
 """

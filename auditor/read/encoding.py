@@ -1,8 +1,10 @@
 """Decode the bytes of a plain-text report, detecting the encoding.
 
 UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030/GBK (a superset of GB2312) are
-read directly; anything else goes to charset-normalizer, and a text that still does not look
-like Chinese prose is refused rather than audited as mojibake.
+read directly; a text that is UTF-8 or GB18030 but for a few invalid bytes is read with those
+replaced (``decode_lenient`` says where, for the report); anything else goes to
+charset-normalizer, and a text that still does not look like Chinese prose is refused rather
+than audited as mojibake, naming the first byte that is not UTF-8 and its offset.
 """
 
 from __future__ import annotations
@@ -44,21 +46,42 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(sample) // 1000)
 
 
+#: At most this many invalid byte sequences (and one per 1,000 bytes) are replaced in a text that
+#: is otherwise UTF-8 or GB18030; each is reported (an info finding with its line and column).
+MAX_REPLACED = 16
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text; returns (text, encoding) or raises InputError."""
-    text, encoding = _decode(data, name)
-    if not text.replace("\ufeff", "").strip():
-        raise InputError(name, "empty file: nothing to audit")
+    text, encoding, _ = decode_lenient(data, name)
     return text, encoding
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def decode_lenient(data: bytes, name: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
+    """Decode bytes to text: (text, encoding, replaced). A text readable as UTF-8 or GB18030 but
+    for a few invalid bytes is read with each replaced by U+FFFD; ``replaced`` holds the
+    (line, column, description) of each, 1-based, for the report to say so."""
+    text, encoding, replaced = _decode(data, name)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(name, "empty file: nothing to audit")
+    return text, encoding, replaced
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
     if not data.strip():
         raise InputError(name, "empty file: nothing to audit")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8-sig", name), "utf-8-sig"
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig", ()
+        except UnicodeDecodeError:
+            lenient = _lenient(data, ("utf-8-sig",))
+            if lenient is not None:
+                return lenient
+            raise InputError(
+                name, f"not UTF-8 although it starts with a UTF-8 BOM: {_first_bad(data)}"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", name), "utf-16"
+        return _strict(data, "utf-16", name), "utf-16", ()
     if b"\x00" in data[:8192]:
         raise InputError(name, "binary file (NUL bytes): not a text report")
     try:
@@ -67,7 +90,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         pass
     else:
         if _looks_like_text(text):
-            return text, "utf-8"
+            return text, "utf-8", ()
         raise InputError(name, "binary file (control characters): not a text report")
     candidates = []
     for encoding in ("gb18030", "big5"):
@@ -79,15 +102,91 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             candidates.append((_common_share(text), encoding, text))
     if candidates:  # Big5 bytes often decode as GB18030 too, into rare characters: the common ones decide
         _, encoding, text = max(candidates, key=lambda c: c[0])
-        return text, encoding
+        return text, encoding, ()
+    lenient = _lenient(data, ("utf-8", "gb18030"))
+    if lenient is not None:
+        return lenient
     from charset_normalizer import from_bytes  # slow import: only for unusual files
 
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
         if _looks_like_text(text) and _cjk_share(text) >= 0.3:
-            return text, best.encoding
-    raise InputError(name, "unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5 Chinese text)")
+            return text, best.encoding, ()
+    raise InputError(
+        name,
+        f"unknown text encoding: {_first_bad(data)} is not UTF-8, "
+        "and the text is not GB18030/GBK, Big5 or UTF-16 Chinese either",
+    )
+
+
+def _invalid(data: bytes, encoding: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the invalid byte sequences, the first `limit` + 1 at most."""
+    bad: list[tuple[int, int]] = []
+    pos = 0
+    while len(bad) <= limit:
+        try:
+            data[pos:].decode(encoding)
+            break
+        except UnicodeDecodeError as exc:
+            bad.append((pos + exc.start, pos + exc.end))
+            pos += exc.end
+    return bad
+
+
+def _lenient(
+    data: bytes, encodings: tuple[str, ...]
+) -> tuple[str, str, tuple[tuple[int, int, str], ...]] | None:
+    """The text with its few invalid bytes replaced, in the encoding with the fewest; None when
+    every encoding meets too many, or reads into something that is not Chinese prose."""
+    limit = min(MAX_REPLACED, max(1, len(data) // 1000))
+    best = None
+    for encoding in encodings:
+        bad = _invalid(data, encoding, limit)
+        if not bad or len(bad) > limit or (best is not None and len(bad) >= len(best[1])):
+            continue
+        text = data.decode(encoding, errors="replace")
+        if _cjk_share(text) >= 0.3 and _looks_like_text(text.replace("\ufffd", "")):
+            best = (encoding, bad, text)
+    if best is None:
+        return None
+    encoding, bad, text = best
+    return text, encoding, _places(data, encoding, bad)
+
+
+def decode_replacing(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]] | None:
+    """`data` in `encoding` with its few invalid bytes replaced by U+FFFD, and a description of
+    each ("byte 0xff at offset 1234"); None when there are too many (a web page's markup is no
+    prose: no test of the text here)."""
+    limit = min(MAX_REPLACED, max(1, len(data) // 1000))
+    try:
+        bad = _invalid(data, encoding, limit)
+    except LookupError:
+        return None
+    if len(bad) > limit:
+        return None
+    return data.decode(encoding, errors="replace"), tuple(what for _, _, what in _places(data, encoding, bad))
+
+
+def _places(data: bytes, encoding: str, bad: list[tuple[int, int]]) -> tuple[tuple[int, int, str], ...]:
+    """Line and column (1-based, in the decoded text) of each replaced byte sequence."""
+    out = []
+    for start, end in bad:
+        before = data[:start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        shown = " ".join(f"0x{b:02x}" for b in data[start:end])
+        out.append((line, column, f"byte {shown} at offset {start}"))
+    return tuple(out)
+
+
+def _first_bad(data: bytes) -> str:
+    """The first byte that is not UTF-8, with its offset, line and column."""
+    bad = _invalid(data, "utf-8", 0)
+    if not bad:  # pragma: no cover - only called when UTF-8 failed
+        return "the text"
+    ((line, column, what),) = _places(data, "utf-8", bad[:1])
+    return f"{what} (line {line}, column {column})"
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

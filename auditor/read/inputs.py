@@ -11,26 +11,27 @@ import os
 from pathlib import Path
 
 from ..core.errors import InputError
+from .paths import REPORT_SUFFIXES, TEXT_SUFFIXES, expand
 from .source import Source
+
+__all__ = ["REPORT_SUFFIXES", "TEXT_SUFFIXES", "discover", "read_bytes", "read_path", "read_text"]
 
 #: Larger files are refused (a report is well under 1 MB; a 50 MB "report" is not one).
 MAX_BYTES = 20 * 1024 * 1024
 #: PDFs and Office files carry images and fonts: they may be larger.
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 _DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
-#: Everything discover() picks up in a folder: plain text and the formats of auditor.read.formats.
-REPORT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".xhtml", ".docx", ".pdf", ".xlsx", ".xlsm", ".xls")
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file or folder")
-    if p.is_dir():
-        raise InputError(name, "is a folder (use discover() to list its reports)")
+    """Read a report file (by its content, see ``formats.dispatch``). InputError names the file
+    and the problem in one line: missing, a folder, too large, unreadable, refused."""
+    name = os.fspath(path)
+    shown = shown_name(name)
+    p = Path(name)
     try:
+        if p.is_dir():
+            raise InputError(shown, "is a folder (use discover() to list its reports)")
         size = p.stat().st_size
         if size > max_bytes and max_bytes == MAX_BYTES:
             with p.open("rb") as fh:
@@ -38,16 +39,42 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
                     max_bytes = MAX_DOCUMENT_BYTES
         if size > max_bytes:
             raise InputError(
-                name,
+                shown,
                 f"file is {size / 1048576:.1f} MB, "
                 f"over the {max_bytes / 1048576:.0f} MB limit for one report",
             )
         data = p.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(shown, "no such file or folder" + _text_hint(name)) from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(shown, "permission denied") from None
     except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return _read(data, name)
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}{_text_hint(name)}") from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(shown, "not a file name" + _text_hint(name)) from None
+    return _read(data, shown)
+
+
+def shown_name(name: str) -> str:
+    """A path as an error message shows it: as given, unless it cannot be a path at all (a line
+    break, a name over 255 bytes: report text given as a path), then one short line."""
+    if not _impossible(name):
+        return name
+    one_line = name.replace("\r", " ").replace("\n", " ")
+    return one_line[:60] + f"… ({len(name)} characters)"
+
+
+def _impossible(name: str) -> bool:
+    return (
+        "\n" in name or "\r" in name or any(len(c.encode("utf-8", "replace")) > 255 for c in name.split("/"))
+    )
+
+
+def _text_hint(name: str) -> str:
+    """A str source is a path: say so when it looks like a report's text instead."""
+    if _impossible(name):
+        return " (a str is a path: audit text with auditor.audit_text(text) or audit(text=...))"
+    return ""
 
 
 def _read(data: bytes, name: str) -> Source:
@@ -73,22 +100,13 @@ def read_text(text: str, name: str = "<text>") -> Source:
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Expand files and folders into report files (sorted), with errors for bad paths."""
+    """Expand files, folders and globs into report files, with errors for what names nothing
+    (``paths.expand``: each file once, links to folders not followed, unlistable folders named)."""
     files: list[str] = []
     errors: list[InputError] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            )
-            if not found:
-                errors.append(
-                    InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)")
-                )
-            files.extend(found)
-        elif p.exists():
-            files.append(raw)
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            errors.append(item)
         else:
-            errors.append(InputError(raw, "no such file or folder"))
+            files.append(item)
     return files, errors

@@ -20,7 +20,9 @@ class Source:
     ``(40, 9, "收入支出决算总表!C7")``. Plain text has none: line and column are the place.
     ``tables`` holds the tables a format reader found (:class:`Table`, cells with their
     places), for the statistical tables' own arithmetic; ``unread`` what it could not read
-    (scanned pages of a PDF), reported in the coverage so that nothing goes unchecked unsaid.
+    (scanned pages of a PDF), reported in the coverage so that nothing goes unchecked unsaid;
+    ``replaced`` the few invalid bytes of a text read with U+FFFD in their place (an info
+    finding each, with its line and column).
     """
 
     name: str  # the path as given, or "<text>"
@@ -30,6 +32,8 @@ class Source:
     tables: tuple[Table, ...] = field(default=(), hash=False)  # Table (mutable): not part of the hash
     # parts a reader could not read: (what, how many), e.g. scanned pages
     unread: tuple[tuple[str, int], ...] = ()
+    # bytes that could not be decoded, read as U+FFFD: (line, column, "byte 0xff at offset 1234")
+    replaced: tuple[tuple[int, int, str], ...] = ()
 
     def place_at(self, line: int, column: int) -> str | None:
         return place_at(self.places, line, column)

@@ -8,7 +8,12 @@ file lists accepted fingerprints; matching counts them, so a second identical sl
 
     {"version": 1, "findings": [{"fingerprint", "rule", "path", "message"}, ...]}
 
-``path`` and ``message`` are informative only (files get moved and renamed in pipelines).
+An entry belongs to one document: it accepts a finding only in the document its ``path`` names,
+compared from the file name up (``reports/a.txt`` is ``/ci/work/reports/a.txt`` and
+``../reports/a.txt``, never ``reports/b.txt``), so that the baseline holds wherever the command
+runs, and whatever documents a run audits, in what order and in how many processes (``pytest -k``,
+``--lf``, ``-n``). An entry without a path (written by hand) accepts in any document.
+``message`` is informative only.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from ..core.models import recount
 from ..explain.finish import fingerprint
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..core.models import AuditReport
+    from ..core.models import AuditReport, Finding
 
 BASELINE_VERSION = 1
 
@@ -37,7 +42,8 @@ class BaselineEntry(BaseModel):
     fingerprint: str = Field(min_length=1)
     rule: str
     path: str = Field(
-        default="", description="where it was found when the baseline was written (informative)"
+        default="",
+        description="the document it is accepted in (compared from the file name up); empty: any document",
     )
     message: str = Field(default="", description="the finding's message then (informative)")
 
@@ -71,8 +77,27 @@ class Baseline(BaseModel):
         Path(path).write_text(self.to_json(), encoding="utf-8")
 
     def counts(self) -> Counter[str]:
-        """How many findings each fingerprint accepts."""
+        """How many findings each fingerprint accepts, in all documents together."""
         return Counter(e.fingerprint for e in self.findings)
+
+    def counts_for(self, path: str) -> Counter[str]:
+        """How many findings each fingerprint accepts in the document at `path`."""
+        return Counter(e.fingerprint for e in self.findings if same_document(e.path, path))
+
+
+def same_document(entry: str, document: str) -> bool:
+    """Whether a baseline entry's path names this document: their components agree from the
+    file name up, as far as the shorter goes (``.`` and ``..`` left out). An empty entry path
+    matches any document."""
+    if not entry:
+        return True
+    a, b = _components(entry), _components(document)
+    n = min(len(a), len(b))
+    return n > 0 and a[-n:] == b[-n:]
+
+
+def _components(path: str) -> list[str]:
+    return [c for c in path.replace("\\", "/").split("/") if c not in ("", ".", "..")]
 
 
 def load_baseline(path: str | Path) -> Baseline:
@@ -107,8 +132,44 @@ class BaselineResult(BaseModel):
     )
 
 
+class Matcher:
+    """A baseline applied to one report after another, as they come: each report's findings are
+    matched, in document order, against the entries of its own document not used yet (by an
+    earlier report or an earlier finding), so with two identical slips and one accepted, the
+    first is hidden and the second reported as new."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.used = [False] * len(baseline.findings)
+        self.hidden = 0
+
+    def apply(self, report: AuditReport) -> None:
+        """Remove the accepted findings from the report (in place)."""
+        open_entries: dict[str, list[int]] = {}  # fingerprint → entries of this document not used yet
+        for k, e in enumerate(self.baseline.findings):
+            if not self.used[k] and same_document(e.path, report.path):
+                open_entries.setdefault(e.fingerprint, []).append(k)
+        if not open_entries:
+            return
+        kept: list[Finding] = []
+        for f in report.findings:
+            waiting = open_entries.get(f.fingerprint or fingerprint(f))
+            if waiting:
+                self.used[waiting.pop(0)] = True
+                self.hidden += 1
+            else:
+                kept.append(f)
+        if len(kept) != len(report.findings):
+            report.findings = kept
+            recount(report)
+
+    def unmatched(self) -> list[BaselineEntry]:
+        """The entries no finding has used (fixed?)."""
+        return [e for k, e in enumerate(self.baseline.findings) if not self.used[k]]
+
+
 def apply_baseline(reports: list[AuditReport], baseline: Baseline | str | Path | None) -> BaselineResult:
-    """Remove accepted findings from the reports (in place), by fingerprint and count.
+    """Remove accepted findings from the reports (in place), by document, fingerprint and count.
 
     Reports are visited in the order given and findings in document order, so with two
     identical slips and one accepted, the first is hidden and the second reported as new.
@@ -117,23 +178,7 @@ def apply_baseline(reports: list[AuditReport], baseline: Baseline | str | Path |
         return BaselineResult()
     if not isinstance(baseline, Baseline):
         baseline = load_baseline(baseline)
-    left = baseline.counts()
-    hidden = 0
+    matcher = Matcher(baseline)
     for report in reports:
-        kept = []
-        for f in report.findings:
-            key = f.fingerprint or fingerprint(f)
-            if left[key] > 0:
-                left[key] -= 1
-                hidden += 1
-            else:
-                kept.append(f)
-        if len(kept) != len(report.findings):
-            report.findings = kept
-            recount(report)
-    unmatched = []
-    for e in baseline.findings:
-        if left[e.fingerprint] > 0:
-            left[e.fingerprint] -= 1
-            unmatched.append(e)
-    return BaselineResult(hidden=hidden, unmatched=unmatched)
+        matcher.apply(report)
+    return BaselineResult(hidden=matcher.hidden, unmatched=matcher.unmatched())

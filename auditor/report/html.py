@@ -10,7 +10,7 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
-from ..core.i18n import explanation, finding_message, language, severity, skipped, t
+from ..core.i18n import explanation, finding_message, language, nothing_checked, severity, skipped, t
 from ..core.models import AuditReport, Finding, InputFailure
 from .text import source_lines
 
@@ -164,7 +164,8 @@ def _coverage(report: AuditReport) -> str:
     for reason, n in sorted(c.relations_skipped.items(), key=lambda x: -x[1]):
         why = escape(t("labels.cov_skipped_reason", why=skipped(reason)))
         body += f'<tr><td class="muted">&nbsp;&nbsp;{why}</td><td class="num muted">{n}</td></tr>'
-
+    if c.nothing_checked:
+        body += f'<tr><th colspan=2 class="unchecked">{escape(nothing_checked(c))}</th></tr>'
     return f'<table class="cov">{body}</table>'
 
 

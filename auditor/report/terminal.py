@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..core.i18n import finding_message, severity, skipped, t
+from ..core.i18n import finding_message, nothing_checked, severity, skipped, t
 from ..core.models import AuditReport, Finding
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -38,7 +38,10 @@ def summary(report: AuditReport) -> Group:
     reasons = Text(style="dim")
     for why, n in sorted(s.relations_skipped.items(), key=lambda kv: -kv[1])[:4]:
         reasons.append("  " + t("labels.skipped_reason", n=n, why=skipped(why)) + "\n")
-    return Group(table, reasons) if reasons else Group(table)
+    parts: list[Text | Table] = [table, reasons] if reasons else [table]
+    if s.nothing_checked:  # never a silent pass
+        parts.append(Text(nothing_checked(s), style="bold yellow"))
+    return Group(*parts)
 
 
 def source_line(finding: Finding, lines: list[str] | None) -> Text:

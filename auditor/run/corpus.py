@@ -14,71 +14,30 @@ finish (what ``--format jsonl`` streams).
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
-from ..read.inputs import REPORT_SUFFIXES
+from ..read.paths import expand
+from .deadline import TimedOut, deadline
 from .progress import run_with_progress as run_with_progress
 
+__all__ = ["Options", "Outcome", "audit_corpus", "audit_one", "expand", "run_with_progress"]
+
 if TYPE_CHECKING:  # pragma: no cover
-    from rich.table import Table
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from ..core.config import Selection
     from ..core.models import AuditReport
+    from ..core.rules import RulePack
     from ..facts.years import YearFacts
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
-_GLOB_MAGIC = ("*", "?", "[")
-
-
-# -- expanding paths ----------------------------------------------------------------------
-def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Report files named by files, folders and glob patterns, lazily, in a stable order.
-
-    Yields a path (str) for each report file and an `InputError` for each argument that names
-    nothing (a missing file, a folder without reports, a glob matching no report).
-    """
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = False
-            for f in _walk(raw):
-                found = True
-                yield f
-            if not found:
-                yield InputError(raw, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)} files)")
-        elif p.exists():
-            yield raw
-        elif any(c in raw for c in _GLOB_MAGIC):
-            found = False
-            for f in sorted(glob.iglob(raw, recursive=True)):
-                if os.path.isdir(f):
-                    for g in _walk(f):
-                        found = True
-                        yield g
-                elif f.lower().endswith(REPORT_SUFFIXES):
-                    found = True
-                    yield f
-            if not found:
-                yield InputError(raw, "no report matches this pattern")
-        else:
-            yield InputError(raw, "no such file or folder")
-
-
-def _walk(top: str) -> Iterator[str]:
-    """Report files under a folder (lazy): its own files first, then each subfolder in turn, names sorted."""
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.lower().endswith(REPORT_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(dirpath, name)
+STDIN = "<stdin>"  # the name standard input (the path ``-``) is reported under
 
 
 # -- one document -------------------------------------------------------------------------
@@ -87,9 +46,9 @@ class Outcome:
     """The audit of one file, as it travels back from a worker (small and picklable).
 
     ``json`` is the report as compact JSON (None when the file could not be read, then ``error``
-    says why); ``counts`` are (rule, severity) of the findings kept; ``text`` is the source
-    text when the caller asked for it (to show source lines); ``years`` the facts the
-    across-years check needs when it was asked for.
+    says why and ``ok`` is False); ``counts`` are (rule, severity) of the findings kept;
+    ``text`` is the source text when the caller asked for it (to show source lines); ``years``
+    the facts the across-years check needs when it was asked for.
     """
 
     index: int
@@ -100,6 +59,11 @@ class Outcome:
     counts: list[tuple[str, str]] = field(default_factory=list)
     text: str | None = None
     years: YearFacts | None = None
+    unchecked: str | None = None  # why nothing in the document could be checked (coverage.nothing_checked)
+
+    def __post_init__(self) -> None:
+        if self.error is not None:
+            self.ok = False  # an unreadable file never passes
 
     def report(self) -> AuditReport:
         from ..core.models import AuditReport
@@ -115,21 +79,62 @@ class Options:
     keep_text: bool = False
     years: bool = False  # also collect the facts the across-years check needs
     audit: bool = True  # False: only read (and collect facts), no audit (json stays None)
+    fail_on_unchecked: bool = False  # a document in which nothing could be checked is not ok
+    timeout: float | None = None  # seconds one document may take; past them it is an input failure
     selection: Selection | None = None  # the rules that report (--select / --ignore); None: all
+    # the rule packs every worker audits with, whatever the start method or scheduler (a spawned
+    # or remote worker has loaded none); None: those loaded in the calling process (`resolved`)
+    packs: tuple[RulePack, ...] | None = None
+
+    def resolved(self) -> Options:
+        """These options with the packs the calling process has loaded now, when none are set."""
+        if self.packs is not None:
+            return self
+        from dataclasses import replace
+
+        from ..core.rules import loaded_packs
+
+        return replace(self, packs=loaded_packs())
+
+
+@contextmanager
+def rule_packs(packs: tuple[RulePack, ...] | None) -> Iterator[None]:
+    """Audit with exactly these rule packs loaded (None: leave the loaded ones), then restore."""
+    if packs is None:
+        yield
+        return
+    from ..core.rules import loaded_packs, restore_packs
+
+    before = loaded_packs()
+    restore_packs(packs)
+    try:
+        yield
+    finally:
+        restore_packs(before)
 
 
 def audit_one(index: int, path: str, options: Options, data: bytes | None = None) -> Outcome:
-    """Audit one file (or its bytes, already read): never raises for a bad input."""
+    """Audit one file (or its bytes, already read) with the options' rule packs: never raises
+    for a bad input."""
+    with rule_packs(options.packs):
+        return _audit_one(index, path, options, data)
+
+
+def _audit_one(index: int, path: str, options: Options, data: bytes | None) -> Outcome:
     from ..pipeline import audit_source
     from ..read.inputs import read_bytes, read_path
 
     try:
-        source = read_path(path) if data is None else read_bytes(data, path)
-        if not options.audit:
-            from ..facts.years import facts_of_text
+        with deadline(options.timeout):
+            source = read_path(path) if data is None else read_bytes(data, path)
+            if not options.audit:
+                from ..facts.years import facts_of_text
 
-            return Outcome(index, path, years=facts_of_text(source.text, path) if options.years else None)
-        report = audit_source(source)
+                years = facts_of_text(source.text, path) if options.years else None
+                return Outcome(index, path, years=years)
+            report = audit_source(source)
+    except TimedOut:
+        return Outcome(index, path, error=f"timed out after {options.timeout:g} s (--timeout-per-file)")
     except InputError as exc:
         return Outcome(index, path, error=exc.problem)
     except Exception as exc:  # a bug on one document must not end a run of thousands: report it
@@ -150,13 +155,15 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
         ]
         report.suppressed = [f for f in report.suppressed if chosen is None or f.rule in chosen]
         recount(report)
+    unchecked = report.coverage.nothing_checked
     out = Outcome(
         index,
         path,
         json=report.model_dump_json(),
-        ok=report.ok,
+        ok=report.ok and not (options.fail_on_unchecked and unchecked),
         counts=[(f.rule, f.severity) for f in report.findings],
         text=source.text if options.keep_text else None,
+        unchecked=unchecked,
     )
     if options.years:
         from ..facts.years import facts_of_text
@@ -165,12 +172,40 @@ def audit_one(index: int, path: str, options: Options, data: bytes | None = None
     return out
 
 
-def audit_batch(batch: list[tuple[int, str]], options: Options) -> list[Outcome]:
-    return [audit_one(i, p, options) for i, p in batch]
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A document read by the calling process (standard input), sent to the worker as bytes."""
+
+    name: str
+    data: bytes
+
+
+Item = str | InputError | Given
+
+
+def audit_batch(batch: list[tuple[int, Item]], options: Options) -> list[Outcome]:
+    return [audit_item(i, p, options) for i, p in batch]
+
+
+def audit_item(index: int, item: Item, options: Options) -> Outcome:
+    """The outcome of one expanded item: a path or bytes audited, or the reason nothing could be."""
+    if isinstance(item, InputError):
+        return Outcome(index, item.source, error=item.problem)
+    if isinstance(item, Given):
+        return audit_one(index, item.name, options, item.data)
+    return audit_one(index, item, options)
+
+
+def _worker() -> None:
+    """Pool worker initialiser: Ctrl-C is the parent's to handle (it stops the workers), then warm up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm()
 
 
 def _warm() -> None:
-    """Worker initialiser: import the auditor and load its rules once per process."""
+    """Import the auditor and load its rules once per process."""
     from .. import pipeline  # noqa: F401
     from ..core.rules import catalogue, phrases, vocabulary
 
@@ -178,20 +213,24 @@ def _warm() -> None:
 
 
 # -- many documents -------------------------------------------------------------------------
-def numbered(paths: Iterable[str], failures: list[InputError] | None = None) -> Iterator[tuple[int, str]]:
-    """(index, path) for each report file; bad arguments go to `failures` (or are dropped)."""
-    k = 0
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            if failures is not None:
-                failures.append(item)
-            continue
-        yield k, item
-        k += 1
+def numbered(paths: Iterable[str]) -> Iterator[tuple[int, Item]]:
+    """(index, path) for each report file, (index, InputError) for each argument or folder that
+    names nothing: a missing path is an outcome too, never dropped. ``-`` is standard input,
+    read here (index, Given)."""
+    for k, item in enumerate(expand(paths, stdin=True)):
+        yield k, (_stdin() if item == "-" else item)
 
 
-def _chunks(items: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    batch: list[tuple[int, str]] = []
+def _stdin() -> Given | InputError:
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else b""
+    if not data.strip():
+        return InputError(STDIN, "standard input is empty: nothing to audit")
+    return Given(STDIN, data)
+
+
+def _chunks(items: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
+    batch: list[tuple[int, Item]] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -199,6 +238,13 @@ def _chunks(items: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[
             batch = []
     if batch:
         yield batch
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool early: queued chunks cancelled, the chunks running finish (the workers ignore
+    Ctrl-C). Terminating a worker in the middle of sending its result would leave the pool's
+    reader waiting for the rest of the message forever."""
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -216,24 +262,24 @@ def audit_corpus(
     ordered: bool = True,
     chunksize: int = 8,
     window: int | None = None,
-    failures: list[InputError] | None = None,
 ) -> Iterator[Outcome]:
     """Audit every report the paths name, over `jobs` processes; yields one Outcome per file.
 
-    Bad arguments (missing paths, empty folders) are appended to `failures` when given.
-    At most `window` chunks (default 4 per worker) are in flight; with `ordered`, outcomes come
-    in the order of the paths (finished ones wait for earlier ones, within that window).
+    A path that names nothing (missing, an empty or unlistable folder, a glob matching no
+    report) is an Outcome too, with ``ok`` False and its ``error``. At most `window` chunks
+    (default 4 per worker) are in flight; with `ordered`, outcomes come in the order of the
+    paths (finished ones wait for earlier ones, within that window).
     """
-    options = options or Options()
+    options = (options or Options()).resolved()
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    items = numbered(paths, failures)
+    items = numbered(paths)
     first = [item for _, item in zip(range(2), items)]
     if jobs == 1 or len(first) < 2:  # one file or one job: no pool to start
         from itertools import chain
 
         _warm()
         for i, p in chain(first, items):
-            yield audit_one(i, p, options)
+            yield audit_item(i, p, options)
         return
     from itertools import chain
 
@@ -241,136 +287,62 @@ def audit_corpus(
 
 
 def _pooled(
-    items: Iterator[tuple[int, str]], jobs: int, options: Options, ordered: bool, chunksize: int, window: int
+    items: Iterator[tuple[int, Item]],
+    jobs: int,
+    options: Options,
+    ordered: bool,
+    chunksize: int,
+    window: int,
 ) -> Iterator[Outcome]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
-    # fork: the workers inherit the parent's imports (cheap start); elsewhere they import once.
-    context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
+    # the start method the program chose, else fork on Linux: the workers inherit the parent's
+    # imports (cheap start); elsewhere they import once. Whatever the method, each chunk carries
+    # the rule packs to audit with (Options.packs).
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    context = multiprocessing.get_context(
+        chosen or ("fork" if "fork" in methods and sys.platform == "linux" else None)
+    )
     chunks = _chunks(items, chunksize)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm) as pool:
-        pending: set[Future[list[Outcome]]] = set()
-        held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
-        next_index = 0
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(pending) < window and len(held) < window * chunksize:
-                    batch = next(chunks, None)
-                    if batch is None:
-                        exhausted = True
-                        break
-                    pending.add(pool.submit(audit_batch, batch, options))
-                if not pending:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker)
+    pending: set[Future[list[Outcome]]] = set()
+    held: dict[int, Outcome] = {}  # finished, waiting for an earlier one (ordered mode)
+    next_index = 0
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window and len(held) < window * chunksize:
+                batch = next(chunks, None)
+                if batch is None:
+                    exhausted = True
                     break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    try:
-                        batch_outcomes = fut.result()
-                    except BrokenProcessPool:
-                        raise InputError(
-                            "--jobs",
-                            "a worker process stopped unexpectedly (out of memory or killed); "
-                            "the run is incomplete",
-                        ) from None
-                    for outcome in batch_outcomes:
-                        if not ordered:
-                            yield outcome
-                        else:
-                            held[outcome.index] = outcome
-                while next_index in held:
-                    yield held.pop(next_index)
-                    next_index += 1
-        finally:
-            for fut in pending:
-                fut.cancel()
+                pending.add(pool.submit(audit_batch, batch, options))
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                try:
+                    batch_outcomes = fut.result()
+                except BrokenProcessPool:
+                    raise InputError(
+                        "--jobs",
+                        "a worker process stopped unexpectedly (out of memory or killed); "
+                        "the run is incomplete",
+                    ) from None
+                for outcome in batch_outcomes:
+                    if not ordered:
+                        yield outcome
+                    else:
+                        held[outcome.index] = outcome
+            while next_index in held:
+                yield held.pop(next_index)
+                next_index += 1
+    except BaseException:  # Ctrl-C, the caller stopped reading, an error: no more work
+        _stop(pool)
+        raise
+    pool.shutdown()
     for k in sorted(held):  # pragma: no cover - only when indices skip (never by construction)
         yield held[k]
-
-
-# -- the summary ------------------------------------------------------------------------------
-@dataclass
-class Summary:
-    """What a corpus run found: documents, unreadable files, findings by rule and severity."""
-
-    documents: int = 0
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
-    by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)  # (rule, severity) -> count
-    failing: int = 0  # documents with an error finding
-    seconds: float = 0.0
-    unlinked: int | None = None  # across years: reports whose title names no department and year
-    suppressed: int = 0  # findings a suppression file beside a report accepts
-
-    def add(self, outcome: Outcome) -> None:
-        if outcome.error is not None:
-            self.unreadable.append((outcome.path, outcome.error))
-            return
-        self.documents += 1
-        if outcome.years is not None and not outcome.years.key:
-            self.unlinked = (self.unlinked or 0) + 1
-        self.by_rule.update(outcome.counts)
-        if not outcome.ok:
-            self.failing += 1
-
-    def add_report(self, report: AuditReport, outcome: Outcome | None = None) -> None:
-        """A document's report as the outputs show it (after its suppressions and the baseline)."""
-        self.documents += 1
-        if outcome is not None and outcome.years is not None and not outcome.years.key:
-            self.unlinked = (self.unlinked or 0) + 1
-        self.by_rule.update((f.rule, f.severity) for f in report.findings)
-        self.suppressed += len(report.suppressed)
-        if not report.ok:
-            self.failing += 1
-
-    def add_findings(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self.by_rule.update(pairs)
-
-    def by_severity(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for (_, sev), n in self.by_rule.items():
-            out[sev] += n
-        return out
-
-    def table(self) -> Table:
-        from rich.table import Table
-
-        from ..core.i18n import severity, t
-        from ..core.rules import catalogue
-
-        rules = catalogue()
-        rate = ""
-        if self.seconds > 0 and self.documents:
-            rate = t("labels.summary_rate", rate=f"{self.documents / self.seconds:.0f}")
-        title = t("labels.summary_title", n=self.documents, seconds=f"{self.seconds:.1f}", rate=rate)
-        table = Table(title=title, title_justify="left")
-        table.add_column(t("labels.rule"))
-        table.add_column(t("labels.name"))
-        for sev in ("error", "warning", "info"):
-            table.add_column(severity(sev), justify="right")
-        for code in sorted({code for code, _ in self.by_rule}):
-            name = rules[code].name if code in rules else ""
-            table.add_row(
-                code,
-                name,
-                *(str(self.by_rule.get((code, sev), 0) or "") for sev in ("error", "warning", "info")),
-            )
-        total = self.by_severity()
-        table.add_section()
-        table.add_row(
-            t("labels.all"),
-            t("labels.findings"),
-            str(total["error"]),
-            str(total["warning"]),
-            str(total["info"]),
-        )
-        table.add_row("", t("labels.documents_failing", n=self.failing), "", "", "")
-        table.add_row("", t("labels.unreadable_files", n=len(self.unreadable)), "", "", "")
-        if self.suppressed:
-            table.add_row("", t("labels.suppressed_count", n=self.suppressed), "", "", "")
-        if self.unlinked is not None:
-            # reports whose title names no department and year cannot be compared with another
-            table.add_row("", t("labels.not_linked", n=self.unlinked), "", "", "")
-        return table

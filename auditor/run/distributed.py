@@ -18,7 +18,7 @@ from typing import Any
 
 from ..core.errors import InputError
 from ..read.inputs import MAX_BYTES
-from .corpus import Options, Outcome, audit_one, numbered
+from .corpus import Given, Options, Outcome, audit_one, numbered
 
 EXTRA_MISSING = "Dask is not installed: install the extra with  pip install 'auditor[dask]'"
 
@@ -83,22 +83,22 @@ def audit_corpus(
     ordered: bool = True,
     chunksize: int = 16,
     window: int | None = None,
-    failures: list[InputError] | None = None,
 ) -> Iterator[Outcome]:
     """Audit the reports the paths name on a Dask cluster; yields one Outcome per file.
 
     `scheduler` is an address (``tcp://HOST:PORT``) or a ``distributed.Client``. At most
-    `window` chunks (default 4 per worker thread) are in flight.
+    `window` chunks (default 4 per worker thread) are in flight. A path that names nothing is an
+    Outcome with its ``error``, as in a local run.
     """
     client, owned = _client(scheduler)
     from distributed import as_completed
 
-    options = options or Options()
+    options = (options or Options()).resolved()  # the caller's rule packs travel to the workers
     try:
         if window is None:
             threads = sum(client.nthreads().values()) or 1
             window = 4 * threads
-        items = numbered(paths, failures)
+        items = numbered(paths)
         held: dict[int, Outcome] = {}
         next_index = 0
         running = as_completed()
@@ -106,10 +106,14 @@ def audit_corpus(
         exhausted = False
 
         def submit() -> bool:
-            chunk = []
+            chunk: list[tuple[int, str, bytes | None, str | None]] = []
             for i, p in items:
-                data, error = _read(p)
-                chunk.append((i, p, data, error))
+                if isinstance(p, InputError):
+                    chunk.append((i, p.source, None, p.problem))
+                elif isinstance(p, Given):  # standard input, read here
+                    chunk.append((i, p.name, p.data, None))
+                else:
+                    chunk.append((i, p, *_read(p)))
                 if len(chunk) >= chunksize:
                     break
             if not chunk:

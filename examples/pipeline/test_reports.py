@@ -15,6 +15,6 @@ REPORTS = sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.tx
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:3])
 def test_converted_text_is_consistent(auditor_audit, path):
     text = path.read_text(encoding="utf-8")  # in a real pipeline: the text your converter produced
-    report = auditor_audit(text, name=path.name)
+    report = auditor_audit(text=text, name=path.name)
     assert report.coverage.relations_checked > 0  # something was actually checked
     auditor_audit.assert_consistent(report)  # threshold and baseline from pytest.ini

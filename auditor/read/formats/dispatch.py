@@ -63,6 +63,7 @@ _NAMES = {
     "text": "plain text",
     "doc": "a legacy Word .doc",
     "zip": "a zip archive",
+    "damaged-zip": "a damaged zip archive",
     "ole": "an OLE2 (old Office) file",
     "encrypted-office": "a password-protected Office file",
     "image": "an image",
@@ -82,8 +83,8 @@ def sniff(data: bytes) -> str:
 
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
+        except Exception:  # BadZipFile, NotImplementedError (a version or method), OSError …
+            return "damaged-zip"
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
@@ -114,7 +115,21 @@ def sniff(data: bytes) -> str:
             pass
     if _HTML.match(probe.lstrip(b"\xef\xbb\xbf")):
         return "html"
-    return "text"
+    return "text" if _texty(data) else "binary"
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _texty(data: bytes) -> bool:
+    """Could these bytes be text? UTF-16 with a BOM is; else no NUL byte and hardly any control
+    characters in the first 8 KB (a stray one is decoded and reported, not refused here)."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    return len(_CONTROL.findall(head)) <= max(2, len(head) // 200)
 
 
 def check_zip(data: bytes, name: str) -> None:
@@ -142,20 +157,54 @@ def check_zip(data: bytes, name: str) -> None:
 
 
 def read_document(data: bytes, name: str) -> Source:
-    """Read bytes by their content (see the module docstring); InputError for anything refused."""
+    """Read bytes by their content (see the module docstring); InputError for anything refused.
+
+    Whatever a reader's library raises on a damaged file (zlib.error, NotImplementedError for a
+    zip version or method, KeyError for a missing part, struct.error, RecursionError …) becomes
+    an InputError naming the file and what it is: never an exception of another kind.
+    """
     from pathlib import PurePath
 
-    from ..encoding import decode
+    suffix = PurePath(name).suffix.lower()
+    try:
+        kind = sniff(data)
+    except Exception:  # pragma: no cover - sniff reads headers only
+        kind = "binary"
+    try:
+        return _read_as(kind, data, name, suffix)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, f"corrupt {_what(kind, suffix)} (nested too deeply to read)") from None
+    except MemoryError:
+        raise InputError(name, f"{_what(kind, suffix)} too large to read in memory") from None
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:80]
+        raise InputError(
+            name, f"corrupt {_what(kind, suffix)} ({type(exc).__name__}{': ' + detail if detail else ''})"
+        ) from None
+
+
+def _what(kind: str, suffix: str) -> str:
+    return {"pdf": "PDF", "docx": ".docx", "xlsx": ".xlsx workbook", "xls": ".xls workbook"}.get(
+        kind, {"html": "web page", "text": "text file"}.get(kind, suffix or "file")
+    )
+
+
+def _read_as(kind: str, data: bytes, name: str, suffix: str) -> Source:
+    from ..encoding import decode_lenient
     from ..source import Source
 
-    suffix = PurePath(name).suffix.lower()
     claimed = _KIND_OF_SUFFIX.get(suffix)
-    kind = sniff(data)
     if kind == "encrypted-office":
         raise InputError(
             name, "password-protected (encrypted) Office file: remove the password and save again"
         )
-    if kind in ("doc", "zip", "ole", "image", "rtf", "mhtml") or (
+    if kind == "damaged-zip":
+        if claimed in ("docx", "xlsx"):
+            raise InputError(name, f"corrupt or truncated {suffix} (its zip container cannot be opened)")
+        raise InputError(name, "a damaged zip archive, not a report format this tool reads")
+    if kind in ("doc", "zip", "ole", "image", "rtf", "mhtml", "binary") or (
         kind == "text" and claimed not in (None, "html")
     ):
         if claimed and claimed != kind:
@@ -164,6 +213,8 @@ def read_document(data: bytes, name: str) -> Source:
             raise InputError(name, "legacy Word .doc is not supported: save it as .docx")
         if kind in ("rtf", "mhtml"):
             raise InputError(name, f"{_NAMES[kind]} is not supported: save it as .docx or .html")
+        if kind == "binary":
+            raise InputError(name, "binary data (NUL bytes or control characters): not a text report")
         if kind != "text":
             raise InputError(name, f"{_NAMES.get(kind, kind)} is not a report format this tool reads")
     if kind == "pdf":
@@ -188,5 +239,5 @@ def read_document(data: bytes, name: str) -> Source:
         from .html import read_html
 
         return read_html(data, name)
-    text, encoding = decode(data, name)
-    return Source(name, text, encoding)
+    text, encoding, replaced = decode_lenient(data, name)
+    return Source(name, text, encoding, replaced=replaced)

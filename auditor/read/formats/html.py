@@ -5,7 +5,9 @@ Dropped: ``script``, ``style``, ``noscript``, ``nav``, ``header``, ``footer``, `
 menus, breadcrumbs or footers. Every block element (``p``, ``div``, ``h1``–``h6``, ``li``, …) and
 every ``<br>`` ends a line; a table row is a pipe row. Places: ``第12段`` (the 12th non-empty
 paragraph) and ``表2第3行第4列``. The page's declared charset is honoured; without one the
-bytes are detected like a text file.
+bytes are detected like a text file. A page nested deeper than libxml2 reads (tags opened per
+paragraph and never closed) is flattened first and read whole (``deep_html``); one that cannot
+be is refused, never read in part.
 """
 
 from __future__ import annotations
@@ -90,40 +92,98 @@ def _declared(data: bytes) -> str | None:
     return {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}.get(enc, enc)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """The page's text: a BOM, else its declared charset, else detection (markup ignored)."""
-    from ..encoding import decode
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """The page's text: a BOM, else its declared charset (a few invalid bytes replaced), else
+    detection (markup ignored); and what was replaced ("byte 0xff at offset 1234" each)."""
+    from ..encoding import decode_lenient, decode_replacing
 
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = _declared(data)
         if declared:
             try:
-                return data.decode(declared), declared
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: detect instead
+                return data.decode(declared), declared, ()
+            except LookupError:
+                pass  # an unknown declaration: detect instead
+            except UnicodeDecodeError:
+                replaced = decode_replacing(data, declared)
+                if replaced is not None:
+                    return replaced[0], declared, replaced[1]
         for encoding in ("utf-8", "gb18030", "big5hkscs"):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, ()
             except UnicodeDecodeError:
                 continue
-    return decode(data, name)
+    text, encoding, replaced_at = decode_lenient(data, name)
+    return text, encoding, tuple(what for _, _, what in replaced_at)
+
+
+def _located(source: Source, replaced: tuple[str, ...]) -> Source:
+    """The source with each U+FFFD of its laid-out text located (line, column) for FA602."""
+    from dataclasses import replace
+
+    places: list[tuple[int, int]] = []
+    for line_no, line in enumerate(source.text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char == "\ufffd":
+                places.append((line_no, column))
+    if not places:  # the replaced bytes were in markup or in what is not read (scripts, menus)
+        return source
+    if len(places) == len(replaced):
+        notes = tuple((ln, col, what) for (ln, col), what in zip(places, replaced))
+    else:
+        notes = tuple((ln, col, "an invalid byte of the page") for ln, col in places)
+    return replace(source, replaced=notes)
 
 
 def read_html(data: bytes, name: str) -> Source:
     try:
-        import lxml.html
+        import lxml.html  # noqa: F401 (the extra is installed: _parse uses it)
     except ImportError:
         raise needs_extra(name, ".html", "html") from None
-    text, encoding = _decode(data, name)
+    text, encoding, replaced = _decode(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
-    try:
-        root = lxml.html.document_fromstring(text)
-    except Exception as exc:
-        raise InputError(name, f"unreadable web page ({type(exc).__name__}: {str(exc)[:80]})") from None
+    root, too_deep = _parse(text, name)
+    if too_deep:  # old CMS pages open a <font> or <div> per paragraph and never close them
+        from .deep_html import flatten
+
+        root, too_deep = _parse(flatten(text, FLAT_DEPTH), name)
+        if too_deep:
+            raise InputError(
+                name,
+                f"web page nested deeper than {MAX_DEPTH} levels even when flattened: cannot be read whole",
+            )
     walker = _Walker(Layout())
     walker.walk(root)
     walker.flush()
-    return walker.layout.source(name, encoding)
+    source = walker.layout.source(name, encoding)
+    return _located(source, replaced) if replaced else source
+
+
+#: A tree deeper than this is flattened before it is walked (libxml2 itself stops at 256 levels,
+#: 2048 with huge_tree, and drops the rest of the page silently): past FLAT_DEPTH levels, inline
+#: elements are unwrapped and block elements become line breaks (``deep_html.flatten``).
+MAX_DEPTH = 500
+FLAT_DEPTH = 200
+
+
+def _parse(text: str, name: str) -> tuple[Any, bool]:
+    """(root, too deep): the page parsed whole (huge_tree lifts libxml2's limits on text and
+    depth), and whether it nests deeper than MAX_DEPTH or past what libxml2 reads at all."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except Exception as exc:
+        raise InputError(name, f"unreadable web page ({type(exc).__name__}: {str(exc)[:80]})") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message for e in parser.error_log):
+        return root, True
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return root, deepest > MAX_DEPTH
 
 
 class _Walker:

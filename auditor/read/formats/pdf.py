@@ -3,8 +3,10 @@
 A PDF has lines, not paragraphs: a line that runs to the right margin continues on the next
 line (on the same page or the next one) unless that one is indented, which starts a new
 paragraph, so a sentence (and a figure) broken by the layout is read whole. Page numbers
-alone on a line (``- 3 -``, ``第3页 共9页``) are dropped. Tables with ruling lines are read as
-tables (pipe rows). Places: ``第3页第7行`` (page, line of that page) and ``第3页表1第2行第4列``.
+alone on a line (``- 3 -``, ``第3页 共9页``) in the header or footer band and following the page
+sequence are dropped; an integer alone on a line elsewhere (a weight, a score) is text. Tables
+with ruling lines are read as tables (pipe rows). Places: ``第3页第7行`` (page, line of that
+page) and ``第3页表1第2行第4列``.
 
 No OCR: a PDF whose pages have no text layer is refused as scanned.
 """
@@ -12,7 +14,9 @@ No OCR: a PDF whose pages have no text layer is refused as scanned.
 from __future__ import annotations
 
 import io
+import logging
 import re
+from collections import Counter
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +35,14 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _LATIN = re.compile(r"[A-Za-z0-9%.,]")
+_DIGITS = re.compile(r"\d+")
+#: The header and footer bands: the top and bottom 8% of the page, where page numbers are printed.
+BAND = 0.08
+
+# pdfminer logs every oddity of a damaged file as a warning: without a handler of their own, those
+# would reach standard error as stray lines (a library leaves logging to its caller)
+for _logger in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_logger).addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes, name: str) -> Source:
@@ -168,6 +180,7 @@ def _page_items(page: Any, p: int) -> list[Item]:
                     "x1": ln["x1"],
                     "top": ln["top"],
                     "bottom": ln["bottom"],
+                    "height": page.height,
                     "size": median(sizes),
                     "first": _first_word_width(ln["chars"]),
                 },
@@ -193,7 +206,7 @@ def _merge_tables(items: list[Item]) -> list[Item]:
     """A table running onto the next page (nothing but a page number between, same columns) is one table."""
     out: list[Item] = []
     for p, kind, payload in items:
-        if kind == "line" and _PAGE_NUMBER.match(payload["text"]):
+        if kind == "line" and payload.get("page_number"):
             continue
         if kind == "table":
             payload = dict(
@@ -213,9 +226,32 @@ def _merge_tables(items: list[Item]) -> list[Item]:
     return out
 
 
+def mark_page_numbers(items: list[Item]) -> None:
+    """Mark the lines that are page numbers: alone on their line (``- 3 -``, ``第3页 共9页``), in
+    the page's header or footer band, and following the page sequence (the number minus the
+    page's index is the same on the pages that have one, or the number is the index). An integer
+    alone on a line anywhere else (a self-evaluation table's weights and scores) is text."""
+    found: list[tuple[int, Any]] = []
+    for p, kind, ln in items:
+        if kind != "line" or not _PAGE_NUMBER.match(ln["text"]):
+            continue
+        band = BAND * ln["height"]
+        if ln["top"] < band or ln["bottom"] > ln["height"] - band:
+            number = _DIGITS.search(ln["text"])
+            if number is not None:
+                found.append((int(number.group()) - p, ln))
+    if not found:
+        return
+    offset, count = Counter(k for k, _ in found).most_common(1)[0]
+    for k, ln in found:
+        if k == 0 or (k == offset and count >= 2):
+            ln["page_number"] = True
+
+
 def _lay(items: list[Item], name: str, unread: tuple[tuple[str, int], ...] = ()) -> Source:
+    mark_page_numbers(items)
     items = _merge_tables(items)
-    lines = [it[2] for it in items if it[1] == "line" and not _PAGE_NUMBER.match(it[2]["text"])]
+    lines = [it[2] for it in items if it[1] == "line" and not it[2].get("page_number")]
     left = min((ln["x0"] for ln in lines), default=0)
     right = _right_margin([ln["x1"] for ln in lines])
     layout = Layout()
@@ -233,7 +269,7 @@ def _lay(items: list[Item], name: str, unread: tuple[tuple[str, int], ...] = ())
             layout.table(f"第{p}页表{payload['no']}", rows, caption=layout.last_text())
             continue
         ln = payload
-        if _PAGE_NUMBER.match(ln["text"]):
+        if ln.get("page_number"):
             continue
         place = f"第{p}页第{ln['no']}行"
         if previous is not None and _continues(previous, ln, left, right):

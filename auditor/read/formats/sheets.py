@@ -113,7 +113,7 @@ def read_xlsx(data: bytes, name: str) -> Source:
 
     try:
         missing = uncomputed_formulas(data)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # a damaged zip (BadZipFile, zlib.error, NotImplementedError …)
         missing = 0  # openpyxl below says what is wrong
     if missing:
         raise InputError(
@@ -144,10 +144,11 @@ def read_xls(data: bytes, name: str) -> Source:
     except ImportError:
         raise needs_extra(name, ".xls", "office") from None
     try:
+        quiet = io.StringIO()  # xlrd writes its warnings to standard output otherwise
         try:
-            book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=quiet)
         except NotImplementedError:  # formatting_info is not available for every BIFF version
-            book = xlrd.open_workbook(file_contents=data, on_demand=True)
+            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=quiet)
         layout = Layout()
         for sheet in book.sheets():
             grid = [
