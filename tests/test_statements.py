@@ -403,3 +403,30 @@ def test_no_change_against_the_budget_or_last_year_is_equality():
     found = serious("公务接待费支出3.2万元，年初预算3.10万元，与预算相比无增减。")
     assert [(f.rule, f.severity) for f in found] == [("FA303", "warning")]
     assert [f.rule for f in serious("公务接待费支出3.2万元，上年支出3.30万元，与上年持平。")] == ["FA303"]
+
+
+def test_a_composition_opened_by_gouchen_and_a_colon():
+    text = (
+        "“三公”经费财政拨款支出30.07万元，决算构成：因公出国（境）费支出15.07万元，占比50.12%；"
+        "公务接待费支出2.91万元，占比{s}%；公务用车购置及运行维护费12.09万元，占比40.2%。"
+    )
+    assert not serious(text.format(s="9.68"))
+    assert [f.rule for f in serious(text.format(s="19.68"))] == ["FA201"]
+
+
+def test_a_list_across_lines_whose_first_item_is_the_total_in_a_narrower_scope():
+    text = (
+        "本年收入合计1200.00万元，其中：\n1.一般公共预算财政拨款收入1000.00万元，占{s}%；\n"
+        "2.事业收入150.00万元，占12.5%；\n3.其他收入50.00万元，占4.17%。"
+    )
+    assert not serious(text.format(s="83.33"))
+    assert [f.rule for f in serious(text.format(s="80"))] == ["FA201"]
+
+
+def test_a_rate_on_a_stated_prior_that_fits_another_total_is_a_wrong_base():
+    text = (
+        "本部门总收入1993.23万元，其中本年收入1964.05万元，"
+        "与上年决算数2686.63万元相比减少722.58万元，下降26.61%。"
+    )
+    found = serious(text)
+    assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA301", "wrong_base")]

@@ -51,11 +51,14 @@ def line_list(st: State, line: str, lx: Lexicon) -> ListBlock | None:
             and opened_at is not None
             and lvl <= opened_at
             or not ms
-            or ms[0].subject.concept == lst.parent.concept
+            or ms[0].subject == lst.parent
             or THIS_ITEM.search(h[:8])
             or lst.parent.known
             and ms[0].subject.known
             and not lx.is_part(ms[0].subject.concept, lst.parent.concept)
+            # 本年收入合计…其中：⏎1.一般公共预算财政拨款收入…: the total's own concept in a narrower
+            # scope is one of its parts
+            and ms[0].subject.concept != lst.parent.concept
         ):
             st.pending.pop()
             continue
