@@ -29,6 +29,8 @@ class Store:
 
     by_key: dict[tuple[str, str, str, str], list[Reading]] = field(default_factory=dict)
     changes: dict[tuple[str, str, str], list[Reading]] = field(default_factory=dict)
+    # the answers given: a quantity stated n times is compared once, not once per question
+    _agreed: dict[tuple[str, str, str, str], Reading | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, readings: list[Reading]) -> Store:
@@ -57,6 +59,12 @@ class Store:
         """The figure every statement of this quantity agrees on, else None."""
         if subject is None or not subject.known:
             return None
+        key = (subject.concept, subject.scope, period, role)
+        if key not in self._agreed:
+            self._agreed[key] = self._agreeing(subject, period, role)
+        return self._agreed[key]
+
+    def _agreeing(self, subject: Subject, period: str, role: str) -> Reading | None:
         roles = (role,) if role != "budget" else BUDGETS
         found: list[Reading] = []
         for ro in roles:
