@@ -1,7 +1,7 @@
 """Does an audit grow with the document and no faster? Sixteen copies of each seed in one
 document against one copy, as a ratio measured in the same run (target ≤ 18×).
 
-    python bench/linear.py [--copies 16] [--runs 5] [--instructions]
+    python bench/linear.py [--copies 16] [--runs 5] [--instructions] [--seeds 000 002]
 
 Time: the least CPU time of `--runs` audits of each (interleaved, after one warm-up of each), so
 that a busy machine inflates both sides alike. `--instructions` counts them with valgrind's
@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=16)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--instructions", action="store_true", help="count instructions with callgrind too")
+    ap.add_argument("--seeds", nargs="*", default=[], help="seed numbers (000 …); all when none")
     args = ap.parse_args()
     reproduce()
     print(f"# {machine()}; {load()} at start")
@@ -101,6 +102,8 @@ def main() -> None:
     )
     worst = 0.0
     for path in sorted(SEEDS.glob("*.txt")):
+        if args.seeds and path.name[:3] not in args.seeds:
+            continue
         text = path.read_text(encoding="utf-8")
         one, many = read_text(text, "one"), read_text(copies_of(text, n), "many")
         phases(one), phases(many)
