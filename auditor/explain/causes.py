@@ -29,25 +29,35 @@ def shown(fig: Figure) -> str:
     return f"{fig.number}{fig.unit}"
 
 
-def nearest(bases: list[Figure], starts: list[int], fig: Figure) -> list[Figure]:
+def nearest(
+    bases: list[Figure], starts: list[int], fig: Figure, values: list[Decimal] | None = None
+) -> list[Figure]:
     """The figures of distinct values stated nearest a percentage, nearest first (`bases` in
-    reading order, `starts` their offsets): a percentage computed on another total took one the
-    report states, and a long report's thousands of amounts are not all tried for each
-    percentage (at most NEAR_SCAN looked at, NEAR_VALUES returned)."""
-    k = bisect_left(starts, fig.start)
+    reading order, `starts` their offsets, `values` their values in yuan when worked out
+    already): a percentage computed on another total took one the report states, and a long
+    report's thousands of amounts are not all tried for each percentage (at most NEAR_SCAN
+    looked at, NEAR_VALUES returned)."""
+    if values is None:
+        values = [f.value * f.scale for f in bases]
+    n = len(bases)
+    at = fig.start
+    k = bisect_left(starts, at)
     left, right = k - 1, k
     out: list[Figure] = []
     seen: set[Decimal] = set()
     for _ in range(NEAR_SCAN):
-        go_left = left >= 0 and (right >= len(bases) or fig.start - starts[left] <= starts[right] - fig.start)
-        if not go_left and right >= len(bases):
+        if left >= 0 and (right >= n or at - starts[left] <= starts[right] - at):
+            j = left
+            left -= 1
+        elif right < n:
+            j = right
+            right += 1
+        else:
             break
-        alt = bases[left] if go_left else bases[right]
-        left, right = (left - 1, right) if go_left else (left, right + 1)
-        value = alt.value * alt.scale
+        value = values[j]
         if value not in seen:
             seen.add(value)
-            out.append(alt)
+            out.append(bases[j])
             if len(out) == NEAR_VALUES:
                 break
     return out
@@ -62,6 +72,7 @@ class Causes:
         # figures bound to concepts, in reading order: other bases a percentage may have used
         self.bases = sorted(bases, key=lambda f: f.start)
         self._starts = [f.start for f in self.bases]
+        self._values = [f.value * f.scale for f in self.bases]
         self._explained: dict[tuple[str, int], Diagnosis | None] = {}
 
     def _memo(self, how: Callable[[Relation], Diagnosis | None], rel: Relation) -> Diagnosis | None:
@@ -142,7 +153,7 @@ class Causes:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
         slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
         seen: set[int] = set()
-        for alt in [*rel.alternatives, *nearest(self.bases, self._starts, rel.result)]:
+        for alt in [*rel.alternatives, *nearest(self.bases, self._starts, rel.result, self._values)]:
             if (
                 alt is base
                 or alt.value == 0

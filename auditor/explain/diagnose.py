@@ -180,16 +180,13 @@ def graph_blame(
             )
             # what the failed relations need of this figure: edits outside it are not judged
             failed_uses = [(rel, k, fid) for rel, k, fid in group_uses if outcomes[id(rel)] == "fail"]
-            wanted = [rel.need(k) if fid == members[0] else None for rel, k, fid in failed_uses]
-            needs = [need for need in wanted if need is not None]
-            if len(needs) != len(wanted):
-                needs = []  # some failed relation it may mend is not worked out: judge every edit
+            needs = _needs(members, failed_uses, figures)
+            ids = set(members)
             for cause, cand in misspellings(fig, usual_unit, tuple(tier)):
-                if needs:
-                    at = _as_value(cand)
-                    if not any(need.meets(at) for need in needs):
-                        continue
-                edits = {fid: cand if fid == members[0] else _restate(figures[fid], cand) for fid in members}
+                if needs and not _may_mend(needs, cand):
+                    continue
+                # the edit made to each statement of the quantity, when a relation asks for it
+                edits = {members[0]: cand}
                 fixed: set[int] = set()
                 sharpened = 0  # relations that held only if truncated and now hold as rounded
                 seen: set[int] = set()
@@ -197,7 +194,11 @@ def graph_blame(
                     if id(rel) in seen:
                         continue
                     seen.add(id(rel))
-                    overrides = {k: edits[id(f)] for k, f in enumerate(rel.figures) if id(f) in edits}
+                    overrides = {
+                        k: edits.get(id(f)) or edits.setdefault(id(f), _restate(f, cand))
+                        for k, f in enumerate(rel.figures)
+                        if id(f) in ids
+                    }
                     failed = outcomes[id(rel)] == "fail"
                     if failed and _mends(rel, overrides):
                         fixed.add(id(rel))
@@ -244,6 +245,49 @@ def graph_blame(
         )
         out[id(rel)] = Repair(index, h[3].cause, _restate(own, h[3].figure))
     return out
+
+
+# what a failed relation needs of one statement of the quantity (None: the figure edited itself)
+_Need = tuple[Interval, Figure | None]
+
+
+def _needs(
+    members: list[int], failed_uses: list[tuple[Relation, int, int]], figures: dict[int, Figure]
+) -> list[_Need]:
+    """The values the failed relations need of the figures of one quantity (`Relation.need`),
+    each with the statement it asks of; empty when some need is not worked out: then every
+    edit is judged. An edit none of them admits mends nothing, and is not judged."""
+    first = members[0]
+    out: list[_Need] = []
+    if all(fid == first for _, _, fid in failed_uses):
+        for rel, k, _ in failed_uses:
+            need = rel.need(k)
+            if need is None:
+                return []
+            out.append((need, None))
+        return out
+    # statements copied into several places: a relation's need holds for its statement only
+    # when no other statement of the quantity takes part in it (the others stay as stated)
+    ids = set(members)
+    for rel, k, fid in failed_uses:
+        if sum(id(f) in ids for f in rel.figures) != 1:
+            return []
+        need = rel.need(k)
+        if need is None:
+            return []
+        out.append((need, None if fid == first else figures[fid]))
+    return out
+
+
+def _may_mend(needs: list[_Need], cand: Figure) -> bool:
+    """Some failed relation admits the edit `cand` made to the statement it asks of."""
+    at = _as_value(cand)
+    for need, fig in needs:
+        # the same edit stands for the same value in another statement of the same kind
+        value = at if fig is None or fig.kind == cand.kind else _as_value(_restate(fig, cand))
+        if need.meets(value):
+            return True
+    return False
 
 
 def _as_value(fig: Figure) -> Interval:
