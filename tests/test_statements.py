@@ -430,3 +430,19 @@ def test_a_rate_on_a_stated_prior_that_fits_another_total_is_a_wrong_base():
     )
     found = serious(text)
     assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA301", "wrong_base")]
+
+
+def test_an_average_per_car_is_no_part_of_the_total_before_it():
+    text = (
+        "公务用车购置及运行维护费支出22.83万元，其中：公务用车购置支出为0万元；"
+        "公务用车运行及维护支出{s}万元，2017年单位公务用车保有量为11辆，平均每辆2.08万元。"
+    )
+    assert not serious(text.format(s="22.83"))
+    assert [f.rule for f in serious(text.format(s="20.83"))] == ["FA101"]
+
+
+def test_an_average_per_head_is_not_the_quantity_it_averages_and_its_change_is_its_own():
+    text = "公用经费支出120.00万元，人均公用经费2.40万元，比上年增加{d}万元，增长4.35%。"
+    assert not serious(text.format(d="0.10"))
+    found = serious(text.format(d="0.20"))
+    assert [f.rule for f in found] == ["FA301"] and "人均公用经费2.40" in found[0].message

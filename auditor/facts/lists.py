@@ -102,7 +102,10 @@ def list_parent(
     cands = [
         (r, r.subject)
         for r in stated
-        if r.kind in ("level", "count") and r.subject is not None and r.note != "in_completion"
+        if r.kind in ("level", "count")
+        and r.subject is not None
+        and r.note != "in_completion"
+        and not r.per_unit
     ]
     for pr, subject in reversed(cands):
         if sn.lst is not None and pr.list_id == sn.lst.id:
@@ -226,6 +229,10 @@ def take_item(
     y: int | None,
 ) -> None:
     """A figure read while a list is open: one of its items, the total again, or the end of it."""
+    if r.per_unit:
+        if not lst.multiline and lst is sn.lst:
+            sn.lst = None  # 平均每辆2.08万元: the list is over, an average follows it
+        return
     if subject == lst.parent or subject.concept == lst.parent.concept and subject.scope == lst.parent.scope:
         if not lst.multiline and lst is sn.lst:
             sn.lst = None

@@ -31,6 +31,7 @@ class Reading:
     list_id: int | None = None  # the list this figure is an item of
     note: str = ""
     sum_of: tuple[Subject, Subject] | None = None  # A与B共计X: the two quantities X adds up
+    per_unit: bool = False  # 平均每辆2.08万元: an average per car, head…, never a part or a total
 
     @property
     def key(self) -> tuple[str, str, str, str] | None:

@@ -72,6 +72,8 @@ _TABLE_TITLE = re.compile(r"表\s*$")
 # 基本持平: roughly the same, no claim of equality
 _ROUGHLY = re.compile(r"基本|大体|大致|略|约|接近")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
+# 平均每辆2.08万元 / 人均公用经费 / 生均: an amount per car, head or pupil, no part of any total
+_PER_UNIT = re.compile(r"平均|[人车户生亩]均|单车|每(?:辆|人|台|次|批|户|名|个|件|套)")
 
 
 def read(
@@ -360,6 +362,9 @@ def _read_figure(
     if sn.example and subject is not None and subject.known:
         # 例如国税系统2014年会议费为3.5亿元: one member's figure, a quantity of its own
         subject = Subject(subject.concept, f"eg:{r.sentence}")
+    if r.kind == "level" and _PER_UNIT.search(h):
+        r.per_unit, fresh = True, True
+        subject = Subject("label:" + h.strip())
     r.subject = subject
     if fresh and subject is not None and r.kind != "share":
         st.subject = subject
