@@ -59,8 +59,8 @@ class Document:
         self._labels: dict[int, str] = {}  # filled on demand: most figures are never asked
         self._concepts: dict[int, str | None] = {}
         self._lines: list[tuple[int, str]] | None = None
-        self._directions: list[str | None] | None = None  # with _levels, made by _read_changes
-        self._levels: list[bool] = []
+        # a figure's change word, read when first asked (most figures never are)
+        self._directions: dict[int, str | None] = {}
 
     # -- places -----------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -93,16 +93,6 @@ class Document:
         return bool(_HEADING.match(self.text.text[s:e]))
 
     # -- figures and their words -----------------------------------------------
-    def _read_changes(self) -> list[str | None]:
-        # only amounts and percentages are ever changes; years, dates and counts are not asked
-        directions = [
-            self._direction(i) if f.kind in ("amount", "percent") else None
-            for i, f in enumerate(self.figures)
-        ]
-        self._directions = directions
-        self._levels = [f.kind == "amount" and d is None for f, d in zip(self.figures, directions)]
-        return directions
-
     def index_of(self, fig: Figure) -> int | None:
         """Position of a figure of this document in `figures` (None for a figure made elsewhere)."""
         return self._index.get(id(fig))
@@ -127,8 +117,11 @@ class Document:
 
     def direction(self, i: int) -> str | None:
         """'+' or '-' when figure i is a change (增加d / 下降r%), '?' when both words stand."""
-        directions = self._directions if self._directions is not None else self._read_changes()
-        return directions[i]
+        if i not in self._directions:
+            # only amounts and percentages are ever changes; years, dates and counts are not asked
+            kind = self.figures[i].kind
+            self._directions[i] = self._direction(i) if kind in ("amount", "percent") else None
+        return self._directions[i]
 
     def _label(self, i: int) -> str:
         pre = self.prefix(i)
@@ -159,9 +152,7 @@ class Document:
 
     def is_level(self, i: int) -> bool:
         """An amount stated as a level (not a change, not a unit price)."""
-        if self._directions is None:
-            self._read_changes()
-        return self._levels[i]
+        return self.figures[i].kind == "amount" and self.direction(i) is None
 
     def concept(self, i: int) -> str | None:
         if i not in self._concepts:
