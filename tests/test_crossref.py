@@ -137,6 +137,15 @@ def test_items_exceeding_their_class():
     assert [e.role for e in f.evidence] == ["类", "项", "项"]
 
 
+def test_an_item_stated_again_in_the_same_scope_is_counted_once():
+    again = "4.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项): 支出决算为{a}万元。\n"
+    report = auditor.audit_text(CLASSES.format(a="50.00", b="11.57", h="38.43") + again.format(a="50.00"))
+    assert [f.rule for f in report.findings if f.rule == "FA104"] == []
+    # a real slip among the items is still found with the restatement there
+    (f,) = findings(CLASSES.format(a="50.00", b="21.57", h="38.43") + again.format(a="50.00"), "FA104")
+    assert [e.role for e in f.evidence] == ["类", "项", "项"]
+
+
 # 收入总计 (总收入 is not bound: real reports use it for 收入总计 and for 本年收入 alike)
 BALANCE = (
     "某局2021年度部门决算\n一、收入支出决算总体情况\n本部门2021年度收入总计{t}万元。\n二、收入\n"

@@ -21,6 +21,7 @@ from .relations import ClassItemsRelation
 _CLASS_LINE = re.compile(r"([^\s()（）:：，,。；;\d.、]{2,20}?)(?:\(类\)|（类）)")
 _CLASS_MARK = re.compile(r"\(类\)|（类）")
 _ITEM_END = re.compile(r"\((?:项|项目)\)|（项）")
+_NOT_NAME = re.compile(r"[\s()（）:：，,、.。\d]")
 
 
 def class_items(
@@ -37,6 +38,7 @@ def class_items(
     if not totals:
         return [], skipped
     items: dict[tuple[str, str], list[int]] = {}
+    named: set[tuple[str, str, str]] = set()
     sentences = sorted({doc.sentence_of(m.start()) for m in _CLASS_MARK.finditer(t)})
     for k in sentences:
         s0, s1 = doc.sentence_span(k)
@@ -56,6 +58,14 @@ def class_items(
                 break
         if actual is None:
             continue
+        item = _NOT_NAME.sub("", sentence[m.end() : end.start()])
+        if (concept, scope, item) in named:
+            # the same 项 named again in the same scope (a summary, then the detail): one item
+            # stated twice, counted once
+            why = "class items: an item stated again"
+            skipped[why] = skipped.get(why, 0) + 1
+            continue
+        named.add((concept, scope, item))
         items.setdefault((concept, scope), []).append(actual)
     figs = doc.figures
     out = []

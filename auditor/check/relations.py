@@ -43,6 +43,9 @@ class Relation:
     heuristic: bool = False  # binding needed a guess: failures are warnings, not errors
     alternatives: list[Figure] = field(default_factory=list)  # other candidate bases
     context: RelationContext = field(default_factory=RelationContext)
+    # the figures' loose values and the sum of the inputs', worked out once: a relation of n
+    # figures is asked what each of them needs, and each answer would otherwise cost n
+    _loose: tuple[list[Interval], Interval] | None = field(default=None, init=False, repr=False)
 
     @property
     def figures(self) -> list[Figure]:
@@ -83,7 +86,13 @@ class Relation:
         return None
 
     def _loose_values(self) -> list[Interval]:
-        return [_value(f, self.loose_of(f)) for f in self.figures]
+        return self._loose_and_sum()[0]
+
+    def _loose_and_sum(self) -> tuple[list[Interval], Interval]:
+        if self._loose is None:
+            values = [_value(f, self.loose_of(f)) for f in self.figures]
+            self._loose = (values, total(values[1:]))
+        return self._loose
 
     def loose_of(self, fig: Figure) -> Interval:
         return fig.loose
@@ -106,13 +115,13 @@ class SumRelation(Relation):
         return total(values)
 
     def need(self, k: int) -> Interval | None:
-        v = self._loose_values()
+        v, parts = self._loose_and_sum()
         if k == 0:
-            return total(v[1:])
-        others = (
-            total([x for j, x in enumerate(v[1:], 1) if j != k]) if len(v) > 2 else Interval.point(Decimal(0))
-        )
-        return v[0] - others
+            return parts
+        # the other parts' sum: bounds add one by one, so taking one part's bounds out is exact
+        if len(v) == 2:
+            return v[0]
+        return v[0] - Interval(parts.lo - v[k].lo, parts.hi - v[k].hi)
 
 
 @dataclass(eq=False)
