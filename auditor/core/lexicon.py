@@ -88,6 +88,8 @@ class Patterns:
     updown: re.Pattern[str]
     both: re.Pattern[str]
     up: re.Pattern[str]
+    # any list opener's words at all: most clauses have none, and then one scan says so
+    any_list: re.Pattern[str]
 
     @classmethod
     def of(cls, lx: Lexicon) -> Patterns:
@@ -122,6 +124,9 @@ class Patterns:
             updown=c(f"(?:{w['up']}|{w['down']})"),
             both=c(f"(?:{w['both']})"),
             up=c(f"(?:{w['up']})"),
+            any_list=c(
+                "|".join(f"(?:{rx.pattern})" for rx in (lx.complete_list, lx.partial_list, lx.reason_list))
+            ),
         )
 
 

@@ -198,6 +198,8 @@ _COLON_LIST = re.compile(r"^[^，,；;。:：\d]{0,12}[:：]")
 
 
 def opener(lx: Lexicon, c: str, colon: bool = False) -> tuple[str, str] | None:
+    if not colon and ")" not in c and "）" not in c and not lx.rx.any_list.search(c):
+        return None  # nothing to mask, and no opener's words: the usual clause
     c = mask_parens(c)
     m = _COLON_LIST.match(c) if colon else None
     if m and not lx.complete_list.search(c) and not lx.partial_list.search(c):

@@ -276,7 +276,8 @@ def _read_figure(
     ctx_named = mentions(lx, c[: len(c) - len(h)])
     in_head = mentions(lx, h, st.subject, bare_opening=not ctx_named)
     named = in_head
-    res = residue(lx, h) if r.kind in ("level", "count") else ""
+    # what the head names besides known words: asked only when no concept is named in it
+    res = residue(lx, h) if r.kind in ("level", "count") and not in_head else None
     if not in_head and not res:
         named = mentions(lx, c)
     if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):
@@ -322,6 +323,8 @@ def _read_figure(
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
     elif r.kind in ("level", "count"):
+        if res is None:
+            res = residue(lx, h)
         res = res or (residue(lx, before_open_paren(c)) if depth > 0 else "")
         if res:
             subject, fresh = Subject("label:" + res), True
