@@ -6,7 +6,8 @@ Import: `python -X importtime -c "import auditor"`, the cumulative time of the `
 (median of the runs), and the time to the first audit-ready state (`import auditor.pipeline`).
 Cold start: wall time of `auditor check SEED` as a new process (median of the runs after one
 warm-up, so the file cache is warm but the interpreter is new each time); hyperfine's figure
-too when hyperfine is installed.
+too when hyperfine is installed. Each cold start is also given as a ratio to `python -c pass`
+timed in the same run, interleaved (issue 14's target: ≤ 5×).
 """
 
 import argparse
@@ -53,18 +54,24 @@ def main() -> None:
         )
     seed = next(SEEDS.glob(f"{args.seed}_*.txt"))
     cmd = auditor_cmd() + ["check", str(seed)]
+    bare = [sys.executable, "-c", "pass"]
     for fmt in ([], ["--format", "json"]):
         subprocess.run(cmd + fmt, capture_output=True)
-        walls = []
+        walls, base = [], []
         for _ in range(args.runs):
             t = time.perf_counter()
             subprocess.run(cmd + fmt, capture_output=True)
             walls.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            subprocess.run(bare, capture_output=True)
+            base.append(time.perf_counter() - t)
         med = statistics.median(walls)
+        ratio = med / statistics.median(base)
         shown = " ".join(["auditor", "check", *fmt, seed.name])
         print(
             f"cold `{shown}`: median {med:.3f} s, min {min(walls):.3f} s over {args.runs} runs "
-            f"({'meets' if med <= TARGET_S else 'MISSES'} the {TARGET_S} s target)"
+            f"({'meets' if med <= TARGET_S else 'MISSES'} the {TARGET_S} s target); "
+            f"{ratio:.1f}× `python -c pass` ({statistics.median(base) * 1000:.0f} ms) in the same run"
         )
     if shutil.which("hyperfine"):
         subprocess.run(["hyperfine", "--warmup", "2", "-N", "--ignore-failure", " ".join(cmd)])
