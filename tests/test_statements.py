@@ -446,3 +446,19 @@ def test_an_average_per_head_is_not_the_quantity_it_averages_and_its_change_is_i
     assert not serious(text.format(d="0.10"))
     found = serious(text.format(d="0.20"))
     assert [f.rule for f in found] == ["FA301"] and "人均公用经费2.40" in found[0].message
+
+
+def test_a_change_against_another_years_budget_makes_no_relation():
+    # 比2022年预算数 in a report of 2023, 较上年预算数: a base no relation here compares with
+    text = (
+        "本年“三公”经费支出2604.10万元，年初预算2668.90万元。"
+        "本年“三公”经费预算合计为2646.00万元，比2022年预算数减少22.90万元。"
+    )
+    assert not serious(text)
+    assert not serious("“三公”经费决算数合计35.50万元，较上年预算数减少3.00万元，下降35.45%。")
+
+
+def test_a_change_against_the_reports_own_years_budget_is_checked():
+    text = "“三公”经费支出30.00万元，2023年预算数为32.00万元，比2023年预算数减少{d}万元。"
+    assert not serious(text.format(d="2.00"))
+    assert [f.rule for f in serious(text.format(d="3.00"))] == ["FA303"]

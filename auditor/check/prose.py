@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..core.lexicon import lexicon
 from ..facts.readings import Reading
+from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder
@@ -134,6 +135,9 @@ def _change(b: Builder, sent: Sentence, r: Reading) -> None:
     if r.base is None:
         b.skip("change without a comparison base")
         return
+    if r.base == OTHER_YEARS_BUDGET:
+        b.skip("change against another year's budget")
+        return
     if r.sign is None:
         b.skip("change with both direction words")
         return
@@ -173,6 +177,9 @@ def _change(b: Builder, sent: Sentence, r: Reading) -> None:
 def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
     if r.base is None:
         b.skip("change rate without a comparison base")
+        return
+    if r.base == OTHER_YEARS_BUDGET:
+        b.skip("change rate against another year's budget")
         return
     if r.sign is None:
         b.skip("change rate with both direction words")

@@ -26,6 +26,7 @@ _COMPARED_YEAR = re.compile(r"(?:度)?(?:同项|同口径|决算数?(?:相比|�
 _ADJUSTED = re.compile("全年|调整后")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
 _AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
+OTHER_YEARS_BUDGET = "other_years_budget"  # a base no relation compares with: abstain
 _SHARE_OF = re.compile(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$")
 _SHARE_IN = re.compile(r"在.{1,16}?中占$")
 _CHANGED_TO = re.compile(r"(?:增|减|降|升)(?:为|至|到)$|(?:增加|减少|下降|增长|降低|上升|提高)(?:至|到)$")
@@ -71,6 +72,12 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
     for m in rx.finditer(c):
         what = m.group("what")
         if lx.rx.compare_budget.search(what):
+            ym = _YEAR_NAMED.search(what)
+            if ym and (year is None or int(ym.group(1)) != year) or lx.rx.compare_prior.search(what):
+                # 比2010年预算数减少 / 比上年预算: another year's budget, which no relation here
+                # compares with; when the report's own year is unknown, so is whose budget it is
+                best = OTHER_YEARS_BUDGET
+                continue
             best = base_named(lx, what)
             continue
         ym = _YEAR_NAMED.search(what)
