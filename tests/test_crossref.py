@@ -41,6 +41,24 @@ def test_same_precision_different_figures_disagree_even_when_intervals_touch():
     assert f.diagnosis.cause == "wrong_digit" and f.diagnosis.culprit.text == "7.02万元"
 
 
+ROUNDUP = (
+    "中央部门公布了各自的“三公”经费决算。\n"
+    "{a}2021年度“三公”经费财政拨款支出决算为2466.37万元。\n"
+    "{b}“三公”经费财政拨款支出决算为1037.50万元。\n"
+)
+
+
+def test_a_text_quoting_several_departments_compares_none_of_their_figures():
+    report = auditor.audit_text(ROUNDUP.format(a="中国人民银行", b="2021年，工商总局"))
+    assert [f for f in report.findings if f.rule == "FA801"] == []
+    assert report.coverage.relations_skipped.get("same concept stated of different organisations") == 1
+
+
+def test_one_department_named_in_full_and_in_short_is_one_organisation():
+    (f,) = findings(ROUNDUP.format(a="某市审计局", b="审计局"), "FA801")
+    assert {e.text for e in f.evidence} == {"2466.37万元", "1037.50万元"}
+
+
 def test_units_are_converted_before_comparing():
     text = (
         "某局2021年度部门决算\n一、收入决算情况说明\n2021年本年收入合计1,031.24万元。\n"

@@ -85,6 +85,8 @@ class Count:
     def cross_references(self, doc: Document, xref: CrossReferences) -> None:
         self.checked += xref.checked
         self.consistent += xref.consistent
+        for why, n in xref.skipped.items():
+            self.skipped[why] = self.skipped.get(why, 0) + n
         self.starts.update(doc.figures[i].start for i in xref.figures)
 
 
