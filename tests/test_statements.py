@@ -208,8 +208,13 @@ def test_a_balance_stated_in_parts():
             "项 目 预算数 决算数\n合 计 77.00 {t}\n公务接待费 35.00 26.40\n"
             "公务用车购置及运行费 42.00 41.90\n因公出国（境）费 0.00 0.00\n"
         ),
+        (
+            "| 项目 | 预算数 | 决算数 |\n| 合计 | 77.00 \n| {t} |\n"
+            "| 公务接待费 |\n| 35.00 | 26.40 |\n| 公务用车购置及运行费 | 42.00 | 41.90 |\n"
+            "| 因公出国（境）费 | 0.00 \n| 0.00 |\n"
+        ),
     ],
-    ids=["one cell per line", "pipes", "blanks"],
+    ids=["one cell per line", "pipes", "blanks", "pipes, rows wrapped onto the next line"],
 )
 def test_a_three_public_table_adds_up_by_column(table):
     text = "2023年“三公”经费财政拨款支出决算表\n单位：万元\n" + table

@@ -190,6 +190,7 @@ def _row_lines(
     lines: list[str], starts: list[int], k: int, table: Table, figs_by_start: dict[int, Figure]
 ) -> int:
     """Rows one per line: a label, then its cells."""
+    last_row_line = -2
     while k < len(lines):
         line = lines[k]
         if not line.strip() or not line.strip().strip("|").strip():
@@ -209,6 +210,20 @@ def _row_lines(
             Cell(c.strip(), _figure_at(figs_by_start, starts[k] + off, c) if _is_num(c) else None)
             for off, c in nums
         ]
+        if (
+            not label
+            and table.rows
+            and last_row_line == k - 1
+            and len(table.rows[-1].cells) != len(table.columns)
+        ):
+            # cells without a label right under a row that is not complete: the rest of that row,
+            # wrapped onto the next line (a table out of a PDF), or the cells of a label written
+            # on its own line
+            table.rows[-1].cells.extend(row_cells)
+            last_row_line = k
+            k += 1
+            continue
+        last_row_line = k
         table.rows.append(
             Row(label, row_cells, k, 1 if re.match(r"^(?:其中|[（(]?\d+[)）]|\d+）)", label) else 0)
         )
