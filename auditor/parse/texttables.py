@@ -42,9 +42,19 @@ COLUMNS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+_NOT_IN_NAME = re.compile(r"[\s|“”\"()（）]|\(万元\)|（万元）")
+_LETTERS = re.compile(r"\(?[A-Z](?:/[A-Z])?\)?$")
+# longer than any column's name in COLUMNS (2021年度决算数): a cell of prose
+_LONGEST_NAME = 12
+
+
 def column_of(text: str) -> tuple[str, str, int | None] | None:
-    t = re.sub(r"[\s|“”\"()（）]|\(万元\)|（万元）", "", text)
-    t = re.sub(r"\(?[A-Z](?:/[A-Z])?\)?$", "", t) if len(t) > 2 else t
+    t = _NOT_IN_NAME.sub("", text)
+    if len(t) > _LONGEST_NAME + 5:
+        return None
+    t = _LETTERS.sub("", t) if len(t) > 2 else t
+    if len(t) > _LONGEST_NAME:
+        return None
     for rx, role, kind in COLUMNS:
         m = rx.match(t)
         if m:
@@ -81,18 +91,23 @@ def _figure_at(figs_by_start: dict[int, Figure], start: int, text: str) -> Figur
     return figs_by_start.get(start + k)
 
 
+_PIPE = re.compile(r"(\|)")
+_TAB = re.compile(r"(\t)")
+_BLANKS = re.compile(r"([ \u3000]{1,})")
+
+
 def _split(line: str) -> list[tuple[int, str]]:
     """Cells of a line with their offsets: by pipes, else tabs, else runs of blanks."""
     if line.count("|") >= 2 or line.rstrip().endswith("|") and line.count("|") >= 1:
-        sep = r"\|"
+        sep = _PIPE
     elif "\t" in line:
-        sep = r"\t"
+        sep = _TAB
     else:
-        sep = r"[ \u3000]{1,}"
+        sep = _BLANKS
     out = []
     pos = 0
-    for part in re.split(f"({sep})", line):
-        if re.fullmatch(sep, part or "x"):
+    for part in sep.split(line):
+        if sep.fullmatch(part or "x"):
             pos += len(part)
             continue
         if part.strip():
