@@ -467,3 +467,10 @@ def test_a_change_against_the_reports_own_years_budget_is_checked():
     text = "“三公”经费支出30.00万元，2023年预算数为32.00万元，比2023年预算数减少{d}万元。"
     assert not serious(text.format(d="2.00"))
     assert [f.rule for f in serious(text.format(d="3.00"))] == ["FA303"]
+
+
+def test_a_zero_rate_of_a_change_from_nothing_is_flagged_and_100_percent_is_left_alone():
+    text = "本年收入合计322.62万元，比上年增加322.62万元，增长{r}%。"
+    found = serious(text.format(r="0.00"))
+    assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA304", "percentage_of_zero")]
+    assert serious(text.format(r="100")) == []

@@ -243,8 +243,30 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         sign=sign,
     )
     rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
-    if not _direction_slip(b, rel, x, d):
+    if not _direction_slip(b, rel, x, d) and not _rate_of_nothing(b, r, x, d, sign):
         b.add(rel)
+
+
+def _rate_of_nothing(b: Builder, r: Reading, x: Reading, d: Reading, sign: int) -> bool:
+    """本年445.20万元，比上年增加445.20万元，增长0.00%: the figures say last year was nothing, and a
+    rate of nothing is no rate (FA304). Only a stated 0%: reports write 增长100% for what is new,
+    a convention, but no change of 445.20 is a change of 0%."""
+    prior = x.fig.value * x.fig.scale - sign * d.fig.value * d.fig.scale
+    if prior != 0 or d.fig.value == 0 or r.fig.value != 0:
+        return False
+    b.observations.append(
+        Observation(
+            "FA304",
+            [r.fig, d.fig, x.fig],
+            ["变动率", "变动额", "本年数"],
+            f"按本年数{x.fig.number}{x.fig.unit}、变动{d.fig.number}{d.fig.unit}推算，上年数为0，"
+            f"无从计算变动率，文中写{r.fig.number}%",
+            f"{r.fig.number}%",
+            "无",
+            "percentage_of_zero",
+        )
+    )
+    return True
 
 
 def _direction_slip(b: Builder, rel: ChangeRateRelation, x: Reading, d: Reading) -> bool:
