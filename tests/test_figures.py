@@ -83,3 +83,12 @@ def test_the_scan_by_digit_runs_finds_what_the_whole_pattern_finds(text):
     from auditor.parse.figures import _NUMBER, _numbers
 
     assert [m.span() for m in _numbers(text)] == [m.span() for m in _NUMBER.finditer(text)]
+
+
+def test_a_blank_after_the_decimal_point_is_read_as_a_person_reads_it():
+    (fig,) = scan("预算总额575. 48万元，")
+    assert (fig.number, fig.unit, fig.decimals, fig.kind) == ("575.48", "万元", 2, "amount")
+    assert fig.note and "575. 48" in fig.note
+    # numbering before a figure, or a year, is no figure read across a blank
+    assert [f.number for f in scan("1. 2021年度收入")] == ["1", "2021"]
+    assert [(f.number, f.unit) for f in scan("\n3. 50万元")] == [("3", ""), ("50", "万元")]

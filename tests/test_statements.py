@@ -474,3 +474,70 @@ def test_a_zero_rate_of_a_change_from_nothing_is_flagged_and_100_percent_is_left
     found = serious(text.format(r="0.00"))
     assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA304", "percentage_of_zero")]
     assert serious(text.format(r="100")) == []
+
+
+def test_after_a_parenthetical_aside_the_sentence_goes_on_about_its_subject():
+    # the change is the 三公's against its plain 预算数, not the aside's 追加至 figure's, nor the 年初预算
+    text = (
+        "“三公”经费支出数为2574.69万元，预算数为9564.38万元（年初预算数1984.38万元，"
+        "因机构调整追加至9564.38万元），支出数比预算数减少{d}万元，下降率为73.08%。"
+    )
+    assert serious(text.format(d="6989.69")) == []
+    found = serious(text.format(d="6898.69"))
+    assert "FA303" in {f.rule for f in found} and all("6898.69万元" in cited(f) for f in found)
+
+
+def test_parts_budgets_are_not_summed_against_an_initial_budget_when_the_plain_one_differs():
+    text = (
+        "“三公”经费支出数为1509.69万元，预算数为1924.38万元（年初预算数1184.38万元）。"
+        "因公出国费支出数363.82万元，预算数378万元，支出数比预算数减少14.18万元；"
+        "公务用车购置及运行维护费支出数372.99万元，预算数773.22万元，支出数比预算数减少400.23万元；"
+        "公务接待费支出数772.88万元，预算数773.16万元，支出数比预算数减少0.28万元。"
+    )
+    assert serious(text) == []
+
+
+def test_a_later_years_figure_against_this_years_makes_no_change_relation():
+    # a report of 2023 that gives 2024's budget against 2023's actual
+    text = (
+        "2023年“三公”经费支出761.33万元。"
+        "2024年“三公”经费预算575.48万元，比2023年实际支出减少185.85万元，降低24.41%。"
+    )
+    assert serious(text) == []
+
+
+def test_a_list_opened_in_a_sentence_of_its_own_takes_the_role_and_year_of_the_total_before_it():
+    text = (
+        "2023年因公出国(境)费支出330.08万元。\n"
+        "2024年，“三公”经费预算总额575.48万元，比上年减少185.85万元。其中：\n"
+        "因公出国(境)费303万元；\n公务用车购置及运行费221.48万元；\n公务接待费51万元。\n"
+    )
+    # 303 is 2024's budget, not a second statement of 2023's 330.08 (FA801)
+    assert serious(text) == []
+
+
+def test_a_comparison_base_is_read_within_its_clause():
+    # 比较来看，2023年度…比上年决算数: last year's, not 2023's
+    text = "“三公”经费决算为4.5万元。比较来看，2023年度“三公”经费比上年决算数减少0.03万元，下降{r}%。"
+    assert serious(text.format(r="0.66")) == []
+    assert [f.rule for f in serious(text.format(r="6.6"))] == ["FA301"]
+
+
+def test_the_reports_year_is_never_a_year_it_compares_with_even_in_its_first_lines():
+    from auditor.parse.discourse import report_year
+
+    text = (
+        "较2023年度决算数增加0万元，增长0%。\n本单位2024年度总支出为570.25万元。\n2024年度本年支出568.5万元。"
+    )
+    assert report_year(text) == 2024
+
+
+def test_a_label_at_a_lines_end_and_its_figure_opening_the_next_line_are_one_statement():
+    text = (
+        "“三公”经费财政拨款支出决算为12,000元。\n"
+        "2.“三公”经费财政拨款支出决算具体情况说明\n"
+        "2023年度“三公”经费财政拨款支出决算的构成为：因公出国（境）费支出决算\n"
+        " 0 元，所占比重0%；公务接待费支出决算 2,000 元，所占比重16.7%；\n"
+        "公务用车购置及运行维护费支出决算 10,000 元，所占比重83.3%。"
+    )
+    assert serious(text) == []

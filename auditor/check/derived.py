@@ -11,7 +11,7 @@ from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
 from .lists import covers_identity, exact
 from .relations import LinearRelation, PartialSumRelation, Relation, SumRelation
-from .store import BUDGETS, Builder
+from .store import BUDGETS, Builder, same
 
 Term = tuple[int, Reading]
 
@@ -27,15 +27,19 @@ def _stated(b: Builder, subject: Subject, period: str, role: str) -> list[Term] 
     return [(1, r)] if r is not None else None
 
 
-def level_expr(b: Builder, subject: Subject, period: str, role: str, depth: int = 0) -> list[Term] | None:
+def level_expr(
+    b: Builder, subject: Subject, period: str, role: str, depth: int = 0, plain_may_be: bool = True
+) -> list[Term] | None:
     """A level as stated, or as implied: a budget by the actual and the stated shortfall against
-    it (支出57.36万元，比预算数减少17.54万元), last year's by this year's and the change."""
+    it (支出57.36万元，比预算数减少17.54万元), last year's by this year's and the change.
+    `plain_may_be`: a shortfall against 预算 (unqualified) may stand for one against this budget."""
     got = _stated(b, subject, period, role)
     if got is not None or depth > 0:
         return got
     if role in BUDGETS and period == "current":
         actual = b.store.get(subject, "current", "actual")
-        d = b.store.change(subject, role) or (b.store.change(subject, "budget") if role != "budget" else None)
+        plain = b.store.change(subject, "budget") if role != "budget" and plain_may_be else None
+        d = b.store.change(subject, role) or plain
         # the store keeps only changes whose sign is said (Store.of)
         if actual is not None and d is not None and d.sign is not None:
             return [(1, actual), (-d.sign, d)]
@@ -173,7 +177,11 @@ def derived_relations(b: Builder) -> None:
             t = b.store.get(total, "current", role)
             if t is None:
                 continue
-            terms = _all_known([level_expr(b, p, "current", role) for p in parts])
+            # 预算数9564.38（年初预算数1984.38，追加至9564.38）: where the total's unqualified
+            # budget is another figure, the parts' 预算 is that one, not this role's
+            plain = b.store.by_key.get((total.concept, total.scope, "current", "budget"), [])
+            plain_may_be = all(same(r.fig, t.fig) for r in plain)
+            terms = _all_known([level_expr(b, p, "current", role, plain_may_be=plain_may_be) for p in parts])
             if terms is None or all(len(x) == 1 for x in terms):
                 continue
             _equation(b, [(1, t)], [x for tt in terms for x in tt], "FA105", "预算数 = 各部分预算数之和")

@@ -7,7 +7,6 @@ it agrees (store.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from ..core.lexicon import lexicon
 from ..facts.readings import Reading
@@ -15,6 +14,7 @@ from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder
+from .undefined_rates import direction_slip, rate_of_nothing
 
 # how far back in a sentence a statement's other figures are looked for: a sentence listing
 # thousands of parts must not make every share look at every figure before it
@@ -42,15 +42,23 @@ class Sentence(list[Reading]):
 def _level_of(
     b: Builder, sent: Sentence, r: Reading, role: str = "actual", period: str = "current"
 ) -> Reading | None:
-    got = sent.before(
-        r,
-        lambda x: (
-            x.kind == "level"
-            and x.subject == r.subject
-            and x.period == period
-            and (x.role == role or role == "budget" and x.role in BUDGETS)
-        ),
-    )
+    roles = BUDGETS if role == "budget" else (role,)
+
+    def stated(aside: bool) -> Reading | None:
+        return sent.before(
+            r,
+            lambda x: (
+                x.kind == "level"
+                and x.subject == r.subject
+                and x.period == period
+                and x.role in roles
+                and x.in_parens <= aside
+            ),
+        )
+
+    # 预算数为9564.38万元（年初预算数1984.38万元）…比预算数减少: a figure of the sentence itself
+    # before one of its parenthetical asides
+    got = stated(False) or stated(True)
     if got is not None:
         return got
     return b.store.get(r.subject, period, role)
@@ -138,6 +146,11 @@ def _change(b: Builder, sent: Sentence, r: Reading) -> None:
     if r.base == OTHER_YEARS_BUDGET:
         b.skip("change against another year's budget")
         return
+    if r.base == "current":
+        # 2011年预算575.48万元，比2010年实际支出761.33万元减少185.85万元 in a report of 2010: a figure
+        # of another year against this year's, which no relation here states
+        b.skip("change of another year against this year's")
+        return
     if r.sign is None:
         b.skip("change with both direction words")
         return
@@ -180,6 +193,11 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         return
     if r.base == OTHER_YEARS_BUDGET:
         b.skip("change rate against another year's budget")
+        return
+    if r.base == "current":
+        # 2011年预算575.48万元，比2010年实际支出761.33万元减少185.85万元 in a report of 2010: a figure
+        # of another year against this year's, which no relation here states
+        b.skip("change rate of another year against this year's")
         return
     if r.sign is None:
         b.skip("change rate with both direction words")
@@ -243,55 +261,8 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         sign=sign,
     )
     rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
-    if not _direction_slip(b, rel, x, d) and not _rate_of_nothing(b, r, x, d, sign):
+    if not direction_slip(b, rel, x, d) and not rate_of_nothing(b, r, x, d, sign):
         b.add(rel)
-
-
-def _rate_of_nothing(b: Builder, r: Reading, x: Reading, d: Reading, sign: int) -> bool:
-    """本年445.20万元，比上年增加445.20万元，增长0.00%: the figures say last year was nothing, and a
-    rate of nothing is no rate (FA304). Only a stated 0%: reports write 增长100% for what is new,
-    a convention, but no change of 445.20 is a change of 0%."""
-    prior = x.fig.value * x.fig.scale - sign * d.fig.value * d.fig.scale
-    if prior != 0 or d.fig.value == 0 or r.fig.value != 0:
-        return False
-    b.observations.append(
-        Observation(
-            "FA304",
-            [r.fig, d.fig, x.fig],
-            ["变动率", "变动额", "本年数"],
-            f"按本年数{x.fig.number}{x.fig.unit}、变动{d.fig.number}{d.fig.unit}推算，上年数为0，"
-            f"无从计算变动率，文中写{r.fig.number}%",
-            f"{r.fig.number}%",
-            "无",
-            "percentage_of_zero",
-        )
-    )
-    return True
-
-
-def _direction_slip(b: Builder, rel: ChangeRateRelation, x: Reading, d: Reading) -> bool:
-    """支出10万元，比上年增加15万元，增长60%: the prior these figures imply is below zero, and the
-    change read the other way makes amount and rate agree — the direction word is the slip
-    (FA302), not an undefined rate. Without that agreement nothing is said."""
-    if rel.judge() != "undefined":
-        return False
-    flipped = replace(rel, sign=-rel.sign)
-    if flipped.judge() not in ("ok", "truncation"):
-        return False
-    word, other = ("增加", "减少") if rel.sign > 0 else ("减少", "增加")
-    b.observations.append(
-        Observation(
-            "FA302",
-            [rel.result, d.fig, x.fig],
-            ["变动率", "变动额", "本年数"],
-            f"方向词与数字不符：本年数{x.fig.number}{x.fig.unit}，文中写{word}{d.fig.number}{d.fig.unit}"
-            f"、{rel.result.number}%，按{other}计算两者相符",
-            word,
-            other,
-            "direction_word",
-        )
-    )
-    return True
 
 
 def _share(b: Builder, sent: Sentence, r: Reading) -> None:

@@ -15,6 +15,7 @@ from .subjects import YEAR, Subject, mentions
 
 _HEADING_LINE = re.compile(r"^[^，,；;。\d]{2,60}[。]?$")
 _BOTH_SIDES = re.compile(r"收入支出|收支|收、支")
+_TABLE_TITLE = re.compile(r"表\s*$")
 
 
 def heading_subject(lx: Lexicon, line: str) -> tuple[bool, Subject | None]:
@@ -31,6 +32,19 @@ def heading_subject(lx: Lexicon, line: str) -> tuple[bool, Subject | None]:
         return True, None
     kinds = {m.subject for m in mentions(lx, strip_marks(body_wo_years)) if not m.weak}
     return True, (kinds.pop() if len(kinds) == 1 else None)
+
+
+def enter_heading(st: State, lx: Lexicon, line: str) -> None:
+    """A numbered heading: the subject and the scope of the paragraphs under it."""
+    is_heading, named = heading_subject(lx, line)
+    if not is_heading:
+        return
+    st.section_subject = st.subject = named
+    depth = marker_level(line) or 0
+    # a table's title (…决算表, as in a table of contents) is no section of prose
+    scope = None if _TABLE_TITLE.search(line) else lx.scope_re.search(line)
+    st.heading_scopes = [(d, sc) for d, sc in st.heading_scopes if d < depth]
+    st.heading_scopes.append((depth, lx.scope_of[scope.group()] if scope else None))
 
 
 def line_list(st: State, line: str, lx: Lexicon) -> ListBlock | None:

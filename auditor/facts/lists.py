@@ -138,6 +138,20 @@ def main_level(rd: Reader, subject: Subject, sn: SentenceState) -> Reading | Non
     return best
 
 
+def last_level_of(rd: Reader, subject: Subject, line_no: int) -> Reading | None:
+    """The subject's level stated on this line (…总收入1445.78万元，上年为1346.37万元。情况如下：):
+    this year's actual first, else the last one (…预算总额575.48万元，比…降低24.41%。其中：)."""
+    last = None
+    for r in reversed(rd.readings):
+        if r.paragraph != line_no:
+            break
+        if r.subject == subject and r.kind == "level" and r.note != "in_completion":
+            if r.period == "current" and r.role == "actual":
+                return r
+            last = last or r
+    return last
+
+
 def plausible(lx: Lexicon, item: Subject, parent: Subject) -> bool:
     """An item a list under `parent` may name: a part of it by the identities, the same concept
     in a narrower scope (财政拨款收入 under 收入), or a name the vocabulary does not know."""

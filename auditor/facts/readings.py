@@ -31,6 +31,7 @@ class Reading:
     list_id: int | None = None  # the list this figure is an item of
     note: str = ""
     sum_of: tuple[Subject, Subject] | None = None  # A与B共计X: the two quantities X adds up
+    in_parens: bool = False  # stated inside parentheses: an aside to the sentence
     per_unit: bool = False  # 平均每辆2.08万元: an average per car, head…, never a part or a total
 
     @property
@@ -115,7 +116,20 @@ class SentenceState:
     lst: ListBlock | None = None  # the list this sentence is reading items into
     aside: ListBlock | None = None  # a list inside parentheses
     aside_depth: int = 0
+    # the subject before the first figure inside parentheses: what the sentence goes on about after them
+    before_parens: Subject | None = None
+    in_parens: bool = False
     foreign: bool = False  # items of a list under something that cannot have them as parts
     example: bool = False  # after 例如 / 比如: the figures are of the example named, not the report's
     runs: dict[int, tuple[int, int]] = field(default_factory=dict)  # figure -> (place, length) in X和Y
     respective: list[Subject] | None = None  # A和B…分别…X和Y: the subjects X and Y are of, in order
+
+    def parens(self, st: State, depth: int) -> None:
+        """预算数为9564.38万元（年初预算数1984.38万元，追加至9564.38万元），支出数比预算数减少…: the
+        parentheses were an aside; after them the sentence goes on about what it spoke of before."""
+        if depth > 0 and not self.in_parens:
+            self.in_parens, self.before_parens = True, st.subject
+        elif depth == 0 and self.in_parens:
+            self.in_parens = False
+            if self.aside is None:
+                st.subject = self.before_parens

@@ -25,6 +25,7 @@ _UNTIL = re.compile(r"(?:至|截至|截止)$")
 _COMPARED_YEAR = re.compile(r"(?:度)?(?:同项|同口径|决算数?(?:相比|比较)|相比|比较|预算数?相比)")
 _ADJUSTED = re.compile("全年|调整后")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
 _AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 OTHER_YEARS_BUDGET = "other_years_budget"  # a base no relation compares with: abstain
 _SHARE_OF = re.compile(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$")
@@ -69,7 +70,8 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
     """The base a change in this clause run is stated against: prior | budget… | y2019."""
     best = None
     rx = lx.rx.comparison
-    for m in rx.finditer(c):
+    # within a clause: 比较来看，2021年度…比上年决算数 names last year, not 2021
+    for m in (m for part in _CLAUSE_MARKS.split(c) for m in rx.finditer(part)):
         what = m.group("what")
         if lx.rx.compare_budget.search(what):
             ym = _YEAR_NAMED.search(what)
@@ -82,7 +84,8 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
             continue
         ym = _YEAR_NAMED.search(what)
         if ym:
-            best = period_of(int(ym.group(1)), year)
+            # 比2020年 where the report's own year is unknown: an earlier year, as a base always is
+            best = period_of(int(ym.group(1)), year) if year is not None else "prior"
             continue
         if lx.rx.compare_prior.search(what):
             best = "prior"

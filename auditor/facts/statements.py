@@ -20,10 +20,11 @@ from ..core.lexicon import Lexicon, lexicon, strip_marks
 from ..parse.discourse import MARKER, after_closed_paren, mask_parens, paren_depths
 from ..parse.discourse import level as marker_level
 from ..parse.figures import Figure
-from .lines import heading_subject, line_list
+from .lines import enter_heading, line_list
 from .lists import (
     in_section,
     inherit_scope,
+    last_level_of,
     list_for,
     main_level,
     new_list,
@@ -68,7 +69,6 @@ _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
-_TABLE_TITLE = re.compile(r"表\s*$")
 # 基本持平: roughly the same, no claim of equality
 _ROUGHLY = re.compile(r"基本|大体|大致|略|约|接近")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
@@ -104,14 +104,7 @@ def read(
                 st.compare_line = line_no  # 分项看：… goes on with the comparison the line above named
         else:
             st.subject = st.section_subject
-        is_heading, named = heading_subject(lx, line)
-        if is_heading:
-            st.section_subject = st.subject = named
-            depth = marker_level(line) or 0
-            # a table's title (…决算表, as in a table of contents) is no section of prose
-            scope = None if _TABLE_TITLE.search(line) else lx.scope_re.search(line)
-            st.heading_scopes = [(d, sc) for d, sc in st.heading_scopes if d < depth]
-            st.heading_scopes.append((depth, lx.scope_of[scope.group()] if scope else None))
+        enter_heading(st, lx, line)
         for sm in _SENTENCE.finditer(line):
             sent_no += 1
             s0, s1 = line_start + sm.start(), line_start + sm.end()
@@ -178,7 +171,7 @@ def _read_sentence(
         head_raw = _BOUNDARY.split(raw)[-1]
         h = strip_marks(MARKER.sub("", head_raw, count=1) if first and at_line_start else head_raw)
         c = strip_marks(MARKER.sub("", raw, count=1) if first and at_line_start else raw)
-        r = Reading(i, f, "ignored", sentence=sent_no, paragraph=line_no)
+        r = Reading(i, f, "ignored", sentence=sent_no, paragraph=line_no, in_parens=depth > 0)
         if sn.runs.get(i, (0, 1))[0] > 0 and sn.prev is not None and sn.prev.index in sn.runs:
             # 分别减少0.18亿元和0.56亿元: the words before the first of a run say what each one is
             p = sn.prev
@@ -203,7 +196,9 @@ def _read_sentence(
     op = opener(lx, strip_marks(tail)) if tail.endswith((":", "：")) else None
     if op is not None and _ENDS_WITH_COLON.search(t[prev_end:s1]) and st.subject is not None:
         kind, word = op
-        pr = main_level(rd, st.subject, sn)
+        # the total this list breaks down: this year's actual, else the subject's last level on
+        # the line (2011年预算总额575.48万元…。其中：⏎因公出国(境)费303万元: budgets of 2011)
+        pr = main_level(rd, st.subject, sn) or last_level_of(rd, st.subject, line_no)
         lst = new_list(
             rd,
             st.subject,
@@ -239,6 +234,7 @@ def _read_figure(
     line: str,
     opens_line: bool,
 ) -> None:
+    sn.parens(st, depth)
     # the base of changes named in this clause run, carried over the line
     cmp_base = comparison(lx, c, rd.year)
     if cmp_base is not None:

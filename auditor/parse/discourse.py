@@ -91,6 +91,10 @@ def _dated_subject(s: str, nxt: str) -> bool:
     )
 
 
+# a line that opens with an amount or a rate, its unit beside it, and goes on as prose
+_LEADS_WITH_FIGURE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|%)[，,；;。]")
+
+
 def _runs_on(line: str, nxt: str) -> bool:
     s = line.rstrip()
     if not s or not nxt.strip():
@@ -106,6 +110,8 @@ def _runs_on(line: str, nxt: str) -> bool:
         return False
     if _LINKS_ON.search(s) and _is_prose(nxt) and not MARKER.match(nxt):
         return True  # …（项）：支出决算为 / 28.03万元: a line that ends on 为, 的, 和 … goes on
+    if _LEADS_WITH_FIGURE.match(nxt) and _is_prose(line) and _is_prose(nxt) and not MARKER.match(line):
+        return True  # …构成为：因公出国（境）费支出决算 / 0 元，所占比重0%: a label and its figure
     if not _is_prose(line) or _TITLE_END.search(s) and not _CLAUSE.search(s):
         return False  # a title (…决算情况说明), unless it is the tail of a clause (…，决算 / 支出数为…)
     if MARKER.match(line) and not _PROSE_MARK.search(s) and not _ITEM_GOES_ON.search(s):
@@ -187,19 +193,21 @@ def _blank(m: re.Match[str]) -> str:
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^\n。，,]{0,40}?(?:决算|三公|绩效)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+_COMPARED = re.compile(r"(?:与|比|较|同|对比|至|截至|自)\s*$")
 
 
 def report_year(text: str) -> int | None:
     """The report's own year: from its title, else the year most of its statements speak of
     (never a year it compares with: 比2020年, 与2022年相比)."""
     for line in text[:400].split("\n")[:4]:
-        m = _TITLE_YEAR.search(line)
-        if m:
-            return int(m.group(1))
+        for m in _TITLE_YEAR.finditer(line):
+            # 较2023年度决算数增加… in an excerpt that starts mid-report: a year compared with
+            if not _COMPARED.search(line[max(0, m.start() - 3) : m.start()]):
+                return int(m.group(1))
     counts: dict[int, int] = {}
     for m in _STATED_YEAR.finditer(text):
         before = text[max(0, m.start() - 3) : m.start()]
-        if re.search(r"(?:与|比|较|同|对比|至|截至|自)\s*$", before):
+        if _COMPARED.search(before):
             continue
         y = int(m.group(1))
         counts[y] = counts.get(y, 0) + 1

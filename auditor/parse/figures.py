@@ -139,12 +139,41 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
         yield from _NUMBER.finditer(text, start, run.end())
 
 
+# 575. 48万元: a blank after the decimal point (text out of a web page or a PDF), then the
+# decimals and an amount's or a rate's unit
+_SPLIT_DECIMALS = re.compile(r"\.[ \t\u3000]{1,2}(\d{1,4})(?=\s?(?:万元|亿元|元|%))")
+
+
 def scan(text: str) -> list[Figure]:
     """Every figure in a normalised text, in order."""
     figures: list[Figure] = []
+    taken = -1  # the end of a figure read across a blank: the digits after it are its decimals
     for m in _numbers(text):
+        if m.start() < taken:
+            continue
         sign, digits = m.group(1) or "", m.group(2)
         end = m.end()
+        split = _SPLIT_DECIMALS.match(text, end) if "." not in digits else None
+        if split and m.start() > 0 and not text[m.start() - 1].isspace() and not sign:
+            number = f"{digits.replace(',', '')}.{split.group(1)}"
+            found = _unit_of(text, split.end())
+            if found is not None and found[0] in ("万元", "亿元", "元", "%"):
+                unit, uend, _ = found
+                taken = uend
+                shown = text[m.start() : split.end()]
+                figures.append(
+                    Figure(
+                        m.start(),
+                        uend,
+                        number,
+                        Decimal(number),
+                        len(split.group(1)),
+                        unit,
+                        "percent" if unit == "%" else "amount",
+                        f"garbled: a blank after the decimal point in '{shown}'; read as {number}",
+                    )
+                )
+                continue
         plain = digits.replace(",", "")
         number = sign + plain
         decimals = len(plain.split(".")[1]) if "." in plain else 0
