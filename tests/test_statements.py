@@ -541,3 +541,33 @@ def test_a_label_at_a_lines_end_and_its_figure_opening_the_next_line_are_one_sta
         "公务用车购置及运行维护费支出决算 10,000 元，所占比重83.3%。"
     )
     assert serious(text) == []
+
+
+def test_negative_growth_is_a_fall_and_extra_revenue_is_a_change():
+    text = "上划中央收入完成37.78亿元，同比减少0.46亿元，负增长{r}%。"
+    assert serious(text.format(r="1.21")) == []
+    assert [f.rule for f in serious(text.format(r="2.21"))] == ["FA301"]
+    # 增收2798万元 is the change, not the total the parts after it add up to
+    text = (
+        "地方收入完成28,583万元，同比增长10.85%，增收2,798万元。"
+        "从征收部门来看：税务部门完成13,866万元，财政部门完成14,717万元。"
+    )
+    assert serious(text) == []
+
+
+def test_the_basic_and_project_split_of_each_item_is_the_items_own():
+    text = (
+        "2023年一般公共预算拨款支出1493924.6元，其中：基本支出1440224.6元，项目支出53700元。\n"
+        "机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元。\n"
+        "其他技术研究与开发支出53700元，其中：基本支出0元，项目支出53700元。\n"
+    )
+    assert serious(text) == []
+
+
+def test_a_list_of_expenses_after_a_list_of_income_has_its_own_total():
+    text = (
+        "2023年财政拨款收支总预算7,057,486.18元。收入包括：一般公共预算拨款7,034,418.94元、"
+        "上年结转结余23,067.24元；支出包括：教育支出5,806,105.16元、社会保障和就业支出557,718.56元、"
+        "卫生健康支出275,373.54元、住房保障支出418,288.92元。"
+    )
+    assert serious(text) == []

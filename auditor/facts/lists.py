@@ -287,6 +287,10 @@ def take_item(
         ):
             sn.lst = None  # 实际项目资金实施了…: the total again, not a part
             return
+        if fresh and not lst.parent.known and subject.known and not subject.scope.startswith("in:"):
+            # 机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元: the item's own 基本支出,
+            # under something the vocabulary does not know, not the department's
+            subject = r.subject = st.subject = Subject(subject.concept, f"in:{lst.parent.concept}")
         if fresh and plausible(lx, subject, lst.parent) and (lst.item_kind in (None, r.kind)):
             if explicit_role and (r.role in BUDGET_ROLES) != (lst.role in BUDGET_ROLES):
                 # 预算为54万元，其中：…支出决算12万元: a budget's part called an actual; which is not said

@@ -122,9 +122,9 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
         after = h[m.end() : m.end() + 2]
         opening = (
             bare_opening
-            and not lead
-            and m.start() == 0
-            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "")
+            # 收入包括…；支出包括…: the clause opens with it, whatever mark closed the one before
+            and not before.strip("，,；;。：: ")
+            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "包", "")
             and (carried is None or lx.family(carried.concept) != cid)
         )
         if lead and lx.bare_opens.match(lead) or opening:

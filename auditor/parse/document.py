@@ -144,10 +144,11 @@ class Document:
         if _BOTH_WAYS.search(pre):
             return "?"
         ph = phrases()
-        if pre.endswith(ph.increase):
-            return "+"
-        if pre.endswith(ph.decrease):
-            return "-"
+        # the longer word wins: 负增长 is a fall though it ends with 增长
+        up = max((len(w) for w in ph.increase if pre.endswith(w)), default=0)
+        down = max((len(w) for w in ph.decrease if pre.endswith(w)), default=0)
+        if up or down:
+            return "+" if up > down else "-"
         return None
 
     def is_level(self, i: int) -> bool:
