@@ -571,3 +571,18 @@ def test_a_list_of_expenses_after_a_list_of_income_has_its_own_total():
         "卫生健康支出275,373.54元、住房保障支出418,288.92元。"
     )
     assert serious(text) == []
+
+
+def test_an_economic_class_stated_as_a_share_of_basic_or_project_spending_is_that_ones_own():
+    text = (
+        "基本支出100.00万元。商品和服务支出20.00万元，占基本支出的20%。\n"
+        "项目支出50.00万元。商品和服务支出30.00万元，占项目支出的{p}%。\n"
+    )
+    assert serious(text.format(p="60")) == []
+    assert [f.rule for f in serious(text.format(p="50"))] == ["FA201"]
+
+
+def test_a_change_stated_right_after_a_budget_is_the_budgets_change():
+    text = "公务接待费预算数为100.00万元，同比减少{d}万元，下降20%。\n另有公务接待费支出90.00万元。"
+    assert serious(text.format(d="25.00")) == []
+    assert [f.rule for f in serious(text.format(d="20.00"))] == ["FA301"]

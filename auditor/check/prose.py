@@ -132,7 +132,20 @@ def _prior_stated(sent: Sentence, r: Reading) -> Reading | None:
 
 
 def _current_for_change(b: Builder, sent: Sentence, r: Reading) -> Reading | None:
-    return _level_of(b, sent, r, "actual", "current" if r.period == "current" else r.period)
+    """The figure a change is of: the actual the sentence states, else the level it states in
+    another role (商品和服务支出预算445372.24元，同比减少36235.88元: the budget's change), and only
+    when the sentence states none, the actual stated elsewhere."""
+    period = "current" if r.period == "current" else r.period
+    own = sent.before(r, lambda x: x.kind == "level" and x.subject == r.subject and x.period == period)
+    if own is not None and own.role != "actual":
+        actual = sent.before(
+            r,
+            lambda x: (
+                x.kind == "level" and x.subject == r.subject and x.period == period and x.role == "actual"
+            ),
+        )
+        return actual or own
+    return _level_of(b, sent, r, "actual", period)
 
 
 def _change(b: Builder, sent: Sentence, r: Reading) -> None:

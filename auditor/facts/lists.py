@@ -334,3 +334,24 @@ def in_section(lx: Lexicon, st: State, sn: SentenceState, subject: Subject | Non
     ):
         return subject
     return Subject(subject.concept, st.section_scope)
+
+
+_SPLIT_TOTALS = ("basic", "project")  # totals each with their own economic classes
+
+
+def part_of_share_base(st: State, sn: SentenceState, base: Subject) -> None:
+    """商品和服务支出预算165247.88元，占基本支出预算18.76%: the amount is 基本支出's own part (项目支出
+    has its own 商品和服务支出), so it is scoped to the base its share names."""
+    prev = sn.prev
+    if (
+        base.concept in _SPLIT_TOTALS
+        and prev is not None
+        and prev.kind == "level"
+        and prev.subject is not None
+        and prev.subject.known
+        and prev.subject == st.subject
+        and not prev.subject.scope.startswith("in:")
+        and prev.subject.concept not in _SPLIT_TOTALS
+        and prev.list_id is None  # an item of a list already has the list's total
+    ):
+        prev.subject = st.subject = Subject(prev.subject.concept, f"in:{base.concept}")

@@ -29,6 +29,7 @@ from .lists import (
     main_level,
     new_list,
     opener,
+    part_of_share_base,
     take_item,
 )
 from .readings import ListBlock, Reader, Reading, SentenceState, State
@@ -281,6 +282,7 @@ def _read_figure(
         where = h if in_head else c
         r.vague_base = where[named[-1].start : named[-1].end] in lx.vague
         named = named[:-1]
+        part_of_share_base(st, sn, r.share_base)
     # lists: inside parentheses, opened in this clause run, or carried over the lines
     lst = list_for(rd, st, lx, sn, r, named, op, depth, parent_named)
     # the subject
