@@ -586,3 +586,13 @@ def test_a_change_stated_right_after_a_budget_is_the_budgets_change():
     text = "公务接待费预算数为100.00万元，同比减少{d}万元，下降20%。\n另有公务接待费支出90.00万元。"
     assert serious(text.format(d="25.00")) == []
     assert [f.rule for f in serious(text.format(d="20.00"))] == ["FA301"]
+
+
+def test_public_budget_appropriations_without_yiban_are_the_general_budgets():
+    # 公共预算财政拨款收入 under 财政拨款收入 is its general-budget part, not the same figure again
+    text = (
+        "（一）收入总计432.42万元，包括：\n"
+        "1.财政拨款收入406.06万元，占收入总计的93.9%。其中：公共预算财政拨款收入406.06万元，政府性基金收入0万元。\n"
+        "2.其他收入26.35万元，占收入总计的6.1%。\n"
+    )
+    assert serious(text) == []

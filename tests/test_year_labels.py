@@ -27,7 +27,9 @@ def test_this_years_figure_under_another_year(body):
     (f,) = year_findings(body)
     assert f.severity == "warning" and f.diagnosis.cause == "year_label"
     assert f.diagnosis.culprit.text == "2020" and f.diagnosis.suggested == "2021年"
-    assert [e.role for e in f.evidence] == ["年份", "金额"]
+    # the label, the figure, and where the report states its own year (its title here)
+    assert [e.role for e in f.evidence] == ["年份", "金额", "报告年度"]
+    assert (f.evidence[2].line, f.evidence[2].text) == (1, "2021")
 
 
 @pytest.mark.parametrize(

@@ -63,8 +63,8 @@ def year_labels(b: Builder) -> None:
             b.observations.append(
                 Observation(
                     "FA501",
-                    [year_fig, r.fig],
-                    ["年份", "金额"],
+                    [year_fig, r.fig, *_own_year(b, year, year_fig)],
+                    ["年份", "金额", "报告年度"],
                     why,
                     f"{year_fig.number}年",
                     f"{year}年",
@@ -85,14 +85,21 @@ def year_labels(b: Builder) -> None:
         b.observations.append(
             Observation(
                 "FA501",
-                [year_fig, r.fig],
-                ["年份", "金额"],
+                [year_fig, r.fig, *_own_year(b, year, year_fig)],
+                ["年份", "金额", "报告年度"],
                 reason,
                 f"{year_fig.number}年",
                 f"{year}年",
                 "year_label",
             )
         )
+
+
+def _own_year(b: Builder, year: int, label: Figure) -> list[Figure]:
+    """Where the report states its own year, nearest before the label (a heading, the title):
+    the evidence that the label is the odd one out."""
+    before = [f for f in b.rd.figures if f.kind == "year" and f.value == year and f.start < label.start]
+    return before[-1:]
 
 
 def _year_before(b: Builder, r: Reading) -> Figure | None:
