@@ -30,6 +30,33 @@ def machine() -> str:
     )
 
 
+def callgrind_instructions(program: str, *args: object) -> int:
+    """Instructions `python -c program args…` executes, counted by valgrind's callgrind
+    (deterministic, unlike time on a shared machine; needs apt-get install valgrind)."""
+    import re
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={tmp}/cg.out",
+                sys.executable,
+                "-c",
+                program,
+                *map(str, args),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stderr
+    found = re.search(r"Collected : (\d+)", out)
+    if found is None:
+        raise RuntimeError(f"callgrind printed no instruction count:\n{out}")
+    return int(found.group(1))
+
+
 def auditor_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("auditor")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]

@@ -5,14 +5,11 @@ wall or CPU time on a shared machine): n audits minus none, divided by n.
 """
 
 import argparse
-import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEEDS, reproduce
+from _common import SEEDS, callgrind_instructions, reproduce
 
 PROGRAM = """
 import sys
@@ -26,23 +23,7 @@ for _ in range(int(sys.argv[2])):
 
 
 def instructions(path: Path, n: int) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={tmp}/cg.out",
-                sys.executable,
-                "-c",
-                PROGRAM,
-                str(path),
-                str(n),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stderr
-    return int(re.search(r"Collected : (\d+)", out).group(1))
+    return callgrind_instructions(PROGRAM, path, n)
 
 
 def main() -> None:

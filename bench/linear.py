@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEEDS, load, machine, reproduce
+from _common import SEEDS, callgrind_instructions, load, machine, reproduce
 
 TARGET = 18.0
 
@@ -59,28 +59,7 @@ def phases(source) -> list[float]:
 def instructions(path: Path, copies: int, measured: int) -> int:
     """Instructions of the program: both texts read, one warm-up audit, then `measured` copies
     audited (0: none, 1: the single copy, else the `copies` copies)."""
-    import re
-    import subprocess
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={tmp}/cg.out",
-                sys.executable,
-                "-c",
-                PROGRAM,
-                str(path),
-                str(copies),
-                str(measured),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stderr
-    return int(re.search(r"Collected : (\d+)", out).group(1))
+    return callgrind_instructions(PROGRAM, path, copies, measured)
 
 
 def main() -> None:
