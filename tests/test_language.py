@@ -100,6 +100,12 @@ def test_every_reason_for_skipping_on_the_seeds_is_in_the_catalogue(seeds):
     for why in reasons:
         assert CJK.search(skipped(why).split("（")[0].split("：")[0]) or CJK.search(skipped(why)), why
         assert skipped(why) != why, f"no Chinese for {why!r}: add it to [skipped] in rules/messages.toml"
+    # every reason worded in the engine's source, seen on the seeds or not
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "auditor").rglob("*.py"))
+    written = set(re.findall(r'(?:skip\(|why = )"([^"]+)"', source))
+    assert len(written) > 20
+    for why in written:
+        assert skipped(why) != why, f"no Chinese for {why!r}: add it to [skipped] in rules/messages.toml"
     assert (
         skipped("pages without a text layer (scanned?), not read: 2-3")
         == "无文字层的页面（扫描件？），未读: 2-3"
