@@ -43,6 +43,13 @@ def _level_of(
     b: Builder, sent: Sentence, r: Reading, role: str = "actual", period: str = "current"
 ) -> Reading | None:
     roles = BUDGETS if role == "budget" else (role,)
+    return _in_sentence(sent, r, roles, period) or b.store.get(r.subject, period, role)
+
+
+def _in_sentence(sent: Sentence, r: Reading, roles: tuple[str, ...], period: str) -> Reading | None:
+    """The level of r's subject the sentence states before r in one of `roles`: one of the
+    sentence's own figures before one of its parenthetical asides (预算数为9564.38万元（年初预算数
+    1984.38万元）…比预算数减少)."""
 
     def stated(aside: bool) -> Reading | None:
         return sent.before(
@@ -56,12 +63,7 @@ def _level_of(
             ),
         )
 
-    # 预算数为9564.38万元（年初预算数1984.38万元）…比预算数减少: a figure of the sentence itself
-    # before one of its parenthetical asides
-    got = stated(False) or stated(True)
-    if got is not None:
-        return got
-    return b.store.get(r.subject, period, role)
+    return stated(False) or stated(True)
 
 
 def sentence_relations(b: Builder, sent: Sentence) -> None:
@@ -135,17 +137,10 @@ def _current_for_change(b: Builder, sent: Sentence, r: Reading) -> Reading | Non
     """The figure a change is of: the actual the sentence states, else the level it states in
     another role (商品和服务支出预算445372.24元，同比减少36235.88元: the budget's change), and only
     when the sentence states none, the actual stated elsewhere."""
-    period = "current" if r.period == "current" else r.period
-    own = sent.before(r, lambda x: x.kind == "level" and x.subject == r.subject and x.period == period)
-    if own is not None and own.role != "actual":
-        actual = sent.before(
-            r,
-            lambda x: (
-                x.kind == "level" and x.subject == r.subject and x.period == period and x.role == "actual"
-            ),
-        )
-        return actual or own
-    return _level_of(b, sent, r, "actual", period)
+    own = sent.before(r, lambda x: x.kind == "level" and x.subject == r.subject and x.period == r.period)
+    if own is not None and own.role != "actual" and _in_sentence(sent, r, ("actual",), r.period) is None:
+        return own
+    return _level_of(b, sent, r, "actual", r.period)
 
 
 def _change(b: Builder, sent: Sentence, r: Reading) -> None:
@@ -208,8 +203,6 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         b.skip("change rate against another year's budget")
         return
     if r.base == "current":
-        # 2011年预算575.48万元，比2010年实际支出761.33万元减少185.85万元 in a report of 2010: a figure
-        # of another year against this year's, which no relation here states
         b.skip("change rate of another year against this year's")
         return
     if r.sign is None:
