@@ -153,7 +153,7 @@ def scan(text: str) -> list[Figure]:
             continue
         sign, digits = m.group(1) or "", m.group(2)
         end = m.end()
-        split = _SPLIT_DECIMALS.match(text, end) if "." not in digits else None
+        split = _SPLIT_DECIMALS.match(text, end) if text[end : end + 1] == "." and "." not in digits else None
         if split and m.start() > 0 and not text[m.start() - 1].isspace() and not sign:
             number = f"{digits.replace(',', '')}.{split.group(1)}"
             found = _unit_of(text, split.end())
