@@ -446,7 +446,7 @@ def test_an_average_per_car_is_no_part_of_the_total_before_it():
     assert [f.rule for f in serious(text.format(s="20.83"))] == ["FA101"]
 
 
-def test_an_average_per_head_is_not_the_quantity_it_averages_and_its_change_is_its_own():
+def test_a_change_stated_after_an_average_per_head_is_the_averages():
     text = "公用经费支出120.00万元，人均公用经费2.40万元，比上年增加{d}万元，增长4.35%。"
     assert not serious(text.format(d="0.10"))
     found = serious(text.format(d="0.20"))
