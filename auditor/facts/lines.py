@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from ..core.lexicon import Lexicon, strip_marks
-from ..parse.discourse import MARKER
+from ..parse.discourse import MARKER, level_of
 from ..parse.discourse import level as marker_level
-from .readings import ListBlock, State
+from .lists import in_section, inherit_scope
+from .readings import ListBlock, SentenceState, State
 from .roles import THIS_ITEM
 from .subjects import YEAR, Subject, mentions
 
@@ -18,13 +19,14 @@ _BOTH_SIDES = re.compile(r"收入支出|收支|收、支")
 _TABLE_TITLE = re.compile(r"表\s*$")
 
 
-def heading_subject(lx: Lexicon, line: str) -> tuple[bool, Subject | None]:
+def heading_subject(lx: Lexicon, line: str, mark: re.Match[str] | None) -> tuple[bool, Subject | None]:
     """(is it a heading, what it names): a numbered heading without figures names what the
     paragraphs under it speak of (（二）一般公共预算支出决算说明), unless it names both sides of the
-    account or several concepts; a heading that names nothing clears the section's subject."""
-    if not MARKER.match(line):
+    account or several concepts; a heading that names nothing clears the section's subject.
+    `mark`: MARKER's match at the line's start, or None."""
+    if not mark:
         return False, None
-    body = MARKER.sub("", line, count=1).strip()
+    body = line[mark.end() :].strip()
     body_wo_years = YEAR.sub("", body)
     if not _HEADING_LINE.match(body_wo_years):
         return False, None
@@ -34,17 +36,29 @@ def heading_subject(lx: Lexicon, line: str) -> tuple[bool, Subject | None]:
     return True, (kinds.pop() if len(kinds) == 1 else None)
 
 
-def enter_heading(st: State, lx: Lexicon, line: str) -> None:
-    """A numbered heading: the subject and the scope of the paragraphs under it."""
-    is_heading, named = heading_subject(lx, line)
+def enter_heading(st: State, lx: Lexicon, line: str, mark: re.Match[str] | None) -> None:
+    """A numbered heading: the subject and the scope of the paragraphs under it. `mark`: MARKER's
+    match at the line's start (each line is matched once, by the reader)."""
+    is_heading, named = heading_subject(lx, line, mark)
     if not is_heading:
         return
     st.section_subject = st.subject = named
-    depth = marker_level(line) or 0
+    depth = level_of(mark) or 0
     # a table's title (…决算表, as in a table of contents) is no section of prose
     scope = None if _TABLE_TITLE.search(line) else lx.scope_re.search(line)
     st.heading_scopes = [(d, sc) for d, sc in st.heading_scopes if d < depth]
     st.heading_scopes.append((depth, lx.scope_of[scope.group()] if scope else None))
+
+
+def topic_sentence(st: State, lx: Lexicon, sentence: str) -> None:
+    """A short sentence without figures that names one concept is the topic of what follows
+    (（一）一般公共服务支出（类）。年度预算为301万元…), in the scope the paragraph or the heading
+    gave it."""
+    h = strip_marks(MARKER.sub("", sentence, count=1))
+    named = {m.subject for m in mentions(lx, h) if not m.weak}
+    if len(named) == 1:
+        alone = SentenceState()
+        st.subject = in_section(lx, st, alone, inherit_scope(lx, st, alone, named.pop()))
 
 
 def line_list(st: State, line: str, lx: Lexicon) -> ListBlock | None:

@@ -11,7 +11,7 @@ from ..parse.figures import Figure
 from .subjects import Subject
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Reading:
     """One figure as its sentence states it."""
 
@@ -105,7 +105,7 @@ class State:
         return next((sc for _, sc in reversed(self.heading_scopes) if sc), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceState:
     """What the reader carries within one sentence."""
 

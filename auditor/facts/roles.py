@@ -46,6 +46,8 @@ def report_unit(text: str, figures: list[Figure]) -> str:
 
 
 def stated_year(c: str, lx: Lexicon) -> int | None:
+    if "年" not in c:
+        return None
     found = None
     for m in YEAR.finditer(c):
         before = c[max(0, m.start() - 4) : m.start()]
@@ -68,6 +70,8 @@ def period_of(y: int, year: int | None) -> str:
 
 def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
     """The base a change in this clause run is stated against: prior | budget… | y2019."""
+    if not lx.rx.compare_open.search(c):
+        return None  # every comparison, 同比 and 比上年 too, opens with one of these words
     best = None
     rx = lx.rx.comparison
     # within a clause: 比较来看，2021年度…比上年决算数 names last year, not 2021
@@ -117,7 +121,7 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         return False
     if not (f.is_amount or is_count):
         return False
-    if _CHANGED_TO.search(h):
+    if h.endswith(("为", "至", "到")) and _CHANGED_TO.search(h):
         r.kind, r.role = ("count" if is_count else "level"), "actual"  # 减为16人: the new level
         return True
     m = lx.rx.change_end.search(h)
@@ -130,7 +134,7 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         r.kind, r.base = "change", base_named(lx, cmp.group("what"))
         r.sign = 1 if re.fullmatch(lx.words["more"], cmp.group("w")) else -1
         return True
-    cm = _COMPLETION_BUDGET.search(h)
+    cm = _COMPLETION_BUDGET.search(h) if h.endswith(("预算", "预算数")) else None
     if cm:
         r.kind = "level"
         r.role = {"全年": "budget_adjusted", "调整后": "budget_adjusted", "年初": "budget_initial"}.get(
@@ -171,6 +175,8 @@ def base_named(lx: Lexicon, what: str) -> str:
 def role_of(lx: Lexicon, h: str) -> str | None:
     s = lx.scope_re.sub("", h)
     s = lx.not_budget.sub("", s)
+    if not lx.rx.role_words.search(s):
+        return None  # no role's words at all: one scan says so
     best, where = None, -1
     for name, rx in lx.roles:
         for m in rx.finditer(s):

@@ -20,7 +20,7 @@ from ..core.lexicon import Lexicon, lexicon, strip_marks
 from ..parse.discourse import MARKER, after_closed_paren, mask_parens, paren_depths
 from ..parse.discourse import level as marker_level
 from ..parse.figures import Figure
-from .lines import enter_heading, line_list
+from .lines import enter_heading, line_list, topic_sentence
 from .lists import (
     in_section,
     inherit_scope,
@@ -93,19 +93,20 @@ def read(
         offset += len(line) + 1
         if not line.strip():
             continue  # blank lines between the items of a list do not end it
-        if _TABLE_ROW.search(line) or _CELL_LINE.match(line):
+        if ("|" in line or "\t" in line) and _TABLE_ROW.search(line) or _CELL_LINE.match(line):
             rd.skip("a table row: read as a table, not as prose")
             continue
         active = line_list(st, line, lx)
         st.scopes = {}
+        mark = MARKER.match(line)
         if active is not None:
             st.compare_line = line_no  # the items of a list go on comparing with what its line named
-        elif _CONTINUES.match(MARKER.sub("", line, count=1)):
+        elif _CONTINUES.match(line[mark.end() :] if mark else line):
             if st.compare_line == line_no - 1:
                 st.compare_line = line_no  # 分项看：… goes on with the comparison the line above named
         else:
             st.subject = st.section_subject
-        enter_heading(st, lx, line)
+        enter_heading(st, lx, line, mark)
         for sm in _SENTENCE.finditer(line):
             sent_no += 1
             s0, s1 = line_start + sm.start(), line_start + sm.end()
@@ -134,20 +135,16 @@ def _read_sentence(
 ) -> ListBlock | None:
     t = rd.text
     figs = rd.figures
-    if s1 - s0 <= 40 and not any(figs[i].kind not in ("year", "date") for i in idx):
-        h = strip_marks(MARKER.sub("", t[s0:s1], count=1))
-        named = {m.subject for m in mentions(lx, h) if not m.weak}
-        if len(named) == 1:
-            # （一）一般公共服务支出（类）。年度预算为301万元…: the topic of what follows, in the
-            # scope the paragraph or the heading gave it
-            alone = SentenceState()
-            st.subject = in_section(lx, st, alone, inherit_scope(lx, st, alone, named.pop()))
-    wanted = [i for i in idx if figs[i].kind not in ("year", "date", "unreadable")]
+    kinds = [figs[i].kind for i in idx]
+    if s1 - s0 <= 40 and all(k in ("year", "date") for k in kinds):
+        topic_sentence(st, lx, t[s0:s1])
+    wanted = [i for i, k in zip(idx, kinds) if k not in ("year", "date", "unreadable")]
     if not wanted and not t[s0:s1].rstrip().rstrip("。").endswith((":", "：")):
         return active  # no figure to read, no list opened for the lines after it
     sn = SentenceState(lst=active)
     read_before = len(rd.readings)
-    sn.runs = runs_of(t, figs, wanted)
+    if len(wanted) > 1:
+        sn.runs = runs_of(t, figs, wanted)
     span = t[s0:s1]
     depths = paren_depths(t, s0, s1, [figs[i].start for i in wanted]) if "(" in span or "（" in span else {}
     prev_end = s0
@@ -247,7 +244,7 @@ def _read_figure(
         r.base = cmp_base or (st.compare if st.compare_line == line_no else None)
     if r.kind in ("change", "rate") and r.sign is None and r.fig.value == 0:
         r.sign = 1  # 增加（减少）0万元: no change, whichever the word
-    km = lx.rx.scope_basis.search(c)
+    km = lx.rx.scope_basis.search(c) if "口径" in c else None
     if km:
         sn.scope = lx.scope_of[km.group(1)]
     # the period: a year named in the clause run (not as a comparison base), or 上年
@@ -270,7 +267,7 @@ def _read_figure(
         if cut > len(c) - len(h):
             h = c[cut:]
         c = c[cut:]
-    ctx_named = mentions(lx, c[: len(c) - len(h)])
+    ctx_named = mentions(lx, c[: len(c) - len(h)]) if len(c) > len(h) else []
     in_head = mentions(lx, h, st.subject, bare_opening=not ctx_named)
     named = in_head
     # what the head names besides known words: asked only when no concept is named in it
@@ -372,7 +369,7 @@ def _read_figure(
     if opens_line and MARKER.match(line) and subject is not None and subject.known:
         st.section_subject = subject
     # period and role
-    bare_h = lx.concept_re.sub("", h)
+    bare_h = lx.concept_re.sub("", h) if r.kind == "level" else ""
     if r.kind == "level" and (
         PRIOR_WORDS.search(bare_h)
         or _PRIOR_NAMED.search(bare_h)

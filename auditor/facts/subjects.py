@@ -44,14 +44,38 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"[\d.:：%\-]+")
 
 
-@dataclass(frozen=True, slots=True)
 class Subject:
-    concept: str  # a concept id of reading.toml, or "label:<name>" for a name the vocabulary lacks
-    scope: str = "all"
+    """What a figure is of: a concept (an id of reading.toml, or "label:<name>" for a name the
+    vocabulary lacks) in a scope. Immutable; equal by concept and scope."""
 
-    @property
-    def known(self) -> bool:
-        return not self.concept.startswith("label:")
+    # by hand, not a frozen dataclass: the reader makes and compares subjects for every clause,
+    # and `known` is asked so often that it is worked out once
+    __slots__ = ("concept", "scope", "known")
+    concept: str
+    scope: str
+    known: bool
+
+    def __init__(self, concept: str, scope: str = "all") -> None:
+        object.__setattr__(self, "concept", concept)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "known", not concept.startswith("label:"))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Subject is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Subject:
+            return NotImplemented
+        return self.concept == other.concept and self.scope == other.scope
+
+    def __hash__(self) -> int:
+        return hash((self.concept, self.scope))
+
+    def __repr__(self) -> str:
+        return f"Subject(concept={self.concept!r}, scope={self.scope!r})"
+
+    def __reduce__(self) -> tuple[type[Subject], tuple[str, str]]:
+        return Subject, (self.concept, self.scope)  # copied and pickled through __init__
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +240,11 @@ def residue(lx: Lexicon, h: str) -> str:
     if not _TWO_WORD_CHARS.search(h):
         return ""  # taking words out never makes a name of what has no two letters together
     s = _ITEM_SEP.split(h)[-1]
-    for rx in (lx.complete_list, lx.partial_list, lx.reason_list, YEAR):
-        s = rx.sub("", s)
+    if lx.rx.any_list.search(s):
+        for rx in (lx.complete_list, lx.partial_list, lx.reason_list):
+            s = rx.sub("", s)
+    if "年" in s:
+        s = YEAR.sub("", s)
     s = _DIGITS.sub("", lx.rx.compare_strip.sub("", lx.rx.role_words.sub("", s)))
     tail_change = lx.rx.tail_change
     prev = None

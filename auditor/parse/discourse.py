@@ -49,7 +49,11 @@ MIN_RUN_ON = 18
 def level(line: str) -> int | None:
     """The depth of the numbering that opens a line (1 for 一、, 2 for (一), 3 for 1., 4 for (1),
     5 for ①), or None."""
-    m = MARKER.match(line)
+    return level_of(MARKER.match(line))
+
+
+def level_of(m: re.Match[str] | None) -> int | None:
+    """`level` of the numbering MARKER matched at a line's start (None: no numbering)."""
     if not m:
         return None
     s = m.group().strip()

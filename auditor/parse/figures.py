@@ -35,6 +35,8 @@ _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _UNIT = re.compile(
     r"[ \t]{0,2}(?:(?P<filler>合计|了|共|\.)[ \t]?)?(?P<unit>万元|亿元|元|万|亿|%|‰|年度|年|月|日)"
 )
+# one unit in the last place, for figures written with 0..9 decimals
+_ULPS = [Decimal(1).scaleb(-d) for d in range(10)]
 _COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
 
 
@@ -61,7 +63,7 @@ class Figure:
 
     @property
     def ulp(self) -> Decimal:
-        return Decimal(1).scaleb(-self.decimals)
+        return _ULPS[self.decimals] if self.decimals < len(_ULPS) else Decimal(1).scaleb(-self.decimals)
 
     # interval and loose are cached by hand: functools.cached_property takes a lock on every
     # access in Python 3.11, and relations read these thousands of times per report

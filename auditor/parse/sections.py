@@ -41,11 +41,11 @@ class Sections:
         for k, (s, line) in enumerate(lines):
             if len(line) > 80:
                 continue
-            if _APPENDIX.match(line):
+            if "附件" in line and _APPENDIX.match(line):
                 appendix = True
                 out.append((s, 0, ""))
                 continue
-            glued = _GLUED_OPENING.search(line)
+            glued = _GLUED_OPENING.search(line) if "一、" in line else None
             if glued and "项目" in line[: glued.start()] and not _CLAUSE_MARK.search(line):
                 # a title and its 一、项目概况 on one line (text out of a PDF): the title is the project's
                 out.append((s, 0, _named(line[: glued.start()], [text for _, text in lines[k + 1 : k + 8]])))
@@ -54,14 +54,19 @@ class Sections:
             top = _TOP_HEADING.match(line)
             sub = None if top else _SUB_HEADING.match(line)
             named_project = "项目" in line
-            titled = named_project and PROJECT_TITLE.search(line)
+            titled = named_project and "自评" in line and PROJECT_TITLE.search(line)
             # a project's own heading: a short line right before "一、项目概况"
             opens = named_project and k + 1 < len(lines) and _PROJECT_OPENING.match(lines[k + 1][1])
             if (titled or opens) and not _CLAUSE_MARK.search(line) and not top and not sub:
                 out.append((s, 0, _named(line, [text for _, text in lines[k + 1 : k + 8]])))
                 appendix = True
                 continue
-            if PROJECT_TITLE.search(line) and _DEPARTMENT_WIDE.search(line) and not _CLAUSE_MARK.search(line):
+            if (
+                "自评" in line
+                and PROJECT_TITLE.search(line)
+                and _DEPARTMENT_WIDE.search(line)
+                and not _CLAUSE_MARK.search(line)
+            ):
                 out.append((s, 0, ""))  # the department's own self-evaluation: no project
                 continue
             # 一、培训项目绩效自评情况: one project of several

@@ -160,11 +160,11 @@ _PERIOD_ONLY = re.compile(r"^(?:上年|上年度|去年|本年|本年度|当年|
 
 def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | None]], int, bool] | None:
     """Columns named at line k: on the line itself (cells by separators), or one per line."""
+    line = lines[k].strip()
+    if not line or len(line) > 24 and not any(sep in line for sep in "| \t\u3000"):
+        return None  # blank, or one cell too long to be a column's name: a line of prose
     if not _ANY_COLUMN.search(lines[k]) or len(lines[k]) > 200:
         return None
-    line = lines[k].strip()
-    if len(line) > 24 and not any(sep in line for sep in "| \t\u3000"):
-        return None  # one cell, too long to be a column's name: a line of prose
     cells = [c for _, c in _split(lines[k])]
     named = [column_of(c) for c in cells]
     if sum(1 for n in named if n) >= 2 and not any(_NUM.match(c.strip()) for c in cells if not column_of(c)):
