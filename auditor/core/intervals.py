@@ -29,8 +29,9 @@ class Interval:
         return Interval(self.lo - other.hi, self.hi - other.lo)
 
     def scale(self, factor: Decimal) -> Interval:
-        a, b = self.lo * factor, self.hi * factor
-        return Interval(min(a, b), max(a, b))
+        if factor >= 0:
+            return Interval(self.lo * factor, self.hi * factor)
+        return Interval(self.hi * factor, self.lo * factor)
 
     def meets(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi

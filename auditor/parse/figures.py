@@ -10,6 +10,7 @@ note saying so; figures no person could read (``1121.82.5``) are kept as unreada
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +26,7 @@ Kind = Literal["amount", "percent", "year", "date", "number", "unreadable"]
 #: The kinds of slip `misspellings` tries, most specific first (blame ranks repairs in this order).
 SLIPS = ["unit_slip", "transposed_digits", "misplaced_decimal", "wrong_digit"]
 
+_ONE = Decimal(1)
 SCALES: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.\-/])(-(?=\d))?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
@@ -37,6 +39,7 @@ _UNIT = re.compile(
 )
 # one unit in the last place, for figures written with 0..9 decimals
 _ULPS = [Decimal(1).scaleb(-d) for d in range(10)]
+_UNIT_FIRST = frozenset(" \t合了共.万亿元%‰年月日")
 _COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
 
 
@@ -98,7 +101,7 @@ class Figure:
 
     @property
     def scale(self) -> Decimal:
-        return SCALES.get(self.unit, Decimal(1))
+        return SCALES.get(self.unit, _ONE)
 
     def in_yuan(self, interval: Interval | None = None) -> Interval:
         return (interval or self.interval).scale(self.scale)
@@ -114,6 +117,8 @@ class Figure:
 
 
 def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
+    if text[pos : pos + 1] not in _UNIT_FIRST:
+        return None  # most numbers are followed by none of the characters a unit or filler opens with
     m = _UNIT.match(text, pos)
     if not m:
         return None
@@ -134,11 +139,25 @@ def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
     return unit, end, note
 
 
-def _numbers(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _NUMBER over the text, found run by run."""
+def _numbers(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, sign, digits) of each match of _NUMBER over the text, found run by run."""
     for run in _DIGIT_RUN.finditer(text):
-        start = run.start() - 1 if run.start() and text[run.start() - 1] == "-" else run.start()
-        yield from _NUMBER.finditer(text, start, run.end())
+        a, b = run.span()
+        before = text[a - 1] if a else ""
+        if before not in _NOT_BEFORE_NUMBER:
+            # the usual run (2021, 1634.34) after a character a number may follow: one number, the
+            # whole run, as _NUMBER reads it, without running _NUMBER
+            digits = run.group()
+            head, point, tail = digits.partition(".")
+            if head.isdecimal() and (not point or tail.isdecimal()):
+                yield a, b, "", digits
+                continue
+        for m in _NUMBER.finditer(text, a - 1 if before == "-" else a, b):
+            yield m.start(), m.end(), m.group(1) or "", m.group(2)
+
+
+# what _NUMBER's look-behind refuses before a number (isdecimal() is \d: Unicode's decimal digits)
+_NOT_BEFORE_NUMBER = frozenset(string.ascii_letters + string.digits + "_.-/")
 
 
 # 575. 48万元: a blank after the decimal point (text out of a web page or a PDF), then the
@@ -150,22 +169,20 @@ def scan(text: str) -> list[Figure]:
     """Every figure in a normalised text, in order."""
     figures: list[Figure] = []
     taken = -1  # the end of a figure read across a blank: the digits after it are its decimals
-    for m in _numbers(text):
-        if m.start() < taken:
+    for start, end, sign, digits in _numbers(text):
+        if start < taken:
             continue
-        sign, digits = m.group(1) or "", m.group(2)
-        end = m.end()
         split = _SPLIT_DECIMALS.match(text, end) if text[end : end + 1] == "." and "." not in digits else None
-        if split and m.start() > 0 and not text[m.start() - 1].isspace() and not sign:
+        if split and start > 0 and not text[start - 1].isspace() and not sign:
             number = f"{digits.replace(',', '')}.{split.group(1)}"
             found = _unit_of(text, split.end())
             if found is not None and found[0] in ("万元", "亿元", "元", "%"):
                 unit, uend, _ = found
                 taken = uend
-                shown = text[m.start() : split.end()]
+                shown = text[start : split.end()]
                 figures.append(
                     Figure(
-                        m.start(),
+                        start,
                         uend,
                         number,
                         Decimal(number),
@@ -185,9 +202,9 @@ def scan(text: str) -> list[Figure]:
             stop = end + (tail.end() if tail else 0)
             figures.append(
                 Figure(
-                    m.start(),
+                    start,
                     stop,
-                    text[m.start() : stop],
+                    text[start:stop],
                     Decimal(0),
                     0,
                     "",
@@ -199,24 +216,24 @@ def scan(text: str) -> list[Figure]:
         value = Decimal(number)
         found = _unit_of(text, end)
         if found is None:
-            figures.append(Figure(m.start(), end, number, value, decimals, "", "number"))
+            figures.append(Figure(start, end, number, value, decimals, "", "number"))
             continue
         unit, uend, note = found
         if unit in ("年", "年度"):
             kind: Kind = "year" if decimals == 0 and len(plain) == 4 else "number"
-            figures.append(Figure(m.start(), end, number, value, decimals, "", kind))
+            figures.append(Figure(start, end, number, value, decimals, "", kind))
             continue
         if unit in ("月", "日"):
-            figures.append(Figure(m.start(), end, number, value, decimals, "", "date"))
+            figures.append(Figure(start, end, number, value, decimals, "", "date"))
             continue
         if text[uend : uend + 1] == "/":  # 12元/件: a unit price
-            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            figures.append(Figure(start, uend, number, value, decimals, unit, "number"))
             continue
         if unit == "‰":
-            figures.append(Figure(m.start(), uend, number, value, decimals, unit, "number"))
+            figures.append(Figure(start, uend, number, value, decimals, unit, "number"))
             continue
         kind = "percent" if unit == "%" else "amount"
-        figures.append(Figure(m.start(), uend, number, value, decimals, unit, kind, note))
+        figures.append(Figure(start, uend, number, value, decimals, unit, kind, note))
     return figures
 
 

@@ -167,7 +167,8 @@ def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | Non
         return None
     cells = [c for _, c in _split(lines[k])]
     named = [column_of(c) for c in cells]
-    if sum(1 for n in named if n) >= 2 and not any(_NUM.match(c.strip()) for c in cells if not column_of(c)):
+    unnamed = [c for c, n in zip(cells, named) if not n]
+    if sum(1 for n in named if n) >= 2 and not any(_NUM.match(c.strip()) for c in unnamed):
         cols = [n for n in named if n]
         return cols, k + 1, False
     # one cell per line: a run of short lines that are column names
