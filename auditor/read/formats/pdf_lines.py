@@ -32,7 +32,7 @@ def lines_of(chars: list[Char]) -> list[dict[str, Any]]:
 
 def text_of(chars: list[Char]) -> str:
     """The lines of `chars` as text, one per line (a table cell's text)."""
-    return "\n".join(line["text"] for line in lines_of(chars))
+    return "\n".join(text for text, _, _ in map(_words, _rows(chars)) if text)
 
 
 def _rows(chars: list[Char]) -> list[list[Char]]:
@@ -54,9 +54,25 @@ def _left_then_bottom(char: Char) -> tuple[float, float]:
 
 
 def _line(row: list[Char]) -> dict[str, Any] | None:
+    text, kept, first = _words(row)
+    if not kept:
+        return None
+    return {
+        "text": text,
+        "x0": kept[0][1],
+        "x1": max(c[2] for c in kept),
+        "top": min(c[4] for c in kept),
+        "bottom": max(c[5] for c in kept),
+        "size": median(c[6] for c in kept),
+        "first": _first_width(kept, first),
+    }
+
+
+def _words(row: list[Char]) -> tuple[str, list[Char], int]:
+    """The row's text, its characters other than spaces, and where its second word starts among them."""
     parts: list[str] = []
     kept: list[Char] = []
-    breaks: list[int] = []  # indexes into kept where a new word starts
+    second = 0
     space = False
     previous = None
     for char in row:
@@ -69,22 +85,12 @@ def _line(row: list[Char]) -> dict[str, Any] | None:
             space = True
         if kept and space:
             parts.append(" ")
-            breaks.append(len(kept))
+            second = second or len(kept)
         space = False
         parts.append(char[3])
         kept.append(char)
         previous = char
-    if not kept:
-        return None
-    return {
-        "text": "".join(parts),
-        "x0": kept[0][1],
-        "x1": max(c[2] for c in kept),
-        "top": min(c[4] for c in kept),
-        "bottom": max(c[5] for c in kept),
-        "size": median(c[6] for c in kept),
-        "first": _first_width(kept, breaks[0] if breaks else len(kept)),
-    }
+    return "".join(parts), kept, second or len(kept)
 
 
 def _first_width(chars: list[Char], end: int) -> float:

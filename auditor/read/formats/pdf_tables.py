@@ -83,9 +83,10 @@ Corners = dict[Point, tuple[set[Edge], set[Edge]]]
 
 def _corners(across: list[Edge], down: list[Edge]) -> Corners:
     corners: Corners = {}
-    for v in sorted(down, key=lambda e: (e[0], e[1])):
+    across = sorted(across)
+    for v in sorted(down):
         x, top, bottom = v
-        for h in sorted(across, key=lambda e: (e[0], e[1])):
+        for h in across:
             y, x0, x1 = h
             if top <= y + SNAP and bottom >= y - SNAP and x0 - SNAP <= x <= x1 + SNAP:
                 found = corners.setdefault((x, y), (set(), set()))
