@@ -11,15 +11,16 @@ page) and ``第3页表1第2行第4列``.
 
 No OCR: a PDF whose pages have no text layer is refused as scanned.
 
-Why PDFium and not pdfplumber (issue 14, ``bench/pdf.py``): pdfplumber (pdfminer.six) parses every
-glyph in Python, 0.35–0.65 s for a seed's PDF, 96–98% of reading it; PDFium gives the same
-characters with their boxes in 30–60 ms. Its table finder was the one thing only pdfplumber
-did, and it costs nothing once pdfplumber has parsed the page, so calling it on the pages with
-ruling lines only would still pay pdfplumber's parse for every page of tables, which is most
-of a real report's pages. Its "lines" strategy is a few hundred lines of geometry on the
-ruling lines, so :mod:`.pdf_tables` does the same on the lines PDFium reads from the page's
-paths, and pdfplumber is no longer needed. :mod:`.pdf_page` reads a page, :mod:`.pdf_lines`
-joins its characters into lines.
+Why PDFium and not pdfplumber (issue 14, measured with ``bench/pdf.py``): with pdfplumber,
+reading a seed's PDF took 0.39–0.68 s (its audit 22–38× the text's), nine tenths of it
+pdfminer.six parsing every glyph in Python; PDFium gives the characters with their boxes and
+this module joins them into lines in 65–107 ms (4.5–6.8×). pdfplumber's table finder was the
+one thing only it did: on top of its parse it costs little, but the parse is the cost (the
+附表 of the tests, four pages of tables, took 180 ms to read, 24 ms now), so calling it on the
+pages with ruling lines only would still cost some 45 ms a page of tables, most of a real
+report's pages. Its "lines" strategy is geometry on the ruling lines alone: :mod:`.pdf_tables`
+does the same on the lines PDFium reads from the page's paths, and pdfplumber is not needed.
+:mod:`.pdf_page` reads a page through PDFium, :mod:`.pdf_lines` joins its characters into lines.
 """
 
 from __future__ import annotations
