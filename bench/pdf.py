@@ -76,7 +76,8 @@ def main() -> None:
     all_same = True
     with tempfile.TemporaryDirectory() as tmp:
         for name, text, pdf, seed in cases(Path(tmp), read_path):
-            same = key(timed(pdf)[2]) == key(timed(text)[2])  # also the warm-up
+            # also the warm-up
+            same = key(timed(pdf)[2]) == key(timed(text)[2])
             texts, pdfs, reads = [], [], []
             for _ in range(args.runs):
                 total, _, _ = timed(text)
@@ -89,7 +90,8 @@ def main() -> None:
             if seed:
                 worst = max(worst, ratio)
                 meets = "yes" if ratio <= TARGET else "NO"
-            else:  # the target is the seeds'; this text audits in a few ms, so fixed costs weigh
+            else:
+                # the target is the seeds': this text audits in a few ms, so fixed costs weigh
                 meets = "—"
             print(
                 f"{name:<28} {statistics.median(texts):8.1f} {statistics.median(pdfs):8.1f} "

@@ -84,7 +84,8 @@ def test_pdf_places_name_page_and_line(tmp_path, seeds):
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(tmp_path / "r.pdf")
-    try:  # PDFium's own reading of the page, not the reader's: its lines end in CR LF
+    # PDFium's own reading of the page, not the reader's: its lines end in CR LF
+    try:
         lines = pdf[page - 1].get_textpage().get_text_range().split("\r\n")
     finally:
         pdf.close()
@@ -539,7 +540,8 @@ def test_unmapped_glyphs_are_refused_not_audited():
         read_bytes(_pdf_with_unmapped_glyphs(12, "1234.56"), "unmapped.pdf")
     assert "its fonts map glyphs to no characters" in str(exc.value)
     text = read_bytes(_pdf_with_unmapped_glyphs(3, "Total income 1368.43"), "few.pdf").text
-    assert text.startswith("\ufffd\ufffd\ufffd") and "Total income 1368.43" in text  # no "4", no "V"
+    # no "4", no "V" read from the glyphs' codes
+    assert text.startswith("\ufffd\ufffd\ufffd") and "Total income 1368.43" in text
 
     from auditor.read.formats.pdf import unmapped_share
 
@@ -549,7 +551,8 @@ def test_unmapped_glyphs_are_refused_not_audited():
     assert unmapped_share([line("\ufffd\ufffd\ufffd1234.56"), line("\ufffd\ufffd")]) > 0.3
     assert unmapped_share([line("本年收入合计1368.43万元"), line("其中\ufffd")]) < 0.3
     table = (1, "table", {"rows": [["\ufffd\ufffd", "\ufffd\ufffd"], ["\ufffd", None]]})
-    assert unmapped_share([line("本年收入合计"), table]) > 0.3  # table cells count too
+    # table cells count too
+    assert unmapped_share([line("本年收入合计"), table]) > 0.3
 
 
 def test_large_pdf_allowed_large_text_not(tmp_path):
@@ -679,6 +682,73 @@ def test_pdf_rows_of_a_table_without_rules_are_not_joined(tmp_path):
     c.save()
     lines = read_path(path).text.splitlines()
     assert lines[0].startswith("一般公共服务支出") and lines[1].startswith("社会保障和就业支出")
+
+
+def test_pdf_table_of_thin_rectangles_with_a_merged_header(tmp_path):
+    """Spreadsheet exports draw rules as thin filled rectangles and shade the header; a merged
+    cell keeps its columns (the cells it covers are empty)."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "ruled.pdf"
+    c = canvas.Canvas(str(path))
+    xs, ys = [72, 200, 300, 400], [700, 680, 660, 640]
+    c.setFillGray(0.85)
+    c.rect(200.5, 680.5, 199, 19, fill=1, stroke=0)
+    c.setFillGray(0)
+    for y in ys:
+        c.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, fill=1, stroke=0)
+    # the rule between 本年 and 上年 stops below the merged 决算数
+    for k, x in enumerate(xs):
+        c.rect(x - 0.25, ys[-1], 0.5, (ys[0] if k != 2 else ys[1]) - ys[-1], fill=1, stroke=0)
+    c.setFont(M.cjk_font(), 10.5)
+    for x, y, text in [(75, 695, "项目"), (205, 695, "决算数"), (205, 675, "本年"), (305, 675, "上年")]:
+        c.drawString(x, y - 10, text)
+    for x, text in [(75, "收入合计"), (205, "100.00"), (305, "90.00")]:
+        c.drawString(x, 645, text)
+    c.drawString(72, 600, "本年收入合计100.00万元。")
+    c.showPage()
+    c.save()
+    source = read_path(path)
+    assert source.text.splitlines() == [
+        "| 项目 | 决算数 |  |",
+        "|  | 本年 | 上年 |",
+        "| 收入合计 | 100.00 | 90.00 |",
+        "本年收入合计100.00万元。",
+    ]
+    assert source.place_at(3, source.text.splitlines()[2].index("90.00") + 1) == "第1页表1第3行第3列"
+
+
+def test_pdf_page_turned_by_rotate_reads_upright(tmp_path):
+    """A landscape page of a portrait document: /Rotate 90, its content drawn turned so that it
+    reads upright on screen."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    width, height = landscape(A4)
+    # the displayed page's lower left corner, and its upright
+    c.translate(height, 0)
+    c.rotate(90)
+    c.setFont(M.cjk_font(), 10.5)
+    c.drawString(72, 500, "本年收入合计1368.43万元。")
+    c.line(72, 400, 300, 400)
+    c.line(72, 380, 300, 380)
+    c.line(72, 360, 300, 360)
+    for x in (72, 200, 300):
+        c.line(x, 400, x, 360)
+    c.drawString(75, 386, "项目")
+    c.drawString(205, 386, "金额")
+    c.drawString(75, 366, "合计")
+    c.drawString(205, 366, "1368.43")
+    c.showPage()
+    c.save()
+    assert read_path(path).text.splitlines() == [
+        "本年收入合计1368.43万元。",
+        "| 项目 | 金额 |",
+        "| 合计 | 1368.43 |",
+    ]
 
 
 def test_scanned_pages_among_text_pages_are_reported_in_the_coverage(tmp_path):

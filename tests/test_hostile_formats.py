@@ -303,13 +303,15 @@ def test_pdf_page_whose_only_line_is_a_figure_keeps_it(tmp_path):
     path = tmp_path / "carried.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
     font = M.cjk_font()
-    wide = "本部门按照预算绩效管理要求，组织对项目支出开展绩效自评，自评覆盖率达到百分之百。"  # to the margin
+    # a line to the right margin, so that short lines are known as short
+    wide = "本部门按照预算绩效管理要求，组织对项目支出开展绩效自评，自评覆盖率达到百分之百。"
     pages = [[wide, wide, "项目支出绩效自评表", "指标 分值 得分"], ["96"], [wide, "自评结论：良好。"], []]
     for page, body in enumerate(pages, start=1):
         c.setFont(font, 10.5)
         for k, line in enumerate(body):
             c.drawString(72, (800 if body == ["96"] else 760) - 18 * k, line)
-        if page != 2:  # the carried-over page prints no page number
+        # the carried-over page prints no page number
+        if page != 2:
             c.drawCentredString(A4[0] / 2, 30, f"- {page} -" if page < 4 else str(page))
         c.showPage()
     c.save()

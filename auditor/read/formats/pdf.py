@@ -60,11 +60,13 @@ _ERRORS = {1: "unknown error", 2: "cannot open", 3: "data format error", 6: "pag
 
 def read_pdf(data: bytes, name: str) -> Source:
     try:
-        import pypdfium2  # noqa: F401  (importing it starts PDFium)
+        # importing the package starts PDFium; the reader calls its raw functions only
+        import pypdfium2  # noqa: F401
         import pypdfium2.raw as raw
     except ImportError:
         raise needs_extra(name, ".pdf", "pdf") from None
-    if b"%%EOF" not in data[-4096:]:  # a file cut short: PDFium would read what is left of it
+    # a file cut short: PDFium would read what is left of it
+    if b"%%EOF" not in data[-4096:]:
         raise InputError(name, "corrupt PDF (truncated: no end-of-file marker)")
     with LOCK:
         pages = _pages(raw, data, name)

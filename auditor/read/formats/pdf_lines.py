@@ -1,12 +1,13 @@
 """A PDF page's characters joined into lines, as pdfplumber's ``extract_text_lines`` joins them.
 
 Characters whose baselines lie within :data:`TOLERANCE` points of one another (each of the next,
-in order from the top) are one line, read left to right. A space is put where the document has
+in order from the top) are one line, read left to right: baselines rather than pdfplumber's tops,
+so that a heading's number in a larger size stays on its line. A space is put where the document has
 one, or where the gap between two characters is wider than :data:`TOLERANCE`; runs of spaces
 become one, and a line is stripped. A line is a dict: ``text``, ``x0``, ``x1``, ``top``,
 ``bottom`` (points from the page's top-left corner), ``size`` (the median em size of its
 characters) and ``first`` (the width of its first unbreakable piece: a run of Latin letters and
-digits, or one character).
+digits up to the first space, or one character).
 """
 
 from __future__ import annotations

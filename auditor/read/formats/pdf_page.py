@@ -8,7 +8,7 @@ space, U+FFFD for a glyph whose font maps it to no character. A ruling line is `
 or ``("v", x, top, bottom)``: the straight, axis-parallel pieces of every painted path (lines and
 rectangle sides), as pdfplumber reads them for its table finder.
 
-PDFium is not thread-safe: every call goes through :data:`LOCK`.
+PDFium is not thread-safe: whoever calls it holds :data:`LOCK`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Held while any document is open: PDFium may not be called from two threads at once.
-LOCK = threading.RLock()
+LOCK = threading.Lock()
 
 Char = tuple[float, float, float, str, float, float, float]
 Rule = tuple[str, float, float, float]
@@ -86,7 +86,8 @@ def _view(raw: Any, page: Any) -> tuple[Matrix, float, float]:
         x0, x1, y0, y1 = min(left, right), max(left, right), min(bottom, top), max(bottom, top)
     else:
         x0, y0, x1, y1 = 0.0, 0.0, raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
-    turns = raw.FPDFPage_GetRotation(page) % 4  # clockwise quarter turns when displayed
+    # clockwise quarter turns when displayed (-1: PDFium could not tell)
+    turns = raw.FPDFPage_GetRotation(page)
     w, h = x1 - x0, y1 - y0
     if turns == 1:
         return (0.0, 1.0, 1.0, 0.0, -y0, -x0), h, w
@@ -111,7 +112,8 @@ def _chars(raw: Any, text: Any, view: Matrix) -> list[Char]:
     rect, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     p_rect, p_ox, p_oy = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     out: list[Char] = []
-    last = math.nan  # the baseline the size was last worked out on
+    # the baseline the size was last worked out on
+    last = math.nan
     size, upright = 0.0, False
     isfinite = math.isfinite
     for k in range(count):
@@ -126,11 +128,13 @@ def _chars(raw: Any, text: Any, view: Matrix) -> list[Char]:
         elif code < 127:
             char = chr(code)
         elif code >= 0xFFFE or 0xD800 <= code < 0xE000 or code == 127:
-            continue  # control characters, no character at all
+            # a control character, or no character at all
+            continue
         else:
             char = chr(code)
+            # a no-break or an ideographic space is a space all the same
             if char.isspace():
-                char = " "  # a no-break or an ideographic space: a space all the same
+                char = " "
         if not loose_box(text, k, p_rect) or not origin_of(text, k, p_ox, p_oy):
             continue
         base = b * ox.value + d * oy.value + f
@@ -139,13 +143,16 @@ def _chars(raw: Any, text: Any, view: Matrix) -> list[Char]:
         if base != last or not k & 7:
             size, upright = _size(raw, text, k, view)
             last = base
+        # a character not upright on the displayed page (a watermark at an angle, a sideways
+        # label) would be read into the lines it crosses
         if not upright:
-            continue  # not upright on the displayed page (a watermark at an angle, a sideways label)
+            continue
         x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
         left, right = a * x0 + c * y0 + e, a * x1 + c * y1 + e
         top, bottom = b * x0 + d * y0 + f, b * x1 + d * y1 + f
+        # a degenerate matrix
         if not isfinite(base + left + right + top + bottom + size):
-            continue  # a degenerate matrix
+            continue
         if flip_x:
             left, right = right, left
         if flip_y:
@@ -205,8 +212,9 @@ def _rules(raw: Any, obj: Any, matrix: Matrix, out: list[Rule]) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
         return
+    # a clipping path: nothing is drawn
     if not fill.value and not stroke.value:
-        return  # a clipping path: nothing is drawn
+        return
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
     px, py = ctypes.byref(x), ctypes.byref(y)

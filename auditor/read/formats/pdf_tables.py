@@ -24,8 +24,10 @@ SHORTEST = 3.0
 #: drawn as thousands of hairlines, not a table; its text is still read as lines).
 MAX_PAIRS = 400_000
 
-Edge = tuple[float, float, float]  # (where across, start, end)
-Box = tuple[float, float, float, float]  # (x0, top, x1, bottom)
+#: (where across, start, end)
+Edge = tuple[float, float, float]
+#: (x0, top, x1, bottom)
+Box = tuple[float, float, float, float]
 Point = tuple[float, float]
 
 
