@@ -81,12 +81,31 @@ def test_pdf_places_name_page_and_line(tmp_path, seeds):
     report = audit_source(source)
     unit = next(f for f in report.findings if f.rule == "FA103")
     page, line = map(int, re.fullmatch(r"第(\d+)页第(\d+)行", unit.evidence[0].place).groups())
-    import pdfplumber
+    import pypdfium2
 
-    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
-        lines = [ln["text"] for ln in pdf.pages[page - 1].extract_text_lines()]
+    pdf = pypdfium2.PdfDocument(tmp_path / "r.pdf")
+    # PDFium's own reading of the page, not the reader's: its lines end in CR LF
+    try:
+        lines = pdf[page - 1].get_textpage().get_text_range().split("\r\n")
+    finally:
+        pdf.close()
+    lines = [ln for ln in lines if ln.strip() and ln.strip() != f"- {page} -"]
     assert unit.evidence[0].text in lines[line - 1]  # the figure is on that line of that page
     assert "- 1 -" not in source.text  # page numbers are not text
+
+
+def test_pdfs_read_in_threads_at_once(tmp_path, seeds):
+    """PDFium is not thread-safe (without the reader's lock, two threads reading at once crash the
+    process), and a Dask worker audits in threads: in a process of its own, so a crash fails."""
+    path = M.to_pdf(M.blocks_of(seeds["003"].read_text(encoding="utf-8")), tmp_path / "r.pdf")
+    code = (
+        "import sys; from concurrent.futures import ThreadPoolExecutor; "
+        "from auditor.read.inputs import read_path; "
+        "texts = list(ThreadPoolExecutor(4).map(lambda _: read_path(sys.argv[1]).text, range(12))); "
+        "print(len(set(texts)), len(texts))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.split() == ["1", "12"], proc.stderr
 
 
 def test_html_drops_navigation_and_scripts_keeps_tables(tmp_path):
@@ -380,7 +399,7 @@ def test_content_decides_when_it_is_a_supported_format(tmp_path, seeds):
 @pytest.mark.parametrize(
     "module, fmt, extra",
     [
-        ("pdfplumber", "pdf", "pdf"),
+        ("pypdfium2", "pdf", "pdf"),
         ("docx", "docx", "office"),
         ("openpyxl", "xlsx", "office"),
         ("lxml", "html", "html"),
@@ -414,7 +433,8 @@ def test_import_stays_light():
     code = (
         "import sys, auditor; "
         "r = auditor.audit_text('本年支出合计1909.08万元，其中：基本支出501.68万元，项目支出1407.4万元。');"
-        "heavy = [m for m in ('lxml', 'docx', 'openpyxl', 'xlrd', 'pdfplumber', 'pdfminer', 'opencc') "
+        "heavy = [m for m in ('lxml', 'docx', 'openpyxl', 'xlrd', 'pdfplumber', 'pdfminer', 'pypdfium2', "
+        "'opencc') "
         "if m in sys.modules];"
         "print(heavy)"
     )
@@ -485,14 +505,54 @@ def test_html_layout_table_is_not_a_data_table(tmp_path, seeds):
     assert all(re.fullmatch(r"第\d+段", f.evidence[0].place) for f in report.findings)
 
 
+def _pdf_with_unmapped_glyphs(glyphs: int, mapped: str) -> bytes:
+    """A page with `glyphs` glyphs in a font that maps none of them to a character (Identity-H, no
+    ToUnicode, not embedded: PDFium reads their codes 0x12, 0x34 … as if they were characters,
+    and "4" or "V" among them would be read as text), then `mapped` in Helvetica below."""
+    codes = "".join(f"{0x12 + 0x22 * k:04X}" for k in range(glyphs))
+    content = f"BT /F1 12 Tf 72 700 Td <{codes}> Tj ET BT /F2 12 Tf 72 680 Td ({mapped}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoSuchFont /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoSuchFont /DW 1000"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (k, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def test_unmapped_glyphs_are_refused_not_audited():
+    with pytest.raises(InputError) as exc:
+        read_bytes(_pdf_with_unmapped_glyphs(12, "1234.56"), "unmapped.pdf")
+    assert "its fonts map glyphs to no characters" in str(exc.value)
+    text = read_bytes(_pdf_with_unmapped_glyphs(3, "Total income 1368.43"), "few.pdf").text
+    # no "4", no "V" read from the glyphs' codes
+    assert text.startswith("\ufffd\ufffd\ufffd") and "Total income 1368.43" in text
+
     from auditor.read.formats.pdf import unmapped_share
 
     def line(t):
         return (1, "line", {"text": t})
 
-    assert unmapped_share([line("(cid:12)(cid:34)(cid:56)1234.56"), line("(cid:7)(cid:8)")]) > 0.5
-    assert unmapped_share([line("本年收入合计1368.43万元"), line("其中(cid:3)")]) < 0.3
+    assert unmapped_share([line("\ufffd\ufffd\ufffd1234.56"), line("\ufffd\ufffd")]) > 0.3
+    assert unmapped_share([line("本年收入合计1368.43万元"), line("其中\ufffd")]) < 0.3
+    table = (1, "table", {"rows": [["\ufffd\ufffd", "\ufffd\ufffd"], ["\ufffd", None]]})
+    # table cells count too
+    assert unmapped_share([line("本年收入合计"), table]) > 0.3
 
 
 def test_large_pdf_allowed_large_text_not(tmp_path):
@@ -622,6 +682,73 @@ def test_pdf_rows_of_a_table_without_rules_are_not_joined(tmp_path):
     c.save()
     lines = read_path(path).text.splitlines()
     assert lines[0].startswith("一般公共服务支出") and lines[1].startswith("社会保障和就业支出")
+
+
+def test_pdf_table_of_thin_rectangles_with_a_merged_header(tmp_path):
+    """Spreadsheet exports draw rules as thin filled rectangles and shade the header; a merged
+    cell keeps its columns (the cells it covers are empty)."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "ruled.pdf"
+    c = canvas.Canvas(str(path))
+    xs, ys = [72, 200, 300, 400], [700, 680, 660, 640]
+    c.setFillGray(0.85)
+    c.rect(200.5, 680.5, 199, 19, fill=1, stroke=0)
+    c.setFillGray(0)
+    for y in ys:
+        c.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, fill=1, stroke=0)
+    # the rule between 本年 and 上年 stops below the merged 决算数
+    for k, x in enumerate(xs):
+        c.rect(x - 0.25, ys[-1], 0.5, (ys[0] if k != 2 else ys[1]) - ys[-1], fill=1, stroke=0)
+    c.setFont(M.cjk_font(), 10.5)
+    for x, y, text in [(75, 695, "项目"), (205, 695, "决算数"), (205, 675, "本年"), (305, 675, "上年")]:
+        c.drawString(x, y - 10, text)
+    for x, text in [(75, "收入合计"), (205, "100.00"), (305, "90.00")]:
+        c.drawString(x, 645, text)
+    c.drawString(72, 600, "本年收入合计100.00万元。")
+    c.showPage()
+    c.save()
+    source = read_path(path)
+    assert source.text.splitlines() == [
+        "| 项目 | 决算数 |  |",
+        "|  | 本年 | 上年 |",
+        "| 收入合计 | 100.00 | 90.00 |",
+        "本年收入合计100.00万元。",
+    ]
+    assert source.place_at(3, source.text.splitlines()[2].index("90.00") + 1) == "第1页表1第3行第3列"
+
+
+def test_pdf_page_turned_by_rotate_reads_upright(tmp_path):
+    """A landscape page of a portrait document: /Rotate 90, its content drawn turned so that it
+    reads upright on screen."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    width, height = landscape(A4)
+    # the displayed page's lower left corner, and its upright
+    c.translate(height, 0)
+    c.rotate(90)
+    c.setFont(M.cjk_font(), 10.5)
+    c.drawString(72, 500, "本年收入合计1368.43万元。")
+    c.line(72, 400, 300, 400)
+    c.line(72, 380, 300, 380)
+    c.line(72, 360, 300, 360)
+    for x in (72, 200, 300):
+        c.line(x, 400, x, 360)
+    c.drawString(75, 386, "项目")
+    c.drawString(205, 386, "金额")
+    c.drawString(75, 366, "合计")
+    c.drawString(205, 366, "1368.43")
+    c.showPage()
+    c.save()
+    assert read_path(path).text.splitlines() == [
+        "本年收入合计1368.43万元。",
+        "| 项目 | 金额 |",
+        "| 合计 | 1368.43 |",
+    ]
 
 
 def test_scanned_pages_among_text_pages_are_reported_in_the_coverage(tmp_path):

@@ -291,3 +291,32 @@ def test_pdf_keeps_integers_alone_on_a_line_and_drops_only_page_numbers(tmp_path
         assert f"- {page} -" not in lines
     assert lines.count("10") == 3 and lines.count("12") == 3 and lines.count("96") == 3
     assert [ln for ln in lines if ln in ("2", "3", "4")] == ["2", "3", "4"]  # in the body: kept
+
+
+def test_pdf_page_whose_only_line_is_a_figure_keeps_it(tmp_path):
+    """A self-evaluation table's total carried over to a page of its own, printed at the page's
+    top (in the header band): not a page number, since it does not follow the page sequence that
+    the printed page numbers do; a bare number in the footer band that does follow it is one."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "carried.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    font = M.cjk_font()
+    # a line to the right margin, so that short lines are known as short
+    wide = "本部门按照预算绩效管理要求，组织对项目支出开展绩效自评，自评覆盖率达到百分之百。"
+    pages = [[wide, wide, "项目支出绩效自评表", "指标 分值 得分"], ["96"], [wide, "自评结论：良好。"], []]
+    for page, body in enumerate(pages, start=1):
+        c.setFont(font, 10.5)
+        for k, line in enumerate(body):
+            c.drawString(72, (800 if body == ["96"] else 760) - 18 * k, line)
+        # the carried-over page prints no page number
+        if page != 2:
+            c.drawCentredString(A4[0] / 2, 30, f"- {page} -" if page < 4 else str(page))
+        c.showPage()
+    c.save()
+    source = read_bytes(path.read_bytes(), "carried.pdf")
+    lines = source.text.splitlines()
+    assert "96" in lines and "4" not in lines and "- 1 -" not in lines, lines
+    number = lines.index("96") + 1
+    assert [place for line, _, place in source.places if line == number] == ["第2页第1行"]

@@ -1,4 +1,5 @@
-"""PDF with a text layer (pdfplumber): text lines rejoined into paragraphs, ruled tables as tables.
+"""PDF with a text layer (PDFium, through pypdfium2): text lines rejoined into paragraphs, ruled
+tables as tables.
 
 A PDF has lines, not paragraphs: a line that runs to the right margin continues on the next
 line (on the same page or the next one) unless that one is indented, which starts a new
@@ -9,12 +10,21 @@ with ruling lines are read as tables (pipe rows). Places: ``第3页第7行`` (pa
 page) and ``第3页表1第2行第4列``.
 
 No OCR: a PDF whose pages have no text layer is refused as scanned.
+
+Why PDFium and not pdfplumber (issue 14, measured with ``bench/pdf.py``): with pdfplumber,
+reading a seed's PDF took 0.39–0.68 s (its audit 22–38× the text's), nine tenths of it
+pdfminer.six parsing every glyph in Python; PDFium gives the characters with their boxes and
+this module joins them into lines in 65–107 ms (4.5–6.8×). pdfplumber's table finder was the
+one thing only it did: on top of its parse it costs little, but the parse is the cost (the
+附表 of the tests, four pages of tables, took 180 ms to read, 24 ms now), so calling it on the
+pages with ruling lines only would still cost some 45 ms a page of tables, most of a real
+report's pages. Its "lines" strategy is geometry on the ruling lines alone: :mod:`.pdf_tables`
+does the same on the lines PDFium reads from the page's paths, and pdfplumber is not needed.
+:mod:`.pdf_page` reads a page through PDFium, :mod:`.pdf_lines` joins its characters into lines.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 from collections import Counter
 from statistics import median
@@ -23,6 +33,9 @@ from typing import TYPE_CHECKING, Any
 from ...core.errors import InputError
 from .extras import needs_extra
 from .layout import Layout, clean
+from .pdf_lines import lines_of
+from .pdf_page import LOCK, Char, Page, Unreadable, open_document, read_page
+from .pdf_tables import tables_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..source import Source
@@ -39,63 +52,36 @@ _DIGITS = re.compile(r"\d+")
 #: The header and footer bands: the top and bottom 8% of the page, where page numbers are printed.
 BAND = 0.08
 
-# pdfminer logs every oddity of a damaged file as a warning: without a handler of their own, those
-# would reach standard error as stray lines (a library leaves logging to its caller)
-for _logger in ("pdfminer", "pdfplumber"):
-    logging.getLogger(_logger).addHandler(logging.NullHandler())
+_ENCRYPTED = "encrypted PDF (a password is needed to open it): remove the password first"
+#: FPDF_GetLastError's codes
+_PASSWORD, _SECURITY = 4, 5
+_ERRORS = {1: "unknown error", 2: "cannot open", 3: "data format error", 6: "page not found or content error"}
 
 
 def read_pdf(data: bytes, name: str) -> Source:
     try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        # importing the package starts PDFium; the reader calls its raw functions only
+        import pypdfium2  # noqa: F401
+        import pypdfium2.raw as raw
     except ImportError:
         raise needs_extra(name, ".pdf", "pdf") from None
-    if b"%%EOF" not in data[-4096:]:  # pdfminer would crawl the whole file looking for objects
+    # a file cut short: PDFium would read what is left of it
+    if b"%%EOF" not in data[-4096:]:
         raise InputError(name, "corrupt PDF (truncated: no end-of-file marker)")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(
-            name, "encrypted PDF (a password is needed to open it): remove the password first"
-        ) from None
-    except Exception as exc:
-        inner = [exc, *exc.args, exc.__context__]  # pdfplumber wraps pdfminer's errors
-        if (
-            any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner)
-            or "password" in str(exc).lower()
-        ):
-            raise InputError(
-                name, "encrypted PDF (a password is needed to open it): remove the password first"
-            ) from None
-        # unwrap pdfplumber's wrapper
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        raise InputError(
-            name, f"corrupt PDF ({type(cause).__name__}: {str(cause)[:80] or 'cannot parse'})"
-        ) from None
-    try:
-        items = []  # (page, kind, payload)
-        chars = 0
-        images = 0
-        scanned = []  # pages with images and no text
-        for p, page in enumerate(pages, start=1):
-            n = len(page.chars)
-            chars += n
-            images += len(page.images)
-            if not n and page.images:
-                scanned.append(p)
-            items.extend(_page_items(page, p))
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(
-            name, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80] or 'cannot parse page'})"
-        ) from None
-    finally:
-        pdf.close()
+    with LOCK:
+        pages = _pages(raw, data, name)
     if not pages:
         raise InputError(name, "PDF has no pages")
+    items = []  # (page, kind, payload)
+    chars = 0
+    images = 0
+    scanned = []  # pages with images and no text
+    for p, page in enumerate(pages, start=1):
+        chars += len(page.chars)
+        images += page.images
+        if not page.chars and page.images:
+            scanned.append(p)
+        items.extend(_page_items(page, p))
     if chars == 0:
         why = (
             "no text layer (scanned?): OCR is not supported"
@@ -106,13 +92,36 @@ def read_pdf(data: bytes, name: str) -> Source:
     if unmapped_share(items) > 0.3:
         raise InputError(
             name,
-            "the text layer cannot be read: its fonts map glyphs to no characters ((cid:…)); "
-            "OCR is not supported",
+            "the text layer cannot be read: its fonts map glyphs to no characters; OCR is not supported",
         )
     unread: tuple[tuple[str, int], ...] = ()
     if scanned:
         unread = ((f"pages without a text layer (scanned?), not read: {_ranges(scanned)}", len(scanned)),)
     return _lay(items, name, unread)
+
+
+def _pages(raw: Any, data: bytes, name: str) -> list[Page]:
+    """Every page read through PDFium, the document closed again whatever happens."""
+    try:
+        doc = open_document(raw, data)
+    except Unreadable as exc:
+        raise _refused(name, exc) from None
+    try:
+        return [read_page(raw, doc, k) for k in range(raw.FPDF_GetPageCount(doc))]
+    except Unreadable as exc:
+        raise _refused(name, exc) from None
+    finally:
+        raw.FPDF_CloseDocument(doc)
+
+
+def _refused(name: str, exc: Unreadable) -> InputError:
+    if exc.code == _PASSWORD:
+        return InputError(name, _ENCRYPTED)
+    if exc.code == _SECURITY:
+        return InputError(
+            name, "encrypted PDF (its security handler is not supported): remove the encryption first"
+        )
+    return InputError(name, f"corrupt PDF (PDFium: {str(exc) or _ERRORS.get(exc.code, 'unknown error')})")
 
 
 def _ranges(pages: list[int]) -> str:
@@ -133,63 +142,40 @@ def _table_like(text: str) -> bool:
     return len(_BARE_NUMBER.findall(text)) >= 2
 
 
-_CID = re.compile(r"\(cid:\d+\)")
-
-
 def unmapped_share(items: list[Item]) -> float:
-    """Share of the text that is (cid:N): glyphs whose font gives no Unicode character."""
-    texts = [payload["text"] for _, kind, payload in items if kind == "line"]
+    """Share of the text (lines and table cells) that is U+FFFD: glyphs whose font gives no character."""
+    texts: list[str] = [payload["text"] for _, kind, payload in items if kind == "line"]
+    texts += [
+        cell or "" for _, kind, payload in items if kind == "table" for row in payload["rows"] for cell in row
+    ]
     total = sum(len(t) for t in texts)
     if not total:
         return 0.0
-    return sum(len(m.group()) for t in texts for m in _CID.finditer(t)) / total
+    return sum(t.count("\ufffd") for t in texts) / total
 
 
-def _page_items(page: Any, p: int) -> list[Item]:
-    tables = []
-    try:
-        found = page.find_tables()
-    except Exception:
-        found = []
-    for t in found:
-        rows = t.extract()
-        if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2:
-            tables.append((t.bbox, rows))
-
-    def outside(obj: dict[str, Any]) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b, _ in tables)
-
-    text_page = page.filter(outside) if tables else page
-    lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True) if ln["text"].strip()]
-    items = []
-    for k, ln in enumerate(lines, start=1):
-        sizes = [c.get("size", 0) or (c["bottom"] - c["top"]) for c in ln["chars"]] or [
-            ln["bottom"] - ln["top"]
-        ]
-        items.append(
-            (
-                ln["top"],
-                "line",
-                {
-                    "page": p,
-                    "no": k,
-                    "text": ln["text"],
-                    "x0": ln["x0"],
-                    "x1": ln["x1"],
-                    "top": ln["top"],
-                    "bottom": ln["bottom"],
-                    "height": page.height,
-                    "size": median(sizes),
-                    "first": _first_word_width(ln["chars"]),
-                },
-            )
-        )
-    for t, (bbox, rows) in enumerate(tables, start=1):
-        items.append((bbox[1], "table", {"page": p, "no": t, "rows": rows}))
+def _page_items(page: Page, p: int) -> list[Item]:
+    tables = [
+        (box, rows)
+        for box, rows in tables_of(page.rules, page.chars)
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2
+    ]
+    chars = page.chars
+    if tables:
+        chars = [c for c in chars if _outside(c, [box for box, _ in tables])]
+    items: list[tuple[float, str, dict[str, Any]]] = [
+        (ln["top"], "line", dict(ln, page=p, no=k, height=page.height))
+        for k, ln in enumerate(lines_of(chars), start=1)
+    ]
+    for t, (box, rows) in enumerate(tables, start=1):
+        items.append((box[1], "table", {"page": p, "no": t, "rows": rows}))
     items.sort(key=lambda it: it[0])
     return [(p, kind, payload) for _, kind, payload in items]
+
+
+def _outside(char: Char, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x, y = (char[1] + char[2]) / 2, (char[4] + char[5]) / 2
+    return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
 def _cell(text: str | None) -> str:
@@ -293,22 +279,6 @@ def _right_margin(ends: list[float]) -> float:
     top = max(ends)
     band = [x for x in ends if x >= top - 60]
     return median(band)
-
-
-def _first_word_width(chars: list[dict[str, Any]]) -> float:
-    """Width of the line's first unbreakable piece: a run of Latin letters and digits, or one character."""
-    if not chars:
-        return 0.0
-    k = 0
-    while (
-        k + 1 < len(chars)
-        and chars[k]["text"].isascii()
-        and not chars[k]["text"].isspace()
-        and chars[k + 1]["text"].isascii()
-        and not chars[k + 1]["text"].isspace()
-    ):
-        k += 1
-    return float(chars[k]["x1"] - chars[0]["x0"])
 
 
 def _continues(prev: dict[str, Any], line: dict[str, Any], left: float, right: float) -> bool:
