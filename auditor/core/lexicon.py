@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .rules import _load_toml
 
@@ -34,7 +35,9 @@ class Lexicon:
     concept_of: dict[str, str]  # synonym (matching form) -> concept id
     name_of: dict[str, str]  # concept id -> its first synonym, to name it to people
     implied_scope: dict[str, str]  # synonym -> the scope it names (财政资金收入 is 财政拨款's)
-    by_first: dict[str, tuple[str, ...]]  # first character -> synonyms, longest first
+    # the synonyms as a trie of characters ("" marks a word's end, holding the word): the longest
+    # synonym at a place is found by walking its characters, not by trying every synonym
+    trie: dict[str, Any]
     concept_re: re.Pattern[str]
     weak: frozenset[str]  # synonyms that name their concept only as a list's item
     vague: frozenset[str]  # synonyms a report uses for the total or for this year's total
@@ -170,7 +173,7 @@ def lexicon() -> Lexicon:
         concept_of=concept_of,
         name_of={cid: strip_marks(names[0].partition("@")[0]) for cid, names in data["concepts"].items()},
         implied_scope=implied_scope,
-        by_first=_by_first(concept_of),
+        trie=_trie(concept_of),
         concept_re=re.compile(_alt(concept_of)),
         weak=frozenset(strip_marks(w) for w in data["weak"]["names"]),
         vague=frozenset(strip_marks(w) for w in data["vague"]["names"]),
@@ -199,11 +202,14 @@ def _with_infix(name: str, infix: dict[str, str]) -> list[str]:
     return [name, name[: m.end(1)] + infix["word"] + name[m.end(1) :]]
 
 
-def _by_first(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
+def _trie(words: dict[str, str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
     for w in words:
-        out.setdefault(w[0], []).append(w)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = w
+    return root
 
 
 def _closure(identities: list[Identity], extra: dict[str, list[str]]) -> dict[str, frozenset[str]]:

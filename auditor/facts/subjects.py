@@ -90,6 +90,7 @@ _ONLY_BETWEEN = re.compile(r"(?:决算|的|安排的|预算)*")
 
 
 _MENTIONS: dict[tuple[object, ...], list[Mention]] = {}
+_BARE_SIDE = re.compile(r"收入|支出")
 
 
 def mentions(
@@ -108,23 +109,32 @@ def mentions(
 
 def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) -> list[Mention]:
     cands: list[tuple[int, int, str]] = []
-    by_first = lx.by_first
+    trie = lx.trie
+    n = len(h)
     for i, ch in enumerate(h):
-        for w in by_first.get(ch, ()):
-            if h.startswith(w, i):
-                cands.append((i, i + len(w), w))
-                break
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[0]))
+        node = trie.get(ch)
+        longest = None
+        j = i + 1
+        while node is not None:
+            longest = node.get("", longest)
+            node = node.get(h[j]) if j < n else None
+            j += 1
+        if longest is not None:
+            cands.append((i, i + len(longest), longest))
     taken: list[tuple[int, int, str]] = []
-    for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
+    if len(cands) > 1:
+        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[0]))
+        for c in cands:
+            if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+                taken.append(c)
+    else:
+        taken = cands
     out: list[Mention] = []
     for s, e, word in taken:
         cid = lx.concept_of[word]
         scope = lx.implied_scope.get(word) or _scope_before(lx, h, s, cid)
         out.append(Mention(Subject(cid, scope), s, e, word in lx.weak))
-    for m in re.finditer(r"收入|支出", h):
+    for m in _BARE_SIDE.finditer(h) if "收入" in h or "支出" in h else ():
         if any(x.start <= m.start() < x.end for x in out):
             continue
         if any(
@@ -153,14 +163,18 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
         )
         if lead and lx.bare_opens.match(lead) or opening:
             out.append(Mention(Subject(cid, "all"), m.start(), m.end(), False))
-    out.sort(key=lambda x: x.start)
+    if len(out) > 1:
+        out.sort(key=lambda x: x.start)
     return out
 
 
 def _scope_before(lx: Lexicon, h: str, pos: int, cid: str) -> str:
     if cid in lx.scopeless:
         return "all"
-    before = _CLOSED_GROUP.sub("", h[max(0, pos - 30) : pos])[-16:]
+    before = h[max(0, pos - 30) : pos]
+    if ")" in before or "）" in before:
+        before = _CLOSED_GROUP.sub("", before)
+    before = before[-16:]
     best = None
     for s in lx.scope_re.finditer(before):
         if before[s.end() :] in ("", "的", "安排的"):
