@@ -437,6 +437,21 @@ def test_a_rate_on_a_stated_prior_that_fits_another_total_is_a_wrong_base():
     assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA301", "wrong_base")]
 
 
+def test_a_share_on_another_total_is_a_wrong_base_unless_that_total_is_one_slip_away():
+    text = (
+        "本年收入合计190.00万元。本年支出合计{base}万元，"
+        "其中基本支出95.00万元，占本年支出合计的50.00%。"
+    )
+    # 95 ÷ 190 is 50%: computed on the income total
+    found = serious(text.format(base="950.00"))
+    assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA201", "wrong_base")]
+    # 910.00 is 190.00 with two digits swapped: the total is misspelt, not another base
+    found = serious(text.format(base="910.00"))
+    assert [(f.rule, f.diagnosis.cause, f.diagnosis.suggested) for f in found] == [
+        ("FA201", "transposed_digits", "190.00万元")
+    ]
+
+
 def test_an_average_per_car_is_no_part_of_the_total_before_it():
     text = (
         "公务用车购置及运行维护费支出22.83万元，其中：公务用车购置支出为0万元；"

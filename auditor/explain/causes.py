@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..check.relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation
+from ..core.intervals import Interval
 from ..core.models import CAUSES, Diagnosis
 from ..parse.figures import Figure, misspellings
 from .diagnose import Repair
@@ -18,6 +19,17 @@ from .evidence import Labels
 # the bound figures tried as the base a percentage was computed on: the nearest of distinct values
 NEAR_VALUES = 200
 NEAR_SCAN = 2000
+
+
+def _loose_value(rel: Relation, fig: Figure) -> Interval:
+    """What a figure may stand for in a relation, rounded or truncated (in yuan for an amount)."""
+    loose = rel.loose_of(fig)
+    return loose.scale(fig.scale) if fig.is_amount else loose
+
+
+def _one_slip_away(fig: Figure) -> set[Decimal]:
+    """The values (in yuan) an amount stands for with one slip made in writing it."""
+    return {c.value * c.scale for _, c in misspellings(fig, fig.unit)} if fig.is_amount else set()
 
 
 def fmt(value: Decimal, decimals: int) -> str:
@@ -151,7 +163,9 @@ class Causes:
 
     def _base_that_fits(self, rel: Relation, k: int, base: Figure) -> Figure | None:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
-        slips = {c.value * c.scale for _, c in misspellings(base, base.unit)} if base.is_amount else set()
+        slips: set[Decimal] | None = None  # the base's values one slip away, worked out when asked
+        # what the base would have to stand for: an alternative outside it cannot make it hold
+        need = rel.need(k)
         seen: set[int] = set()
         for alt in [*rel.alternatives, *nearest(self.bases, self._starts, rel.result, self._values)]:
             if (
@@ -163,9 +177,7 @@ class Causes:
             ):
                 continue
             seen.add(id(alt))
-            if alt.value * alt.scale in slips:
-                continue  # the stated base is one slip away from the other figure: a slip, not a base
-            fits = rel.judge({k: alt}) == "ok"
+            fits = (need is None or need.meets(_loose_value(rel, alt))) and rel.judge({k: alt}) == "ok"
             # d ÷ (another total ∓ d): the other total as this year's
             if not fits and "change_sign" in rel.context:
                 fits = (
@@ -179,7 +191,12 @@ class Causes:
                     ).judge()
                     == "ok"
                 )
-            if fits:
+            if not fits:
+                continue
+            if slips is None:
+                slips = _one_slip_away(base)
+            # one slip away from the stated base, the other figure is a slip, not another base
+            if alt.value * alt.scale not in slips:
                 return alt
         return None
 
