@@ -90,3 +90,19 @@ def test_console_script_is_installed():
     from importlib.metadata import entry_points
 
     assert any(ep.name == "auditor" for ep in entry_points(group="console_scripts"))
+
+
+def test_machine_output_without_a_summary_does_not_load_rich(seeds):
+    # rich draws the terminal report and the summary table; a pipeline asking for JSON lines and
+    # no summary should not pay for importing it
+    code = (
+        "import sys; from auditor.cli.commands import main; "
+        f"sys.argv = ['auditor', 'check', '--no-summary', '--format', 'jsonl', {str(seeds['001'])!r}]; "
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main()\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

@@ -24,9 +24,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
 
 STDOUT = "standard output"
 
@@ -152,14 +153,16 @@ def _remove(path: Path) -> None:
         pass
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
-
-
 def console(**kwargs: Any) -> Console:
-    """A rich console for the command's output (see the module docstring)."""
+    """A rich console for the command's output (see the module docstring). rich is imported
+    here, not with the module: the machine formats (json, jsonl, sarif) never load it."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
     return _Console(**kwargs)
 
 
