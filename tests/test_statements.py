@@ -438,10 +438,7 @@ def test_a_rate_on_a_stated_prior_that_fits_another_total_is_a_wrong_base():
 
 
 def test_a_share_on_another_total_is_a_wrong_base_unless_that_total_is_one_slip_away():
-    text = (
-        "本年收入合计190.00万元。本年支出合计{base}万元，"
-        "其中基本支出95.00万元，占本年支出合计的50.00%。"
-    )
+    text = "本年收入合计190.00万元。本年支出合计{base}万元，其中基本支出95.00万元，占本年支出合计的50.00%。"
     # 95 ÷ 190 is 50%: computed on the income total
     found = serious(text.format(base="950.00"))
     assert [(f.rule, f.diagnosis.cause) for f in found] == [("FA201", "wrong_base")]
