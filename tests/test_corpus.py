@@ -3,6 +3,7 @@ JSON Lines streaming, no progress bar off a terminal, the summary table, exit co
 
 import io
 import json
+import os
 import subprocess
 import sys
 import types
@@ -223,7 +224,15 @@ def test_json_is_deterministic_across_jobs(corpus):
 def test_rich_output_in_path_order_with_summary(tmp_path, seeds):
     (tmp_path / "b.txt").write_bytes(seeds["003"].read_bytes())
     (tmp_path / "a.txt").write_bytes(seeds["000"].read_bytes())
-    proc = cli("check", "--jobs", "2", str(tmp_path))
+    # wide enough for the whole path in each panel's title, however deep pytest's tmp_path is
+    # (rich shortens a title wider than the terminal)
+    env = {**os.environ, "COLUMNS": "400"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "--jobs", "2", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 1
     assert proc.stdout.index("a.txt") < proc.stdout.index("b.txt")
     assert "2 份文件" in proc.stdout and "FA103" in proc.stdout

@@ -13,7 +13,9 @@ from decimal import Decimal
 from itertools import product
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets its fields through object.__setattr__, and relations make
+# thousands of intervals a report; nothing assigns to one once made (hashable all the same)
+@dataclass(slots=True, unsafe_hash=True)
 class Interval:
     lo: Decimal
     hi: Decimal

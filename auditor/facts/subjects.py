@@ -48,20 +48,18 @@ class Subject:
     """What a figure is of: a concept (an id of reading.toml, or "label:<name>" for a name the
     vocabulary lacks) in a scope. Immutable; equal by concept and scope."""
 
-    # by hand, not a frozen dataclass: the reader makes and compares subjects for every clause,
-    # and `known` is asked so often that it is worked out once
+    # by hand, not a frozen dataclass: the reader makes and compares subjects for every clause
+    # (a frozen dataclass sets its fields through object.__setattr__), and `known` is asked so
+    # often that it is worked out once; nothing assigns to a subject once made
     __slots__ = ("concept", "scope", "known")
     concept: str
     scope: str
     known: bool
 
     def __init__(self, concept: str, scope: str = "all") -> None:
-        object.__setattr__(self, "concept", concept)
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "known", not concept.startswith("label:"))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Subject is immutable: cannot set {name}")
+        self.concept = concept
+        self.scope = scope
+        self.known = not concept.startswith("label:")
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Subject:
@@ -78,7 +76,7 @@ class Subject:
         return Subject, (self.concept, self.scope)  # copied and pickled through __init__
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     subject: Subject
     start: int  # in the stripped text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -43,7 +43,7 @@ _UNIT_FIRST = frozenset(" \t合了共.万亿元%‰年月日")
 _COUNTERS = set("余多件次人个条通台套户家项笔平亩吨千枚辆批组名位")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Figure:
     """One number in the text, as written."""
 
@@ -55,6 +55,10 @@ class Figure:
     unit: str  # "元", "万元", "亿元", "%", "" …
     kind: Kind
     note: str | None = None  # how a garbled figure was read
+    # interval and loose, worked out when first asked (functools.cached_property would take a
+    # lock on every access in Python 3.11, and relations read them thousands of times a report)
+    _interval: Interval | None = field(default=None, init=False, repr=False)
+    _loose: Interval | None = field(default=None, init=False, repr=False)
 
     @property
     def is_amount(self) -> bool:
@@ -68,8 +72,6 @@ class Figure:
     def ulp(self) -> Decimal:
         return _ULPS[self.decimals] if self.decimals < len(_ULPS) else Decimal(1).scaleb(-self.decimals)
 
-    # interval and loose are cached by hand: functools.cached_property takes a lock on every
-    # access in Python 3.11, and relations read these thousands of times per report
     @property
     def interval(self) -> Interval:
         """Values this figure may stand for if it was rounded (四舍五入), in its own unit.
@@ -77,26 +79,26 @@ class Figure:
         A bare zero ("0", "0万元") stands for nothing at all: reports write 0 for "none";
         "0.00" is a rounded zero like any other figure.
         """
-        got = self.__dict__.get("_interval")
+        got = self._interval
         if got is None:
             if self.value == 0 and self.decimals == 0:
                 got = Interval.point(self.value)
             else:
                 half = self.ulp / 2
                 got = Interval(self.value - half, self.value + half)
-            self.__dict__["_interval"] = got
+            self._interval = got
         return got
 
     @property
     def loose(self) -> Interval:
         """Rounded or truncated: [x − ½ulp, x + ulp]."""
-        got = self.__dict__.get("_loose")
+        got = self._loose
         if got is None:
             if self.value == 0 and self.decimals == 0:
                 got = Interval.point(self.value)
             else:
                 got = Interval(self.value - self.ulp / 2, self.value + self.ulp)
-            self.__dict__["_loose"] = got
+            self._loose = got
         return got
 
     @property
