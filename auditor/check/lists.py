@@ -40,7 +40,8 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             roles.append(r.role)
     lx = lexicon()
     # 公务用车购置费 under 公务用车购置及运行维护费 is counted in it, not beside it (but 其他收入 is
-    # no part of 财政拨款收入: the parent's own concept in a narrower scope breaks nothing down)
+    # no part of 财政拨款收入: the parent's own concept in a narrower scope breaks nothing down,
+    # and 事业收入 no part of 财政拨款收入 beside it: a part in a narrower scope holds only its own)
     items_ = [
         s
         for s in lst.items
@@ -49,6 +50,7 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             and o.known
             and s.known
             and o.concept != lst.parent.concept
+            and o.scope in ("all", s.scope)
             and lx.is_part(s.concept, o.concept)
             for o in lst.items
         )

@@ -63,8 +63,8 @@ def year_labels(b: Builder) -> None:
             b.observations.append(
                 Observation(
                     "FA501",
-                    [year_fig, r.fig, *_own_year(b, year, year_fig)],
-                    ["年份", "金额", "报告年度"],
+                    [year_fig, r.fig, *(own := _own_year(b, year, year_fig))],
+                    ["年份", "金额", *["报告年度"] * len(own)],
                     why,
                     f"{year_fig.number}年",
                     f"{year}年",
@@ -85,8 +85,8 @@ def year_labels(b: Builder) -> None:
         b.observations.append(
             Observation(
                 "FA501",
-                [year_fig, r.fig, *_own_year(b, year, year_fig)],
-                ["年份", "金额", "报告年度"],
+                [year_fig, r.fig, *(own := _own_year(b, year, year_fig))],
+                ["年份", "金额", *["报告年度"] * len(own)],
                 reason,
                 f"{year_fig.number}年",
                 f"{year}年",
@@ -96,10 +96,10 @@ def year_labels(b: Builder) -> None:
 
 
 def _own_year(b: Builder, year: int, label: Figure) -> list[Figure]:
-    """Where the report states its own year, nearest before the label (a heading, the title):
-    the evidence that the label is the odd one out."""
+    """Where the report states its own year: first (the title, as a rule) and nearest before the
+    label (a heading, the paragraph's opening): the evidence that the label is the odd one out."""
     before = [f for f in b.rd.figures if f.kind == "year" and f.value == year and f.start < label.start]
-    return before[-1:]
+    return before[:1] + before[-1:] if len(before) > 1 else before
 
 
 def _year_before(b: Builder, r: Reading) -> Figure | None:

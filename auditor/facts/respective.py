@@ -34,8 +34,8 @@ def runs_of(t: str, figs: list[Figure], wanted: list[int]) -> dict[int, tuple[in
 
 def respective(rd: Reader, lx: Lexicon, sn: SentenceState, r: Reading, c: str) -> list[Subject] | None:
     """The subjects 分别 hands the figures after it to: those named before it in the clause
-    (基本支出和项目支出分别为…), else the last ones this sentence stated levels of; None when
-    they are not as many as the figures."""
+    (基本支出和项目支出分别为…), else the last ones this sentence stated levels of, else (rates)
+    the last ones it stated changes of; None when they are not as many as the figures."""
     n = sn.runs.get(r.index, (0, 1))[1]
     if n < 2:
         return None
@@ -46,9 +46,14 @@ def respective(rd: Reader, lx: Lexicon, sn: SentenceState, r: Reading, c: str) -
     if len(named) == n:
         return named
     stated: list[Subject] = []
+    changed: list[Subject] = []
     for x in sentence_readings(rd, r.sentence):
-        if x.kind == "level" and x.subject is not None and x.subject.known:
-            if x.subject in stated:
-                stated.remove(x.subject)
-            stated.append(x.subject)
-    return stated[-n:] if len(stated) >= n else None
+        if x.kind in ("level", "change") and x.subject is not None and x.subject.known:
+            got = stated if x.kind == "level" else changed
+            if x.subject in got:
+                got.remove(x.subject)
+            got.append(x.subject)
+    if len(stated) >= n:
+        return stated[-n:]
+    # 收入减少84.55、支出减少99.6万元，分别下降18%、21.6%: rates after changes are theirs
+    return changed[-n:] if r.kind == "rate" and len(changed) >= n else None

@@ -24,7 +24,7 @@ _UNTIL = re.compile(r"(?:至|截至|截止)$")
 # 2022年度同口径 / 2022年决算数相比: the year is a comparison's base, not the figure's period
 _COMPARED_YEAR = re.compile(r"(?:度)?(?:同项|同口径|决算数?(?:相比|比较)|相比|比较|预算数?相比)")
 _ADJUSTED = re.compile("全年|调整后")
-_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)(?:年|$)")
 _CLAUSE_MARKS = re.compile(r"[，,；;]")
 _AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 OTHER_YEARS_BUDGET = "other_years_budget"  # a base no relation compares with: abstain

@@ -162,9 +162,10 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
         after = h[m.end() : m.end() + 2]
         opening = (
             bare_opening
-            # 收入包括…；支出包括…: the clause opens with it, whatever mark closed the one before
-            and not before.strip("，,；;。：: ")
-            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "包", "")
+            # 收入包括…；支出包括… / 收入减少84.55、支出减少99.6万元: the clause or the item opens
+            # with it, whatever mark closed the one before
+            and not before.strip("，,；;。：: 、")
+            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "包", "", "增", "减", "比", "较")
             and (carried is None or lx.family(carried.concept) != cid)
         )
         if lead and lx.bare_opens.match(lead) or opening:
@@ -271,7 +272,11 @@ def residue(lx: Lexicon, h: str) -> str:
     while prev != s:
         prev = s
         s = tail_change.sub("", _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", s)))
-    return s if _NAME.search(s) else ""
+    if _NAME.search(s):
+        return s
+    # 收入476.17、支总计460.06万元: the next item of an enumeration, named in words too few once
+    # the filler is out (支出总计 with a character dropped), is still not the item before it
+    return h[1:] if h.startswith("、") and _HAN.search(s) else ""
 
 
 _SUM_OF = re.compile(r"^(?:与|和|及|加上?)$")

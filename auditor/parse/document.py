@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..core.rules import phrases, vocabulary
 from ..read.normalize import Text, normalize
 from .discourse import join_lines, report_year
-from .figures import Figure, scan
+from .figures import Figure, scan, years_run_in
 
 BOUNDARY = "，,；;：:。！？!?\n\t|"
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -49,6 +49,7 @@ class Document:
         sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
         paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
         year = report_year(t)
+        years_run_in(t, figures, year)
         return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
 
     # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on

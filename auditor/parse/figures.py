@@ -236,7 +236,55 @@ def scan(text: str) -> list[Figure]:
             continue
         kind = "percent" if unit == "%" else "amount"
         figures.append(Figure(start, uend, number, value, decimals, unit, kind, note))
+    _share_units(text, figures)
     return figures
+
+
+# what may stand between two figures of one enumeration: a few words, no clause ends
+_ENUMERATION_GAP = re.compile(r"[^，,。；;：:！？!?\n\d]{0,12}")
+
+
+def _share_units(text: str, figures: list[Figure]) -> None:
+    """收入476.17、支出460.06万元 / 分别下降18.5、21.6%: a number with decimals and no unit, set off
+    by 、 from an amount or a percentage a few words on, is written in that figure's unit."""
+    for k in range(len(figures) - 2, -1, -1):
+        f, nxt = figures[k], figures[k + 1]
+        if (
+            f.kind == "number"
+            and f.decimals
+            and f.note is None
+            and nxt.kind in ("amount", "percent")
+            and text[f.end : f.end + 1] == "、"
+            and _ENUMERATION_GAP.fullmatch(text, f.end + 1, nxt.start)
+        ):
+            figures[k] = Figure(f.start, f.end, f.number, f.value, f.decimals, nxt.unit, nxt.kind)
+
+
+def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
+    """与2019498.83万元相比 in a 2020 report: the year compared with and its amount run together (a
+    word processor dropped the 年 between them), read as a person reads them: the year, then the
+    amount, which says how it was read."""
+    if year is None:
+        return
+    years = (str(year - 1), str(year))
+    for k in range(len(figures) - 1, -1, -1):
+        f = figures[k]
+        digits = f.number.split(".")[0]
+        if (
+            f.kind == "amount"
+            and f.note is None
+            and f.start > 0
+            and text[f.start - 1] in "与比较同"
+            and digits[:4] in years
+            and len(digits) > 4
+            and digits[4] != "0"
+        ):
+            rest = f.number[4:]
+            note = f"garbled: a year and an amount run together in '{f.number}'; read as {digits[:4]}年{rest}"
+            figures[k : k + 1] = [
+                Figure(f.start, f.start + 4, digits[:4], Decimal(digits[:4]), 0, "", "year"),
+                Figure(f.start + 4, f.end, rest, Decimal(rest), f.decimals, f.unit, f.kind, note),
+            ]
 
 
 def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
