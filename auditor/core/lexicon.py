@@ -25,8 +25,9 @@ def _alt(words: object) -> str:
 
 def strip_marks(text: str) -> str:
     """The text without quotation marks and blanks: the form synonyms are matched in."""
+    # letters and digits only (most heads): nothing to take out
     if text.isalnum():
-        return text  # letters and digits only (most heads): nothing to take out
+        return text
     return _STRIP.sub("", text)
 
 

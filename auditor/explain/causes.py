@@ -163,7 +163,8 @@ class Causes:
 
     def _base_that_fits(self, rel: Relation, k: int, base: Figure) -> Figure | None:
         """Another stated total (an alternative of the relation, or any bound one) with which it holds."""
-        slips: set[Decimal] | None = None  # the base's values one slip away, worked out when asked
+        # the base's values one slip away, worked out when an alternative fits
+        slips: set[Decimal] | None = None
         # what the base would have to stand for: an alternative outside it cannot make it hold
         need = rel.need(k)
         seen: set[int] = set()

@@ -70,8 +70,9 @@ def period_of(y: int, year: int | None) -> str:
 
 def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
     """The base a change in this clause run is stated against: prior | budget… | y2019."""
+    # every comparison, 同比 and 比上年 too, opens with one of these words
     if not lx.rx.compare_open.search(c):
-        return None  # every comparison, 同比 and 比上年 too, opens with one of these words
+        return None
     best = None
     rx = lx.rx.comparison
     # within a clause: 比较来看，2021年度…比上年决算数 names last year, not 2021
@@ -175,8 +176,9 @@ def base_named(lx: Lexicon, what: str) -> str:
 def role_of(lx: Lexicon, h: str) -> str | None:
     s = lx.scope_re.sub("", h)
     s = lx.not_budget.sub("", s)
+    # no role's words at all: one scan says so
     if not lx.rx.role_words.search(s):
-        return None  # no role's words at all: one scan says so
+        return None
     best, where = None, -1
     for name, rx in lx.roles:
         for m in rx.finditer(s):

@@ -112,10 +112,11 @@ def read(
             s0, s1 = line_start + sm.start(), line_start + sm.end()
             lo = bisect_right(starts, s0 - 1)
             hi = bisect_right(starts, s1 - 1)
+            # no figure to read, no list opened for the lines after it: a short one's topic at most
             if lo == hi and not text[s0:s1].rstrip().rstrip("。").endswith((":", "：")):
                 if s1 - s0 <= 40:
                     topic_sentence(st, lx, text[s0:s1])
-                continue  # no figure to read, no list opened for the lines after it
+                continue
             had = len(active.items) if active is not None else 0
             active = _read_sentence(rd, st, lx, s0, s1, range(lo, hi), sent_no, line_no, line, active)
             if active is not None and len(active.items) - had >= 2 and sm.group().endswith("。"):

@@ -73,7 +73,8 @@ class Subject:
         return f"Subject(concept={self.concept!r}, scope={self.scope!r})"
 
     def __reduce__(self) -> tuple[type[Subject], tuple[str, str]]:
-        return Subject, (self.concept, self.scope)  # copied and pickled through __init__
+        # copied and pickled through __init__
+        return Subject, (self.concept, self.scope)
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -119,8 +119,9 @@ class Figure:
 
 
 def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
+    # most numbers are followed by none of the characters a unit or a filler opens with
     if text[pos : pos + 1] not in _UNIT_FIRST:
-        return None  # most numbers are followed by none of the characters a unit or filler opens with
+        return None
     m = _UNIT.match(text, pos)
     if not m:
         return None
