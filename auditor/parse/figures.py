@@ -138,7 +138,7 @@ def _unit_of(text: str, pos: int) -> tuple[str, int, str | None] | None:
         if unit in ("年", "年度", "月", "日"):
             return None
         shown = "." if filler == "." else filler
-        note = f"garbled: '{shown}' between the number and its unit; read as {unit}"
+        note = f"数字与单位之间夹有“{shown}”，按{unit}读"
     return unit, end, note
 
 
@@ -192,7 +192,7 @@ def scan(text: str) -> list[Figure]:
                         len(split.group(1)),
                         unit,
                         "percent" if unit == "%" else "amount",
-                        f"garbled: a blank after the decimal point in '{shown}'; read as {number}",
+                        f"小数点后有空格（{shown}），按{number}读",
                     )
                 )
                 continue
@@ -212,7 +212,7 @@ def scan(text: str) -> list[Figure]:
                     0,
                     "",
                     "unreadable",
-                    "two decimal points: the figure cannot be read",
+                    "有两个小数点，无法读出",
                 )
             )
             continue
@@ -281,7 +281,7 @@ def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
             and digits[4] != "0"
         ):
             rest = f.number[4:]
-            note = f"garbled: a year and an amount run together in '{f.number}'; read as {digits[:4]}年{rest}"
+            note = f"年份与金额连写（{f.number}），按{digits[:4]}年{rest}读"
             figures[k : k + 1] = [
                 Figure(f.start, f.start + 4, digits[:4], Decimal(digits[:4]), 0, "", "year"),
                 Figure(f.start + 4, f.end, rest, Decimal(rest), f.decimals, f.unit, f.kind, note),
