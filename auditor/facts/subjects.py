@@ -46,7 +46,8 @@ _DIGITS = re.compile(r"[\d.:：%\-]+")
 
 class Subject:
     """What a figure is of: a concept (an id of reading.toml, or "label:<name>" for a name the
-    vocabulary lacks) in a scope. Immutable; equal by concept and scope."""
+    vocabulary lacks) in a scope; equal by concept and scope, hashed by them (never changed once
+    made)."""
 
     # by hand, not a frozen dataclass: the reader makes and compares subjects for every clause
     # (a frozen dataclass sets its fields through object.__setattr__), and `known` is asked so
