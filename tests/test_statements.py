@@ -655,6 +655,9 @@ def test_a_year_run_into_the_amount_it_names_is_read_as_a_person_reads_it():
     # the same comparison written whole holds, and a wrong rate on it is found
     assert not serious(text.format(prior="2022年498.83"))
     assert [f.rule for f in serious(text.format(prior="2022498.83").replace("14.86", "16.86"))] == ["FA301"]
+    # a large department's 20225.36万元, in proportion to the amounts beside it, is what it says
+    large = "2023年度支出合计21000.00万元，比20225.36万元增加774.64万元。"
+    assert not auditor.audit_text(TITLE + large).findings
 
 
 def test_a_year_label_finding_cites_the_title_and_the_nearest_statement_of_the_year():

@@ -264,14 +264,16 @@ def _share_units(text: str, figures: list[Figure]) -> None:
 def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
     """与2019498.83万元相比 in a 2020 report: the year compared with and its amount run together (a
     word processor dropped the 年 between them), read as a person reads them: the year, then the
-    amount, which says how it was read."""
+    amount, which says how it was read. Only where the figure as written is out of all proportion
+    to the amounts its sentence compares it with, and the amount after the year is not: a large
+    department's 20215.36万元 stays what it is."""
     if year is None:
         return
     years = (str(year - 1), str(year))
     for k in range(len(figures) - 1, -1, -1):
         f = figures[k]
         digits = f.number.split(".")[0]
-        if (
+        if not (
             f.kind == "amount"
             and f.note is None
             and f.start > 0
@@ -280,12 +282,30 @@ def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
             and len(digits) > 4
             and digits[4] != "0"
         ):
-            rest = f.number[4:]
-            note = f"年份与金额连写（{f.number}），按{digits[:4]}年{rest}读"
-            figures[k : k + 1] = [
-                Figure(f.start, f.start + 4, digits[:4], Decimal(digits[:4]), 0, "", "year"),
-                Figure(f.start + 4, f.end, rest, Decimal(rest), f.decimals, f.unit, f.kind, note),
-            ]
+            continue
+        rest = f.number[4:]
+        others = [g.value * g.scale for g in _sentence_of(text, figures, k) if g.kind == "amount" and g.value]
+        top = max(others, default=Decimal(0))
+        if not (top and f.value * f.scale > _OUT_OF_PROPORTION * top >= Decimal(rest) * f.scale):
+            continue
+        note = f"年份与金额连写（{f.number}），按{digits[:4]}年{rest}读"
+        figures[k : k + 1] = [
+            Figure(f.start, f.start + 4, digits[:4], Decimal(digits[:4]), 0, "", "year"),
+            Figure(f.start + 4, f.end, rest, Decimal(rest), f.decimals, f.unit, f.kind, note),
+        ]
+
+
+#: how many times the largest other amount of its sentence a figure must be to be out of proportion
+_OUT_OF_PROPORTION = 50
+
+
+def _sentence_of(text: str, figures: list[Figure], k: int) -> list[Figure]:
+    """The other figures of figure k's sentence."""
+    f = figures[k]
+    s0 = max(text.rfind(mark, 0, f.start) for mark in "。\n") + 1
+    ends = [e for e in (text.find(mark, f.end) for mark in "。\n") if e >= 0]
+    s1 = min(ends, default=len(text))
+    return [g for j, g in enumerate(figures) if j != k and s0 <= g.start < s1]
 
 
 def _with_number(fig: Figure, number: str, unit: str | None = None) -> Figure:
