@@ -10,21 +10,14 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..check.relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation
-from ..core.intervals import Interval
 from ..core.models import CAUSES, Diagnosis
 from ..parse.figures import Figure, misspellings
-from .diagnose import Repair
+from .diagnose import Repair, loose_value
 from .evidence import Labels
 
 # the bound figures tried as the base a percentage was computed on: the nearest of distinct values
 NEAR_VALUES = 200
 NEAR_SCAN = 2000
-
-
-def _loose_value(rel: Relation, fig: Figure) -> Interval:
-    """What a figure may stand for in a relation, rounded or truncated (in yuan for an amount)."""
-    loose = rel.loose_of(fig)
-    return loose.scale(fig.scale) if fig.is_amount else loose
 
 
 def _one_slip_away(fig: Figure) -> set[Decimal]:
@@ -178,7 +171,7 @@ class Causes:
             ):
                 continue
             seen.add(id(alt))
-            fits = (need is None or need.meets(_loose_value(rel, alt))) and rel.judge({k: alt}) == "ok"
+            fits = (need is None or need.meets(loose_value(alt))) and rel.judge({k: alt}) == "ok"
             # d ÷ (another total ∓ d): the other total as this year's
             if not fits and "change_sign" in rel.context:
                 fits = (

@@ -281,16 +281,16 @@ def _needs(
 
 def _may_mend(needs: list[_Need], cand: Figure) -> bool:
     """Some failed relation admits the edit `cand` made to the statement it asks of."""
-    at = _as_value(cand)
+    at = loose_value(cand)
     for need, fig in needs:
         # the same edit stands for the same value in another statement of the same kind
-        value = at if fig is None or fig.kind == cand.kind else _as_value(_restate(fig, cand))
+        value = at if fig is None or fig.kind == cand.kind else loose_value(_restate(fig, cand))
         if need.meets(value):
             return True
     return False
 
 
-def _as_value(fig: Figure) -> Interval:
+def loose_value(fig: Figure) -> Interval:
     """What a figure stands for, rounded or truncated, in yuan when it is an amount."""
     loose = fig.loose
     return loose.scale(fig.scale) if fig.is_amount else loose

@@ -114,8 +114,7 @@ def read(
             hi = bisect_right(starts, s1 - 1)
             # no figure to read, no list opened for the lines after it: a short one's topic at most
             if lo == hi and not text[s0:s1].rstrip().rstrip("。").endswith((":", "：")):
-                if s1 - s0 <= 40:
-                    topic_sentence(st, lx, text[s0:s1])
+                topic_sentence(st, lx, text[s0:s1])
                 continue
             had = len(active.items) if active is not None else 0
             active = _read_sentence(rd, st, lx, s0, s1, range(lo, hi), sent_no, line_no, line, active)
@@ -141,7 +140,7 @@ def _read_sentence(
     t = rd.text
     figs = rd.figures
     kinds = [figs[i].kind for i in idx]
-    if s1 - s0 <= 40 and all(k in ("year", "date") for k in kinds):
+    if all(k in ("year", "date") for k in kinds):
         topic_sentence(st, lx, t[s0:s1])
     wanted = [i for i, k in zip(idx, kinds) if k not in ("year", "date", "unreadable")]
     if not wanted and not t[s0:s1].rstrip().rstrip("。").endswith((":", "：")):

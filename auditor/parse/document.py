@@ -49,7 +49,7 @@ class Document:
         sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
         paragraph_starts = [0] + [m.end() for m in re.finditer("\n", t)]
         year = report_year(t)
-        years_run_in(t, figures, year)
+        years_run_in(t, figures, year, sentence_starts)
         return cls(name, text, figures, sentence_starts, paragraph_starts, year, encoding, places)
 
     # Memos are plain attributes made in __post_init__: functools.cached_property takes a lock on

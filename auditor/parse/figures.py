@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -261,7 +262,7 @@ def _share_units(text: str, figures: list[Figure]) -> None:
             figures[k] = Figure(f.start, f.end, f.number, f.value, f.decimals, nxt.unit, nxt.kind)
 
 
-def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
+def years_run_in(text: str, figures: list[Figure], year: int | None, sentence_starts: list[int]) -> None:
     """与2019498.83万元相比 in a 2020 report: the year compared with and its amount run together (a
     word processor dropped the 年 between them), read as a person reads them: the year, then the
     amount, which says how it was read. Only where the figure as written is out of all proportion
@@ -284,7 +285,11 @@ def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
         ):
             continue
         rest = f.number[4:]
-        others = [g.value * g.scale for g in _sentence_of(text, figures, k) if g.kind == "amount" and g.value]
+        others = [
+            g.value * g.scale
+            for g in _sentence_of(text, figures, k, sentence_starts)
+            if g.kind == "amount" and g.value
+        ]
         top = max(others, default=Decimal(0))
         if not (top and f.value * f.scale > _OUT_OF_PROPORTION * top >= Decimal(rest) * f.scale):
             continue
@@ -299,12 +304,11 @@ def years_run_in(text: str, figures: list[Figure], year: int | None) -> None:
 _OUT_OF_PROPORTION = 50
 
 
-def _sentence_of(text: str, figures: list[Figure], k: int) -> list[Figure]:
-    """The other figures of figure k's sentence."""
-    f = figures[k]
-    s0 = max(text.rfind(mark, 0, f.start) for mark in "。\n") + 1
-    ends = [e for e in (text.find(mark, f.end) for mark in "。\n") if e >= 0]
-    s1 = min(ends, default=len(text))
+def _sentence_of(text: str, figures: list[Figure], k: int, sentence_starts: list[int]) -> list[Figure]:
+    """The other figures of figure k's sentence (`sentence_starts`: the document's)."""
+    n = bisect_right(sentence_starts, figures[k].start)
+    s0 = sentence_starts[n - 1]
+    s1 = sentence_starts[n] if n < len(sentence_starts) else len(text)
     return [g for j, g in enumerate(figures) if j != k and s0 <= g.start < s1]
 
 
