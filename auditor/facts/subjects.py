@@ -19,15 +19,26 @@ from .binding import project_scope
 _BOUNDARY = re.compile(r"[，,；;：:]")
 _ITEM_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及)(?=[\u4e00-\u9fff])")
 YEAR = re.compile(r"((?:19|20)\d\d)年度?")
-_WORDS = (
-    r"(?:其中|包括|含|分别为|具体为|分项为|构成为|分为|共计|合计|总计|另有|此外|另外|以及|"
-    r"本年度|本年|全年|当年|年度|本单位|单位|本部门|部门|我单位|全院|本院|本局|全局|"
-    r"实际|决算数|决算|金额|情况|年末|年初|预算数|预算|数额|资金|经费|"
-    r"上年度|上一年度|上年|上一年|去年|同期|"
-    r"为|是|共|达|约|计|的|中|了|、|和|及|与|总|数|额|之|在|对|从|按|看|来看|其|有)"
-)
+_FILLER = (
+    "其中 包括 含 分别为 具体为 分项为 构成为 分为 共计 合计 总计 另有 此外 另外 以及 "
+    "本年度 本年 全年 当年 年度 本单位 单位 本部门 部门 我单位 全院 本院 本局 全局 实际 "
+    "决算数 决算 金额 情况 年末 年初 预算数 预算 数额 资金 经费 上年度 上一年度 上年 "
+    "上一年 去年 同期 为 是 共 达 约 计 的 中 了 、 和 及 与 总 数 额 之 在 对 "
+    "从 按 看 来看 其 有 "
+).split()
+_WORDS = "(?:" + "|".join(_FILLER) + ")"
 _LEAD_WORDS = re.compile(f"^{_WORDS}+")
 _TAIL_WORDS = re.compile(f"{_WORDS}+$")
+# a tail of filler ends in a filler word's last character (or before a final newline, where $
+# matches too): the tail pattern, searched from every place of a text, is not searched for a text
+# that ends in none of them
+_FILLER_ENDS = frozenset(w[-1] for w in _FILLER) | {"\n"}
+
+
+def _without_tail_filler(text: str) -> str:
+    return _TAIL_WORDS.sub("", text) if text[-1:] in _FILLER_ENDS else text
+
+
 _NAME = re.compile(r"[\u4e00-\u9fff*＊A-Za-z]{2}")
 _TWO_WORD_CHARS = re.compile(r"[\u4e00-\u9fff*＊A-Za-z][^\u4e00-\u9fff*＊A-Za-z]*[\u4e00-\u9fff*＊A-Za-z]")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
@@ -115,20 +126,18 @@ def mentions(
     return list(got)
 
 
+def longest_synonyms(lx: Lexicon, h: str) -> list[tuple[int, int, str]]:
+    """(start, end, synonym): the longest synonym starting at each place of the text."""
+    longest: dict[int, str] = {}
+    for end, (size, word) in lx.synonyms.iter(h):
+        start = end - size + 1
+        if start not in longest or size > len(longest[start]):
+            longest[start] = word
+    return [(s, s + len(w), w) for s, w in longest.items()]
+
+
 def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) -> list[Mention]:
-    cands: list[tuple[int, int, str]] = []
-    trie = lx.trie
-    n = len(h)
-    for i, ch in enumerate(h):
-        node = trie.get(ch)
-        longest = None
-        j = i + 1
-        while node is not None:
-            longest = node.get("", longest)
-            node = node.get(h[j]) if j < n else None
-            j += 1
-        if longest is not None:
-            cands.append((i, i + len(longest), longest))
+    cands = longest_synonyms(lx, h)
     taken: list[tuple[int, int, str]] = []
     if len(cands) > 1:
         cands.sort(key=lambda c: (-(c[1] - c[0]), -c[0]))
@@ -184,6 +193,15 @@ def _scope_before(lx: Lexicon, h: str, pos: int, cid: str) -> str:
     if ")" in before or "）" in before:
         before = _CLOSED_GROUP.sub("", before)
     before = before[-16:]
+    # a scope word can only end where the text ends, or before 的 / 安排的: most texts end in no
+    # scope word's last character, and the scope pattern is not searched for them
+    ends = lx.scope_ends
+    if not (
+        before[-1:] in ends
+        or before.endswith("的")
+        and (before[-2:-1] in ends or before.endswith("安排的") and before[-4:-3] in ends)
+    ):
+        return "all"
     best = None
     for s in lx.scope_re.finditer(before):
         if before[s.end() :] in ("", "的", "安排的"):
@@ -252,7 +270,7 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
     before = lx.rx.role_words.sub("", _PUNCTUATION.sub("", before))
     if not before or _QUAL_FILLER.fullmatch(before):
         return ""
-    rest = _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", before))
+    rest = _without_tail_filler(_LEAD_WORDS.sub("", before))
     rest = _FUNDS_TAIL.sub("", rest)
     return before if _HAN.search(rest) and _NAME.search(before) else ""
 
@@ -273,7 +291,7 @@ def residue(lx: Lexicon, h: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = tail_change.sub("", _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", s)))
+        s = tail_change.sub("", _without_tail_filler(_LEAD_WORDS.sub("", s)))
     if _NAME.search(s):
         return s
     # 收入476.17、支总计460.06万元: the next item of an enumeration, named in words too few once
