@@ -670,3 +670,36 @@ def test_a_year_label_finding_cites_the_title_and_the_nearest_statement_of_the_y
         (1, "2023"),
         (2, "2023"),
     ]
+
+
+# -- a rate between two stated levels; a change of something else ----------------------------------
+
+
+def test_a_rate_between_two_stated_levels_is_checked_without_a_change_amount():
+    right = "普通小学生均经费上年为10321.31元，本年为10359.52元，较上年增长0.37%。\n"
+    assert serious(right) == []
+    (f,) = serious(right.replace("0.37%", "20.97%"))
+    assert "20.97%" in cited(f) and {"10321.31元", "10359.52元"} <= cited(f)
+    # the prior named inside the comparison, and a fall written as a negative rise
+    assert serious("教育经费总投入73728万元，较上年的81381万元增长-9.41%。\n") == []
+    (f,) = serious("教育经费总投入73728万元，较上年的81381万元增长-12.9%。\n")
+    assert "-12.9%" in cited(f)
+
+
+def test_a_figure_after_the_comparison_that_fits_only_as_the_change_is_not_a_prior():
+    # 较上年决算数38.31万元，下降6.31%: the change, its word left out (38.31 ÷ (568.5 + 38.31))
+    assert serious("本年支出568.5万元，较上年决算数38.31万元，下降6.31%。\n") == []
+
+
+def test_a_change_of_what_its_clause_names_is_not_the_carried_subjects():
+    text = (
+        "支出总计1,196,625万元。支出决算方面，债务还本支出比上年增加133万元。"
+        "支出总计比上年增加1,000万元，增长0.08%。\n"
+    )
+    rs = [r for r in readings(text) if r.fig.number == "133"]
+    assert rs and not rs[0].subject.known
+    # 剔除…后，按可比口径: a rate of another quantity than the figures stated
+    text = "“三公”经费支出1283万元，比上年增加258万元，增长25.17%；剔除车辆购置费后，按可比口径下降0.22%。\n"
+    assert serious(text) == []
+    (rate,) = [r for r in readings(text) if r.fig.number == "0.22"]
+    assert not rate.subject.known

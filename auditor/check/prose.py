@@ -14,7 +14,7 @@ from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder
-from .undefined_rates import direction_slip, rate_of_nothing
+from .undefined_rates import direction_slip, growth_of_levels, rate_of_nothing
 
 # how far back in a sentence a statement's other figures are looked for: a sentence listing
 # thousands of parts must not make every share look at every figure before it
@@ -212,7 +212,8 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
     if d is None and r.subject is not None and r.subject.known:
         d = b.store.change(r.subject, r.base)  # the change amount stated in another sentence
     if d is None:
-        b.skip("change rate without its change amount")
+        if not _growth(b, sent, r):
+            b.skip("change rate without its change amount")
         return
     if d.sign is not None and d.sign != r.sign and d.fig.value != 0:
         b.observations.append(
@@ -269,6 +270,25 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
     rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
     if not direction_slip(b, rel, x, d) and not rate_of_nothing(b, r, x, d, sign):
         b.add(rel)
+
+
+def _growth(b: Builder, sent: Sentence, r: Reading) -> bool:
+    """上年为10321.31元，本年为10359.52元，增长20.97% (or 较上年的81381万元增长-9.41%): no change
+    amount, but this year's and the prior level of the subject, in one role, stated before the rate."""
+    prior = _prior_stated(sent, r) if r.base is not None and not r.base.startswith("budget") else None
+    if prior is None or r.sign is None:
+        return False
+    x = sent.before(
+        r,
+        lambda x: (
+            x is not prior
+            and x.kind == "level"
+            and x.subject == r.subject
+            and x.period == r.period
+            and x.role == prior.role
+        ),
+    )
+    return x is not None and growth_of_levels(b, r, x, prior)
 
 
 def _share(b: Builder, sent: Sentence, r: Reading) -> None:

@@ -228,6 +228,34 @@ class ChangeRateRelation(Relation):
 
 
 @dataclass(eq=False)
+class GrowthRelation(Relation):
+    """rate = s · 100 · (X − P) / P: inputs are the current value X and the prior value P, both
+    stated, and no change amount; s = ±1 is the direction word before the rate (增长-9.41% is
+    s = +1 and a rate below zero)."""
+
+    sign: int = 1
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        s = Decimal(self.sign)
+
+        def fn(x: Decimal, p: Decimal) -> Decimal | None:
+            return s * (x - p) * 100 / p if p > 0 else None
+
+        return image(fn, values)
+
+    def need(self, k: int) -> Interval | None:
+        r, x, p = self._loose_values()
+        s = Decimal(self.sign)
+        if k == 0:
+            return self.compute([x, p])
+        if k == 1:  # X = P · (1 + s·rate/100)
+            return image(lambda pp, rr: pp * (100 + s * rr) / 100, [p, r])
+        if (100 + s * r.lo) * (100 + s * r.hi) <= 0:
+            return None
+        return image(lambda xx, rr: xx * 100 / (100 + s * rr), [x, r])  # P = X / (1 + s·rate/100)
+
+
+@dataclass(eq=False)
 class ChangeAmountRelation(Relation):
     """d = s · (X − P): inputs are the current value X and the stated prior value P."""
 

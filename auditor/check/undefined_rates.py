@@ -1,6 +1,7 @@
-"""Change rates the figures leave undefined (the prior they imply is zero or below it), and what
-such a rate says anyway: a direction word turned the wrong way (FA302), or a rate of 0% for a
-change from nothing (FA304)."""
+"""Change rates outside the usual form (this year's figure, the change amount, the rate): the ones
+the figures leave undefined (the prior they imply is zero or below it) and what such a rate says
+anyway — a direction word turned the wrong way (FA302), a rate of 0% for a change from nothing
+(FA304) — and a rate between two stated levels with no change amount between them (FA301)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 
 from ..facts.readings import Reading
 from .extraction import Observation
-from .relations import ChangeRateRelation
+from .relations import ChangeRateRelation, GrowthRelation
 from .store import Builder
 
 
@@ -54,6 +55,37 @@ def direction_slip(b: Builder, rel: ChangeRateRelation, x: Reading, d: Reading) 
             word,
             other,
             "direction_word",
+        )
+    )
+    return True
+
+
+def growth_of_levels(b: Builder, r: Reading, x: Reading, prior: Reading) -> bool:
+    """The rate r between this year's level x and the prior level, no change amount stated
+    (FA301); False when the two figures cannot be compared. A prior that makes the rate hold only
+    when read as the change amount is that, its word left out (较2023年度决算数38.31万元，下降6.31%):
+    nothing is said."""
+    if (
+        r.sign is None
+        or x.fig.is_amount != prior.fig.is_amount
+        or not x.fig.is_amount
+        and x.fig.unit != prior.fig.unit
+    ):
+        return False
+    if ChangeRateRelation("FA301", r.fig, [x.fig, prior.fig], [], "", sign=r.sign).judge() in (
+        "ok",
+        "truncation",
+    ):
+        b.skip("change rate whose prior reads as the change amount")
+        return True
+    b.add(
+        GrowthRelation(
+            "FA301",
+            r.fig,
+            [x.fig, prior.fig],
+            ["变动率", "本年数", "上年数"],
+            "(本年数 − 上年数) ÷ 上年数 = 变动率",
+            sign=r.sign,
         )
     )
     return True

@@ -107,7 +107,7 @@ class Patterns:
         return cls(
             compare_strip=c(f"(?:{w['compare_open']})(?:{w['compare_prior']})?"),
             role_words=c("|".join(f"(?:{rx.pattern})" for _, rx in lx.roles)),
-            tail_change=c(f"(?:{ud}|{w['same']})(?:了|为|额|支出|开支)?$"),
+            tail_change=c(f"(?:{ud}|{w['same']})(?:了|为|额|率为|率|幅度为|幅度|支出|开支)?$"),
             scope_basis=c(f"({lx.scope_re.pattern})(?:财政拨款)?口径"),
             compare_prior_word=c(f"(?:{w['compare_open']})(?:上年|去年|上一年)"),
             compare_end=c(f"(?:{w['compare_open']})$"),

@@ -9,7 +9,13 @@ from bisect import bisect_left
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..check.relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation
+from ..check.relations import (
+    ChangeAmountRelation,
+    ChangeRateRelation,
+    GrowthRelation,
+    RatioRelation,
+    Relation,
+)
 from ..core.models import CAUSES, Diagnosis
 from ..parse.figures import Figure, misspellings
 from .diagnose import Repair, loose_value
@@ -118,14 +124,18 @@ class Causes:
         return self.direction(rel) or self.wrong_base(rel) or self.repair(rel, blamed)
 
     def _direction_of(self, rel: Relation) -> Diagnosis | None:
-        if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation)):
+        if not isinstance(rel, (ChangeRateRelation, ChangeAmountRelation, GrowthRelation)):
             return None
         turned = copy.copy(rel)
         turned.sign = -rel.sign
         if turned.judge() != "ok":
             return None
-        k = 2 if isinstance(rel, ChangeRateRelation) else 0  # the change amount the word stands before
-        word = "减少" if rel.sign > 0 else "增加"
+        # the figure the word stands before: the change amount, or the rate between two levels
+        k = 2 if isinstance(rel, ChangeRateRelation) else 0
+        if isinstance(rel, GrowthRelation):
+            word = "下降" if rel.sign > 0 else "增长"
+        else:
+            word = "减少" if rel.sign > 0 else "增加"
         return Diagnosis(
             cause="direction_word",
             explanation=CAUSES["direction_word"] + f"：按“{word}”计算则相符",
@@ -197,7 +207,7 @@ class Causes:
     def repair(self, rel: Relation, rep: Repair | None) -> Diagnosis | None:
         """The repair graph_blame singled out (it has tried every figure of every failed relation)."""
         if rep is None:
-            if isinstance(rel, (RatioRelation, ChangeRateRelation)):
+            if isinstance(rel, (RatioRelation, ChangeRateRelation, GrowthRelation)):
                 return Diagnosis(
                     cause="miscalculated",
                     explanation=CAUSES["miscalculated"],

@@ -10,6 +10,7 @@ from ..check.relations import (
     ChangeAmountRelation,
     ChangeRateRelation,
     ClassItemsRelation,
+    GrowthRelation,
     PartialSumRelation,
     RatioRelation,
     Relation,
@@ -62,6 +63,14 @@ def _change_rate(rel: ChangeRateRelation, expected: str, lbl: Label) -> str:
     )
 
 
+def _growth(rel: GrowthRelation, expected: str, lbl: Label) -> str:
+    x, p = rel.inputs
+    return (
+        f"按{lbl(x) or '本年数'}{shown(x)}、上年数{shown(p)}计算，变动率应为{expected}，"
+        f"文中写{'增长' if rel.sign > 0 else '下降'}{shown(rel.result)}"
+    )
+
+
 def _change_amount(rel: ChangeAmountRelation, expected: str, lbl: Label) -> str:
     x, p = rel.inputs
     return f"{shown(x)}与上年数{shown(p)}相差{expected}，文中写{shown(rel.result)}"
@@ -85,6 +94,7 @@ _BY_KIND = (
     (PartialSumRelation, _partial_sum),
     (SumRelation, _sum),
     (ChangeRateRelation, _change_rate),
+    (GrowthRelation, _growth),
     (ChangeAmountRelation, _change_amount),
     (RatioRelation, _ratio),
 )

@@ -11,7 +11,7 @@ import re
 
 from ..core.lexicon import Lexicon
 from ..parse.figures import Figure
-from .readings import Reader, Reading
+from .readings import Reader, Reading, SentenceState, State
 from .subjects import YEAR, Mention
 
 COUNTER = re.compile(r"^\s*(个|人次|人|辆|所|台\(套\)|台|套|批次|批|次|名|家|户|项|间|处|科室|部门)")
@@ -233,3 +233,42 @@ def prior_or_news(readings: list[Reading]) -> None:
     for r in readings:
         if r.note == "prior_word" and r.subject in changed and r.subject not in current:
             r.period, r.note = "unknown", "role?"
+
+
+_PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
+
+
+def period_of_figure(
+    lx: Lexicon,
+    st: State,
+    sn: SentenceState,
+    r: Reading,
+    h: str,
+    y: int | None,
+    year: int | None,
+    line_no: int,
+) -> None:
+    """The period of a figure read: 上年 / 本年 in its head, else a year its clause names (`y`),
+    else the sentence's; a prior level stated on a line is the base of the changes after it."""
+    bare_h = lx.concept_re.sub("", h) if r.kind == "level" else ""
+    if r.kind == "level" and (
+        PRIOR_WORDS.search(bare_h)
+        or _PRIOR_NAMED.search(bare_h)
+        and not lx.rx.compare_prior_word.search(bare_h)
+    ):
+        r.period, r.note = "prior", r.note or "prior_word"
+        # …较预算减少6.95万元，上年为20.36万元，减少6.74万元: the changes after it are against it
+        st.compare, st.compare_line = "prior", line_no
+    elif THIS_YEAR.search(h):
+        # 本年支出1634.34万元: this year's, whatever year the sentence named; but 2020年本年支出合计
+        # is that year's own total (a year label right before it wins)
+        named_year = stated_year(h, lx)
+        r.period = "current" if named_year is None else period_of(named_year, year)
+        r.note = r.note or "this_year"
+    elif r.kind in ("change", "rate", "completion"):
+        # 2016年项目支出为398万元，较上年多了2228万元: a change is this year's unless its clause names a year
+        r.period = period_of(y, year) if y is not None else "current"
+    elif sn.period is not None:
+        r.period = sn.period
+        if r.period != "current" and r.kind == "level":
+            r.note = r.note or "by_year"  # the period only a year label says

@@ -36,15 +36,14 @@ from .readings import ListBlock, Reader, Reading, SentenceState, State
 from .respective import respective, runs_of
 from .roles import (
     COUNTER,
-    PRIOR_WORDS,
     THIS_ITEM,
-    THIS_YEAR,
     base_named,
     classify,
     comparison,
     mislabelled,
     names_base,
     period_of,
+    period_of_figure,
     prior_or_news,
     sentence_readings,
     stated_year,
@@ -52,6 +51,7 @@ from .roles import (
 from .subjects import (
     Subject,
     before_open_paren,
+    changed_name,
     mentions,
     named_sum,
     names_more,
@@ -67,9 +67,10 @@ _TABLE_ROW = re.compile(r"\|[^|\n]*\||\t\S[^\n]*\t")
 # lines were joined before reading)
 _CELL_LINE = re.compile(r"^[\s|]*[-+]?[\d,.]+\s*(?:万元|亿元|元|%)?[\s|]*$")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
+# a change measured on another basis than the figures stated (without a part, comparable terms)
+_OTHER_BASIS = re.compile(r"剔除|扣除|可比口径")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
-_PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
 # 基本持平: roughly the same, no claim of equality
 _ROUGHLY = re.compile(r"基本|大体|大致|略|约|接近")
 _EXAMPLE = re.compile(r"例如|比如|譬如|诸如")
@@ -297,7 +298,10 @@ def _read_figure(
     fresh = False
     summed = named_sum(lx, h, in_head) if r.kind == "level" else None
     place, run = sn.runs.get(r.index, (0, 1))
-    if sn.respective is not None and run == len(sn.respective):
+    if r.kind in ("change", "rate") and _OTHER_BASIS.search(c):
+        # 剔除车辆购置费后，按可比口径下降0.22%: a change of another quantity than any stated
+        subject, fresh = Subject("label:" + c), True
+    elif sn.respective is not None and run == len(sn.respective):
         # 由购置费0.14亿元和运行费1.27亿元构成，分别减少0.18亿元和0.56亿元: each to its own, in order
         subject, fresh = sn.respective[place], True
         rd.labels[r.fig.start] = lx.name_of.get(subject.concept, "")
@@ -327,6 +331,10 @@ def _read_figure(
         res = res or (residue(lx, before_open_paren(c)) if depth > 0 else "")
         if res:
             subject, fresh = Subject("label:" + res), True
+    elif r.kind in ("change", "rate") and (res := changed_name(lx, h)):
+        # 债务还本支出比上年增加133万元 after a total: the change of what its clause names, even
+        # unknown, not of the subject carried over
+        subject, fresh = Subject("label:" + res), True
     if subject is None:
         subject = st.subject
     if subject is None:
@@ -372,28 +380,6 @@ def _read_figure(
         st.subject = subject
     if opens_line and MARKER.match(line) and subject is not None and subject.known:
         st.section_subject = subject
-    # period and role
-    bare_h = lx.concept_re.sub("", h) if r.kind == "level" else ""
-    if r.kind == "level" and (
-        PRIOR_WORDS.search(bare_h)
-        or _PRIOR_NAMED.search(bare_h)
-        and not lx.rx.compare_prior_word.search(bare_h)
-    ):
-        r.period, r.note = "prior", r.note or "prior_word"
-        # …较预算减少6.95万元，上年为20.36万元，减少6.74万元: the changes after it are against it
-        st.compare, st.compare_line = "prior", line_no
-    elif THIS_YEAR.search(h):
-        # 本年支出1634.34万元: this year's, whatever year the sentence named; but 2020年本年支出合计
-        # is that year's own total (a year label right before it wins)
-        named_year = stated_year(h, lx)
-        r.period = "current" if named_year is None else period_of(named_year, rd.year)
-        r.note = r.note or "this_year"
-    elif r.kind in ("change", "rate", "completion"):
-        # 2016年项目支出为398万元，较上年多了2228万元: a change is this year's unless its clause names a year
-        r.period = period_of(y, rd.year) if y is not None else "current"
-    elif sn.period is not None:
-        r.period = sn.period
-        if r.period != "current" and r.kind == "level":
-            r.note = r.note or "by_year"  # the period only a year label says
+    period_of_figure(lx, st, sn, r, h, y, rd.year, line_no)
     if lst is not None and subject is not None:
         take_item(rd, st, lx, sn, r, lst, subject, h, c, fresh, explicit_role, y)

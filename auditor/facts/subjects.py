@@ -24,7 +24,7 @@ _FILLER = (
     "本年度 本年 全年 当年 年度 本单位 单位 本部门 部门 我单位 全院 本院 本局 全局 实际 "
     "决算数 决算 金额 情况 年末 年初 预算数 预算 数额 资金 经费 上年度 上一年度 上年 "
     "上一年 去年 同期 为 是 共 达 约 计 的 中 了 、 和 及 与 总 数 额 之 在 对 "
-    "从 按 看 来看 其 有 "
+    "从 按 看 来看 其 有 相应地 相应 "
 ).split()
 _WORDS = "(?:" + "|".join(_FILLER) + ")"
 _LEAD_WORDS = re.compile(f"^{_WORDS}+")
@@ -52,6 +52,8 @@ _AND = re.compile(r"[、和及与]")
 _PUNCTUATION = re.compile(r"[()（）、，,:：]")
 _FUNDS_TAIL = re.compile(r"(?:的|安排的|安排|使用|资金|经费|财政|拨款|预算|支出|决算|本级|汇总)+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 按同口径 / 可比口径 / 同项费用: how a change was measured, or the same item again: nothing named
+_BASIS = re.compile(r"按?(?:同|可比|相同|同一)口径|同一?项(?:费用|支出|经费)?")
 _DIGITS = re.compile(r"[\d.:：%\-]+")
 
 
@@ -286,6 +288,8 @@ def residue(lx: Lexicon, h: str) -> str:
             s = rx.sub("", s)
     if "年" in s:
         s = YEAR.sub("", s)
+    if "口径" in s or "项" in s:
+        s = _BASIS.sub("", s)
     s = _DIGITS.sub("", lx.rx.compare_strip.sub("", lx.rx.role_words.sub("", s)))
     tail_change = lx.rx.tail_change
     prev = None
@@ -297,6 +301,17 @@ def residue(lx: Lexicon, h: str) -> str:
     # 收入476.17、支总计460.06万元: the next item of an enumeration, named in words too few once
     # the filler is out (支出总计 with a character dropped), is still not the item before it
     return h[1:] if h.startswith("、") and _HAN.search(s) else ""
+
+
+_SIDE_ONLY = frozenset(("收入", "支出", "收支", "收入支出"))
+
+
+def changed_name(lx: Lexicon, h: str) -> str:
+    """The name of what a change or rate is of, in the words before it, when the vocabulary does
+    not know it (债务还本支出比上年增加): a name of three characters or more, not an aside in
+    parentheses (与2019年（疫情前）相比), not 收入 / 支出 alone (the side of the account); else ""."""
+    res = residue(lx, _CLOSED_GROUP.sub("", h) if "(" in h or "（" in h else h)
+    return res if len(res) >= 3 and res not in _SIDE_ONLY else ""
 
 
 _SUM_OF = re.compile(r"^(?:与|和|及|加上?)$")
