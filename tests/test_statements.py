@@ -703,3 +703,51 @@ def test_a_change_of_what_its_clause_names_is_not_the_carried_subjects():
     assert serious(text) == []
     (rate,) = [r for r in readings(text) if r.fig.number == "0.22"]
     assert not rate.subject.known
+
+
+# -- a total after the parts it adds up; reading aids; a budget's document -----------------------
+
+
+def test_a_total_written_after_its_parts_is_their_sum():
+    right = "2022年度支出决算中，人员经费120.50万元、公用经费30.25万元，合计150.75万元。\n"
+    assert serious(right) == []
+    (f,) = serious(right.replace("150.75", "151.75"))
+    assert {"120.50万元", "30.25万元", "151.75万元"} <= cited(f)
+    # the total is the sum's, not the last part again
+    (total,) = [r for r in readings(right) if r.fig.number == "150.75"]
+    assert not total.subject.known
+    # names the vocabulary does not know, and the total's own name after 合计
+    text = (
+        "收入如下：返还性收入18,345万元、上年结余12,764万元、调入资金20,289万元，合计收入总量51,398万元。\n"
+    )
+    assert serious(text) == []
+    assert serious(text.replace("51,398", "51,498"))
+
+
+def test_a_total_stated_before_the_parts_is_no_part_of_the_sum_after_them():
+    # the run of parts is the figures set off by 、: 150 stands before it
+    assert serious("本年支出150万元，人员经费120万元、公用经费30万元，合计150万元。\n") == []
+
+
+def test_the_pinyin_a_reading_aid_writes_after_characters_is_dropped():
+    text = "2019年年初預算數(shù)385.8萬元，其中社會保障和就業(yè)支出365.51萬元。"
+    doc = Document.from_text(text)
+    assert "(shù)" not in doc.text.text and "预算数385.8" in doc.text.text
+    fig = doc.figures[1]
+    assert doc.text.position(fig.start) == (1, text.index("385.8") + 1)
+
+
+def test_a_budget_documents_spending_of_the_year_before_is_not_mislabelled():
+    text = "2017年三公经费支出合计13.78万元，比上年减少15万元。\n"
+    assert [
+        f.rule for f in auditor.audit_text("某局2018年部门决算说明\n" + text).findings if f.rule == "FA501"
+    ]
+    assert not [
+        f for f in auditor.audit_text("某局2018年三公经费预算情况说明\n" + text).findings if f.rule == "FA501"
+    ]
+
+
+def test_totals_apart_by_the_carry_over_the_report_states_are_not_an_imbalance():
+    text = "全年收入总计452386万元。支出总计451964万元。收支相抵，年终结转结余422万元。\n"
+    assert serious(text) == []
+    assert serious(text.replace("年终结转结余422", "年终结转结余433"))

@@ -49,9 +49,11 @@ def year_labels(b: Builder) -> None:
     """This year's figure labelled with another year (FA501), in a report of year R: a figure
     written under year Y ≠ R is this year's when its sentence breaks it into 本年 parts, compares
     it with the year before (and speaks of no other year), states its completion rate, or when
-    the same quantity is stated elsewhere as this year's with the same value."""
+    the same quantity is stated elsewhere as this year's with the same value. Not in a budget's
+    document."""
     year = b.rd.year
-    if year is None:
+    if year is None or b.rd.budget_document:
+        # a budget's document reports the spending of the years before its own
         return
     by_sentence: dict[int, list[Reading]] = {}
     for r in b.rd.readings:

@@ -15,6 +15,7 @@ from ..parse.sections import Sections
 from ..parse.texttables import find_tables
 from .classes import class_items
 from .derived import derived_relations, named_sums
+from .enumerations import trailing_totals
 from .extraction import Extraction
 from .lists import identity_relations, list_relations, parallel_lists
 from .observations import garbled_figures, garbled_years, implied_budgets, year_labels
@@ -47,6 +48,8 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
     unchanged_relations(b, by_sentence)
     for lst in rd.lists:
         list_relations(b, lst)
+    for readings in by_sentence.values():
+        trailing_totals(b, readings)
     parallel_lists(b)
     identity_relations(b)
     derived_relations(b)

@@ -53,9 +53,11 @@ def enter_heading(st: State, lx: Lexicon, line: str, mark: re.Match[str] | None)
 def topic_sentence(st: State, lx: Lexicon, sentence: str) -> None:
     """A short sentence without figures that names one concept is the topic of what follows
     (（一）一般公共服务支出（类）。年度预算为301万元…), in the scope the paragraph or the heading
-    gave it. A sentence of more than 40 characters is no heading's topic."""
+    gave it. A sentence of more than 40 characters is no heading's topic, nor one that gives a reason."""
     if len(sentence) > 40:
         return
+    if lx.reason_list.search(sentence[:12]):
+        return  # 下降是因为…改列基本支出: why a change came about, not what follows is of
     h = strip_marks(MARKER.sub("", sentence, count=1))
     named = {m.subject for m in mentions(lx, h) if not m.weak}
     if len(named) == 1:

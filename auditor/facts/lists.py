@@ -296,6 +296,9 @@ def take_item(
                 # 预算为54万元，其中：…支出决算12万元: a budget's part called an actual; which is not said
                 r.note = "role?"
                 rd.skip("list item whose role words contradict its total's")
+                if lst.parent.concept in _SPLIT_TOTALS and subject.known and subject.scope == "all":
+                    # still 项目支出's own 商品和服务支出, whichever its role: not 基本支出's
+                    r.subject = st.subject = Subject(subject.concept, f"in:{lst.parent.concept}")
                 return
             if not explicit_role:
                 r.role = lst.role

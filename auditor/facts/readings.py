@@ -79,6 +79,9 @@ class Reader:
     # 与预算相比无增减 / 与上年持平: (sentence, offset, the base named) of each change of nothing
     unchanged: list[tuple[int, int, str]] = field(default_factory=list)
     project_at: Callable[[int], str] = lambda pos: ""  # offset -> the project appendix it stands in
+    # a budget's document (2018年三公经费预算情况说明): its year is the budget's, and the spending it
+    # reports is of the years before
+    budget_document: bool = False
 
     def skip(self, why: str) -> None:
         self.skipped[why] = self.skipped.get(why, 0) + 1

@@ -12,7 +12,7 @@ import re
 from ..core.lexicon import Lexicon
 from ..parse.figures import Figure
 from .readings import Reader, Reading, SentenceState, State
-from .subjects import YEAR, Mention
+from .subjects import YEAR, Mention, longest_synonyms
 
 COUNTER = re.compile(r"^\s*(个|人次|人|辆|所|台\(套\)|台|套|批次|批|次|名|家|户|项|间|处|科室|部门)")
 THIS_YEAR = re.compile(r"(?<![上去])(?:本年度?|当年|本年末|本期)")
@@ -179,6 +179,10 @@ def role_of(lx: Lexicon, h: str) -> str | None:
     # no role's words at all: one scan says so
     if not lx.rx.role_words.search(s):
         return None
+    # 社会保障和就业支出365.51万元: 支出 ends the name right before the figure, no word for an actual
+    if s.endswith("支出"):
+        ending = [w for _, e, w in longest_synonyms(lx, s) if e == len(s)]
+        s = s[: -len(ending[0])] if ending else s
     best, where = None, -1
     for name, rx in lx.roles:
         for m in rx.finditer(s):
@@ -212,8 +216,8 @@ def mislabelled(rd: Reader, readings: list[Reading], s0: int, s1: int) -> None:
     """2020年X支出288.40万元，较上年减少98.09万元 in a 2021 report: a change, a rate or a completion
     is this year's, so the figures of the same subject the sentence puts under another year only
     by its label are this year's too (a year label slip, FA501), unless the sentence speaks of
-    this year as well."""
-    if rd.year is None or f"{rd.year}年" in rd.text[s0:s1]:
+    this year as well. Not in a budget's document, which reports the spending of years before."""
+    if rd.year is None or rd.budget_document or f"{rd.year}年" in rd.text[s0:s1]:
         return
     current = {
         r.subject for r in readings if r.kind in ("change", "rate", "completion") and r.period == "current"

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from ..core.lexicon import Lexicon, lexicon, strip_marks
-from ..parse.discourse import MARKER, after_closed_paren, mask_parens, paren_depths
+from ..parse.discourse import MARKER, after_closed_paren, budget_title, mask_parens, paren_depths
 from ..parse.discourse import level as marker_level
 from ..parse.figures import Figure
 from .lines import enter_heading, line_list, topic_sentence
@@ -36,6 +36,7 @@ from .readings import ListBlock, Reader, Reading, SentenceState, State
 from .respective import respective, runs_of
 from .roles import (
     COUNTER,
+    SUM_WORD,
     THIS_ITEM,
     base_named,
     classify,
@@ -83,7 +84,7 @@ def read(
 ) -> Reader:
     """`project_at(offset)`: the title of the project appendix an offset stands in, or ""."""
     lx = lexicon()
-    rd = Reader(text, figures, year)
+    rd = Reader(text, figures, year, budget_document=budget_title(text))
     rd.project_at = project_at or (lambda pos: "")
     starts = [f.start for f in figures]
     st = State()
@@ -278,7 +279,12 @@ def _read_figure(
     # what the head names besides known words: asked only when no concept is named in it
     res = residue(lx, h) if r.kind in ("level", "count") and not in_head else None
     if not in_head and not res:
-        named = mentions(lx, c)
+        # 占基本支出预算%，同比增加…: a concept named as a share's base is not what follows is of
+        named = [
+            m
+            for m in mentions(lx, c, st.subject, bare_opening=True)
+            if r.kind == "share" or not c[: m.start].endswith("占")
+        ]
     if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):
         r.share_base = named[-1].subject  # 占三公经费支出比重的52.78%: the concept named is the base
         where = h if in_head else c
@@ -323,6 +329,9 @@ def _read_figure(
                 subject = Subject(subject.concept, "q:" + q)
             elif q:
                 subject = Subject("label:" + where[cand.start - len(q) if cand.start >= len(q) else 0 :])
+    elif r.kind == "level" and SUM_WORD.fullmatch(h):
+        # 人员经费…、公用经费…，合计150.75万元: the sum of what was listed, not the last part again
+        subject, fresh = Subject(f"label:§{r.sentence}合计"), True
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
     elif r.kind in ("level", "count"):

@@ -178,7 +178,8 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
             # 收入包括…；支出包括… / 收入减少84.55、支出减少99.6万元: the clause or the item opens
             # with it, whatever mark closed the one before
             and not before.strip("，,；;。：: 、")
-            and after[:1] in (":", "：", "为", "是", "合", "共", "达", "构", "包", "", "增", "减", "比", "较")
+            and after[:1]
+            in (":", "：", "为", "是", "合", "共", "达", "构", "包", "", "增", "减", "比", "较", "预", "决")
             and (carried is None or lx.family(carried.concept) != cid)
         )
         if lead and lx.bare_opens.match(lead) or opening:

@@ -200,6 +200,19 @@ _STATED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _COMPARED = re.compile(r"(?:与|比|较|同|对比|至|截至|自)\s*$")
 
 
+_BUDGET_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^\n。，,]{0,40}?预算")
+
+
+def budget_title(text: str) -> bool:
+    """The title (in the first lines) names a year's 预算 and no 决算: a budget's document."""
+    for line in text[:400].split("\n")[:4]:
+        if _BUDGET_TITLE.search(line) and "决算" not in line:
+            return True
+        if "决算" in line:
+            return False
+    return False
+
+
 def report_year(text: str) -> int | None:
     """The report's own year: from its title, else the year most of its statements speak of
     (never a year it compares with: 比2020年, 与2022年相比)."""

@@ -19,7 +19,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-_ARTEFACT = re.compile(r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]")
+# what a copy adds to the text and a reader drops: bookmark and image marks, zero-width and soft
+# characters, and the pinyin a page's reading aid writes after a character (數(shù)): a syllable with
+# its tone mark, in brackets, right after a Chinese character
+_ARTEFACT = re.compile(
+    r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]"
+    r"|(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+)
 _FOLD: dict[int, int | str] = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) != "，"}
 _FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f"})
 
