@@ -21,10 +21,12 @@ from typing import Any
 
 # what a copy adds to the text and a reader drops: bookmark and image marks, zero-width and soft
 # characters, and the pinyin a page's reading aid writes after a character (數(shù)): a syllable with
-# its tone mark, in brackets, right after a Chinese character
-_ARTEFACT = re.compile(
-    r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]"
-    r"|(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+# its tone mark, in brackets, right after a Chinese character (looked for only in a text that has
+# a tone mark at all: most have none)
+_ARTEFACT = re.compile(r"\[(?:bookmark|image): [^\]\n]*\]|[\u200b\u200c\u200d\ufeff\u00ad\r]")
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_ARTEFACT_OR_PINYIN = re.compile(
+    _ARTEFACT.pattern + r"|[(（](?<=[\u4e00-\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
 )
 _FOLD: dict[int, int | str] = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) != "，"}
 _FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f"})
@@ -139,7 +141,7 @@ def normalize(original: str) -> Text:
     offsets: list[int] = []
     n = 0
     i = 0
-    for m in _ARTEFACT.finditer(original):
+    for m in (_ARTEFACT_OR_PINYIN if _TONE_MARK.search(original) else _ARTEFACT).finditer(original):
         if m.start() > i:
             parts.append(original[i : m.start()])
             starts.append(n)
