@@ -751,3 +751,21 @@ def test_totals_apart_by_the_carry_over_the_report_states_are_not_an_imbalance()
     text = "全年收入总计452386万元。支出总计451964万元。收支相抵，年终结转结余422万元。\n"
     assert serious(text) == []
     assert serious(text.replace("年终结转结余422", "年终结转结余433"))
+
+
+def test_a_rate_before_its_change_amount_is_checked_with_it():
+    right = "地方一般公共预算收入完成30,161万元，同比增长16.97%，增收4,376万元。\n"
+    assert serious(right) == []
+    (f,) = serious(right.replace("16.97%", "14.6%"))
+    assert {"14.6%", "4,376万元"} <= cited(f)
+
+
+def test_the_role_words_of_an_aside_in_parentheses_are_not_the_figures():
+    text = (
+        "全县教育经费总投入为115111万元，较上年的157278.3万元减少26.81%。其中，国家财政性教育经费"
+        "（主要包括一般公共预算安排的教育经费）为89410万元，较上年的131870.68元减少32.20%。\n"
+    )
+    (f,) = serious(text)
+    # 131870.68元 among amounts in 万元: the unit written around it says which figure slipped
+    assert f.diagnosis is not None and f.diagnosis.cause == "unit_slip"
+    assert f.diagnosis.culprit.text == "131870.68元"

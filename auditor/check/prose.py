@@ -13,30 +13,8 @@ from ..facts.readings import Reading
 from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
-from .store import BUDGETS, Builder
+from .store import BUDGETS, Builder, Sentence
 from .undefined_rates import direction_slip, growth_of_levels, rate_of_nothing
-
-# how far back in a sentence a statement's other figures are looked for: a sentence listing
-# thousands of parts must not make every share look at every figure before it
-LOOKBACK = 40
-
-
-class Sentence(list[Reading]):
-    """One sentence's readings, each knowing its place."""
-
-    def __init__(self, readings: list[Reading]) -> None:
-        super().__init__(readings)
-        self.place = {id(r): k for k, r in enumerate(readings)}
-
-    def before(self, r: Reading, pred: Callable[[Reading], bool]) -> Reading | None:
-        """The nearest reading before `r` that `pred` accepts, within LOOKBACK readings."""
-        k = self.place.get(id(r))
-        if k is None:
-            return None
-        for x in reversed(self[max(0, k - LOOKBACK) : k]):
-            if pred(x):
-                return x
-        return None
 
 
 def _level_of(
@@ -209,6 +187,9 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         b.skip("change rate with both direction words")
         return
     d = sent.before(r, lambda x: x.kind == "change" and x.subject == r.subject and x.base == r.base)
+    if d is None and (n := sent.next_to(r)) is not None and n.kind == "change":
+        # 同比增长14.6%，增收4,376万元: the amount right after the rate, in the same terms
+        d = n if n.subject == r.subject and n.base == r.base else None
     if d is None and r.subject is not None and r.subject.known:
         d = b.store.change(r.subject, r.base)  # the change amount stated in another sentence
     if d is None:

@@ -19,9 +19,9 @@ from .enumerations import trailing_totals
 from .extraction import Extraction
 from .lists import identity_relations, list_relations, parallel_lists
 from .observations import garbled_figures, garbled_years, implied_budgets, year_labels
-from .prose import Sentence, sentence_relations, unchanged_relations
+from .prose import sentence_relations, unchanged_relations
 from .selfeval import self_evaluations
-from .store import Builder, Store, merge_qualifiers
+from .store import Builder, Sentence, Store, merge_qualifiers
 from .texttable import stale_year_labels, table_relations
 
 _TABLE_CONCEPTS = {"fin_expense": "expense_year"}

@@ -4,6 +4,7 @@ that quantity agrees; `Builder` collects relations and observations once each.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..facts.readings import ListBlock, Reader, Reading
@@ -165,3 +166,31 @@ def paragraph_of(b: Builder, paragraph: int) -> list[Reading]:
         for r in b.rd.readings:
             b.by_paragraph.setdefault(r.paragraph, []).append(r)
     return b.by_paragraph.get(paragraph, [])
+
+
+# how far back in a sentence a statement's other figures are looked for: a sentence listing
+# thousands of parts must not make every share look at every figure before it
+LOOKBACK = 40
+
+
+class Sentence(list[Reading]):
+    """One sentence's readings, each knowing its place."""
+
+    def __init__(self, readings: list[Reading]) -> None:
+        super().__init__(readings)
+        self.place = {id(r): k for k, r in enumerate(readings)}
+
+    def before(self, r: Reading, pred: Callable[[Reading], bool]) -> Reading | None:
+        """The nearest reading before `r` that `pred` accepts, within LOOKBACK readings."""
+        k = self.place.get(id(r))
+        if k is None:
+            return None
+        for x in reversed(self[max(0, k - LOOKBACK) : k]):
+            if pred(x):
+                return x
+        return None
+
+    def next_to(self, r: Reading) -> Reading | None:
+        """The reading right after `r` in the sentence, if any."""
+        k = self.place.get(id(r))
+        return self[k + 1] if k is not None and k + 1 < len(self) else None

@@ -36,6 +36,10 @@ class Repair:
 _Hit = tuple[int, int, int, Repair, set[int], int]
 
 
+# the amounts either side of one that say which unit its neighbourhood writes
+_AROUND = 3
+
+
 @dataclass
 class Profile:
     """How a report usually writes its figures."""
@@ -43,6 +47,20 @@ class Profile:
     decimals: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, unit) -> decimals
     unit: str | None = None  # the amount unit written most often
     magnitude: dict[str, int] = field(default_factory=dict)  # unit -> median ⌊log10⌋ of nonzero amounts
+    amounts: list[Figure] = field(default_factory=list)  # in the order written
+    _at: dict[int, int] | None = None  # id -> place in `amounts`, made when first asked
+
+    def around(self, fig: Figure) -> dict[str, int]:
+        """The units of the amounts written either side of one (unit -> count): its sentence's."""
+        if self._at is None:
+            self._at = {id(f): k for k, f in enumerate(self.amounts)}
+        k = self._at.get(id(fig))
+        if k is None:
+            return {}
+        near: dict[str, int] = {}
+        for g in self.amounts[max(0, k - _AROUND) : k] + self.amounts[k + 1 : k + 1 + _AROUND]:
+            near[g.unit] = near.get(g.unit, 0) + 1
+        return near
 
     @classmethod
     def of(cls, figures: list[Figure]) -> Profile:
@@ -66,6 +84,7 @@ class Profile:
             {k: max(c, key=c.__getitem__) for k, c in counts.items()},
             max(units, key=units.__getitem__) if units else None,
             magnitude,
+            [f for f in figures if f.is_amount],
         )
 
     def likelihood(self, fig: Figure, cand: Figure, cause: str) -> int:
@@ -173,8 +192,14 @@ def graph_blame(
             group_uses = [(rel, k, fid) for fid in members for rel, k in uses.get(fid, [])]
             group_uses.sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _, _ in group_uses for f in rel.figures if f.is_amount]
+            # the unit the figure's relations write most; on a tie, the one written around it
+            # (上年131870.68元 among amounts in 万元), then the report's
+            near = profile.around(fig) if profile else {}
             usual_unit = (
-                max(set(units), key=lambda u: (units.count(u), u == (profile.unit if profile else None)))
+                max(
+                    set(units),
+                    key=lambda u: (units.count(u), near.get(u, 0), u == (profile.unit if profile else None)),
+                )
                 if units
                 else None
             )

@@ -174,7 +174,9 @@ def base_named(lx: Lexicon, what: str) -> str:
 
 
 def role_of(lx: Lexicon, h: str) -> str | None:
-    s = lx.scope_re.sub("", h)
+    # （主要包括一般公共预算安排的…）: the role words of an aside in parentheses are not the figure's
+    s = _CLOSED_GROUP.sub("", h) if ")" in h or "）" in h else h
+    s = lx.scope_re.sub("", s)
     s = lx.not_budget.sub("", s)
     # no role's words at all: one scan says so
     if not lx.rx.role_words.search(s):
@@ -239,6 +241,7 @@ def prior_or_news(readings: list[Reading]) -> None:
             r.period, r.note = "unknown", "role?"
 
 
+_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
 
 
