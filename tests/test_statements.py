@@ -769,3 +769,20 @@ def test_the_role_words_of_an_aside_in_parentheses_are_not_the_figures():
     # 131870.68元 among amounts in 万元: the unit written around it says which figure slipped
     assert f.diagnosis is not None and f.diagnosis.cause == "unit_slip"
     assert f.diagnosis.culprit.text == "131870.68元"
+
+
+def test_a_direction_word_left_in_its_template_brackets_is_read():
+    right = "对个人和家庭补助支出22.86万元，比上年（减少）16.23万元，减幅41.5%。\n"
+    (change,) = [r for r in readings(right) if r.fig.number == "16.23"]
+    assert (change.kind, change.sign, change.subject.concept) == ("change", -1, "household_grants")
+    assert serious(right) == []
+    assert serious(right.replace("41.5%", "14.5%"))
+
+
+def test_a_share_of_the_total_named_in_a_scope_is_not_of_the_lists_own_total():
+    text = (
+        "2023年度本年收入合计17786.10万元。\n"
+        "1.财政拨款收入17776.10万元，在收入合计中占99.94%。其中：一般公共预算财政拨款收入17776.10万元，"
+        "在收入合计中占99.94%。\n"
+    )
+    assert serious(text) == []

@@ -320,9 +320,13 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
         return
     rel = RatioRelation("FA201", r.fig, [part.fig, base.fig], ["占比", "部分", "总数"], "部分 ÷ 总数 = 占比")
     rel.context["base_index"] = 2  # the share may have been computed on another total
-    named = b.store.get(r.share_base, part.period, part.role) if r.vague_base and r.share_base else None
+    # 占收入总额的: a name reports give either total; 在收入合计中占 under 财政拨款收入's list: the
+    # total in the scope named, or the list's own — the share holds on either
+    either = r.share_base is not None and (
+        r.vague_base or part.list_id is not None and base.subject != r.share_base
+    )
+    named = b.store.get(r.share_base, part.period, part.role) if either and r.share_base else None
     if named is not None and named is not base:
-        # 占收入总额的: a name reports give either total; the share holds on either
         rel.alternatives = [named.fig]
         rel.context["alternatives_accept"] = True
     b.add(rel)

@@ -102,6 +102,14 @@ def comparison(lx: Lexicon, c: str, year: int | None) -> str | None:
 _COMPLETION_BUDGET = re.compile(r"(?:完成|为|相当于|达到|占)(?:了)?(?P<which>全年|年初|调整后)?预算(?:数)?$")
 
 
+def unbracket(lx: Lexicon, h: str) -> str:
+    """比上年（减少）16.23万元 / （减）幅23%: the template's direction word kept, its brackets left
+    on (增加（减少）, both words, stays as written)."""
+    if (")" in h or "）" in h) and not lx.rx.both.search(h):
+        return _WORD_IN_BRACKETS.sub(r"\1", h)
+    return h
+
+
 def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: Reading | None) -> bool:
     """Decide a figure's role from its head. Returns whether the head says the role."""
     if f.is_percent:
@@ -241,6 +249,7 @@ def prior_or_news(readings: list[Reading]) -> None:
             r.period, r.note = "unknown", "role?"
 
 
+_WORD_IN_BRACKETS = re.compile(r"[(（](增加|减少|增长|下降|增|减)[)）]")
 _CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
 

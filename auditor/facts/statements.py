@@ -48,6 +48,7 @@ from .roles import (
     prior_or_news,
     sentence_readings,
     stated_year,
+    unbracket,
 )
 from .subjects import (
     Subject,
@@ -175,6 +176,8 @@ def _read_sentence(
         head_raw = _BOUNDARY.split(raw)[-1]
         h = strip_marks(MARKER.sub("", head_raw, count=1) if first and at_line_start else head_raw)
         c = strip_marks(MARKER.sub("", raw, count=1) if first and at_line_start else raw)
+        if ")" in c:
+            h, c = unbracket(lx, h), unbracket(lx, c)
         r = Reading(i, f, "ignored", sentence=sent_no, paragraph=line_no, in_parens=depth > 0)
         if sn.runs.get(i, (0, 1))[0] > 0 and sn.prev is not None and sn.prev.index in sn.runs:
             # 分别减少0.18亿元和0.56亿元: the words before the first of a run say what each one is
