@@ -786,3 +786,17 @@ def test_a_share_of_the_total_named_in_a_scope_is_not_of_the_lists_own_total():
         "在收入合计中占99.94%。\n"
     )
     assert serious(text) == []
+
+
+def test_one_name_for_the_balances_of_several_funds_is_not_one_quantity():
+    text = (
+        "全区一般公共预算收入35.01亿元，上级补助收入11.96亿元，上年结余2.38亿元。一般公共预算支出30.09亿元。"
+        "收入合计55.60亿元，支出合计49.10亿元。\n"
+        "全区政府性基金上年结余26.38亿元，上级补助收入14.78亿元，收入合计42.5亿元。\n"
+    )
+    assert [f for f in serious(text) if f.rule == "FA801"] == []
+    # one level named throughout: the same name stated twice with two values is one quantity
+    one = "全区财政收支情况：上级补助收入11.96亿元。\n全区财政收支情况：上级补助收入14.78亿元。\n"
+    assert [f.rule for f in serious(one)] == ["FA801"]
+    two = one.replace("全区财政收支情况：上级补助收入14.78", "区本级财政收支情况：上级补助收入14.78")
+    assert serious(two) == []

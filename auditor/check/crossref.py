@@ -98,6 +98,31 @@ def several_organisations(names: list[str]) -> bool:
     return any(not (a in b or b in a) for a in named for b in named)
 
 
+# the fund and the level of government a paragraph of a government's account opens with
+_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+_PARAGRAPHS_BACK = 4
+_LEVEL = re.compile(r"全(?:区|县|市|州|省|旗)|(?:区|县|市|州|省|旗)?本级")
+
+
+def account(doc: Document, fact: Fact) -> tuple[str, str]:
+    """(fund, level) the fact's paragraph, or the nearest before it that names them, opens with,
+    each "" when not named (a paragraph broken off its sentence's line, as out of a PDF, names
+    none of its own)."""
+    p = doc.paragraph_of(doc.figures[fact.index].start)
+    for k in range(p, max(-1, p - _PARAGRAPHS_BACK), -1):
+        s0, s1 = doc.paragraph_span(k)
+        lead = doc.text.text[s0 : min(s1, s0 + 16)]
+        fund, level = _FUND.search(lead), _LEVEL.search(lead)
+        if fund or level:
+            return (fund.group() if fund else "", level.group() if level else "")
+    return ("", "")
+
+
+def several_accounts(accounts: list[tuple[str, str]]) -> bool:
+    """Statements in paragraphs that open with different funds or levels, each naming one."""
+    return any(len({a[k] for a in accounts if a[k]}) > 1 for k in (0, 1))
+
+
 def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: CrossReferences) -> None:
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
@@ -110,6 +135,12 @@ def duplicates(doc: Document, facts: list[Fact], support: dict[int, int], out: C
             # a text that quotes several departments (a news round-up): the same concept, of
             # different organisations, is not one quantity stated twice
             why = "same concept stated of different organisations"
+            out.skipped[why] = out.skipped.get(why, 0) + 1
+            continue
+        if several_accounts([account(doc, f) for f in group]):
+            # 全区政府性基金上年结余… / 区本级一般公共预算…上年结余…: one name for the balances of
+            # several funds or levels of government, each paragraph opening with its own
+            why = "same concept under different funds or levels"
             out.skipped[why] = out.skipped.get(why, 0) + 1
             continue
         clusters: list[list[Fact]] = []

@@ -71,6 +71,7 @@ _CELL_LINE = re.compile(r"^[\s|]*[-+]?[\d,.]+\s*(?:万元|亿元|元|%)?[\s|]*$"
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
 # a change measured on another basis than the figures stated (without a part, comparable terms)
 _OTHER_BASIS = re.compile(r"剔除|扣除|可比口径")
+_WHOLE = re.compile(r"合计|总计")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[。]?\s*$")
 # 基本持平: roughly the same, no claim of equality
@@ -354,7 +355,8 @@ def _read_figure(
         subject, fresh = Subject(f"label:§{r.sentence}"), True
     # scope carried over within the sentence, and to the same concept named again in the paragraph
     if fresh:
-        subject = inherit_scope(lx, st, sn, subject)
+        whole = cand is not None and _WHOLE.search((h if in_head else c)[cand.start : cand.end]) is not None
+        subject = inherit_scope(lx, st, sn, subject, whole)
     if (
         sn.foreign
         and fresh

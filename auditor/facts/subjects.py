@@ -179,7 +179,7 @@ def _mentions(lx: Lexicon, h: str, carried: Subject | None, bare_opening: bool) 
             # with it, whatever mark closed the one before
             and not before.strip("，,；;。：: 、")
             and after[:1]
-            in (":", "：", "为", "是", "合", "共", "达", "构", "包", "", "增", "减", "比", "较", "预", "决")
+            in (":", "：", "为", "是", "合", "共", "达", "构", "包", "", "增", "减", "比", "较", "预")
             and (carried is None or lx.family(carried.concept) != cid)
         )
         if lead and lx.bare_opens.match(lead) or opening:
