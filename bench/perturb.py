@@ -98,8 +98,12 @@ FORMS: dict[str, Rewrite] = {
 }
 
 
-def _anchor_column(line: str, value: str) -> int:
-    m = re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", line)
+def _anchor_column(line: str, value: str, after: int = 0) -> int:
+    """Where the value stands on its line: its first place after `after` (the anchor before it in
+    the same relation, on the same line: a value written twice on a line, such as 0, is told
+    apart by the order the relation names them), else its first place."""
+    pattern = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d])")
+    m = pattern.search(line, after) or pattern.search(line)
     return m.start() if m else 0
 
 
@@ -116,9 +120,11 @@ def rewrite(labels_path: Path, form: Rewrite, into: Path) -> Path:
             maps.append(where)
             new_lines.extend(text.split("\n"))
         for item in case["findings"] + case.get("holds", []):
+            last: dict[int, int] = {}  # line -> just after the place of the item's anchor before
             for a in item["anchors"]:
                 k = a["line"] - 1
-                col = _anchor_column(lines[k], a["value"])
+                col = _anchor_column(lines[k], a["value"], last.get(k, 0))
+                last[k] = col + len(a["value"])
                 row = maps[k][col][0] if col < len(maps[k]) else 0
                 a["line"] = first_row[k] + row + 1
                 a["value"] = re.sub(r"\s", "", a["value"])
