@@ -800,3 +800,13 @@ def test_one_name_for_the_balances_of_several_funds_is_not_one_quantity():
     assert [f.rule for f in serious(one)] == ["FA801"]
     two = one.replace("全区财政收支情况：上级补助收入14.78", "区本级财政收支情况：上级补助收入14.78")
     assert serious(two) == []
+
+
+def test_what_an_aside_in_parentheses_names_is_not_the_subject_after_it():
+    text = "“三公”经费支出合计585.53万元（含基本支出和项目支出安排的经费），同比减少144.92万元。\n"
+    (change,) = [r for r in readings(text) if r.fig.number == "144.92"]
+    assert change.subject.concept == "three_public"
+    # a short group is part of a name: 行政运行（项）: 支出决算为… stays the item's
+    item = "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为227.14万元。\n"
+    (level,) = [r for r in readings(item) if r.fig.number == "227.14"]
+    assert not level.subject.known

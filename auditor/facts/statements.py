@@ -54,6 +54,7 @@ from .subjects import (
     Subject,
     before_open_paren,
     changed_name,
+    in_no_aside,
     mentions,
     named_sum,
     names_more,
@@ -286,7 +287,7 @@ def _read_figure(
         # 占基本支出预算%，同比增加…: a concept named as a share's base is not what follows is of
         named = [
             m
-            for m in mentions(lx, c, st.subject, bare_opening=True)
+            for m in in_no_aside(c, mentions(lx, c, st.subject, bare_opening=True))
             if r.kind == "share" or not c[: m.start].endswith("占")
         ]
     if r.kind == "share" and named and names_base(h if in_head else c, named[-1]):

@@ -304,6 +304,19 @@ def residue(lx: Lexicon, h: str) -> str:
     return h[1:] if h.startswith("、") and _HAN.search(s) else ""
 
 
+_ASIDE = re.compile(r"[(（][^()（）]{3,}[)）]")
+
+
+def in_no_aside(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions outside asides in parentheses (（含基本支出和项目支出安排的经费），同比减少…:
+    what the aside names is not what follows it is of); short groups such as (类) (款) (境) are
+    part of names, not asides."""
+    if ")" not in text and "）" not in text:
+        return found
+    spans = [m.span() for m in _ASIDE.finditer(text)]
+    return [m for m in found if not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
 _SIDE_ONLY = frozenset(("收入", "支出", "收支", "收入支出"))
 
 
