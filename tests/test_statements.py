@@ -810,3 +810,15 @@ def test_what_an_aside_in_parentheses_names_is_not_the_subject_after_it():
     item = "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为227.14万元。\n"
     (level,) = [r for r in readings(item) if r.fig.number == "227.14"]
     assert not level.subject.known
+
+
+def test_parts_that_add_up_to_the_total_around_their_list_are_not_checked_against_its_item():
+    # the closing bracket set after the last part: 406 is 上级转移支付's, beside 一般转移支付
+    text = (
+        "加上级转移支付收入1884万元，其中：一般转移支付收入1478万元（含均衡性转移支付收入166万元、"
+        "基本财力保障机制奖补资金收入968万元、结算补助收入132万元、其他一般转移支付收入212万元，"
+        "专项转移支付收入406万元）。\n"
+    )
+    assert serious(text) == []
+    # parts that exceed their total and add up to nothing stated: a slip
+    assert serious(text.replace("专项转移支付收入406", "专项转移支付收入405"))

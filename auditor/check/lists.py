@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..core.lexicon import lexicon
 from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
+from ..parse.figures import Figure
 from .relations import PartialSumRelation, Relation, SumRelation
 from .store import Builder, paragraph_of, readings_of
 
@@ -94,8 +95,28 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             b.add(rel)
         else:
             partial = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
+            if partial.judge() == "fail" and _sums_another(b, per_item[0], parent, figs):
+                # 上级转移支付1884万元，其中：一般转移支付1478万元（含…166、…968、…132、…212，专项
+                # 转移支付406万元）: the parts add up to the total around, not to the one they follow
+                b.skip("list whose parts add up to another total of its sentence")
+                continue
             b.add(partial)
             b.partial_lists.append((tuple(s.concept for s in items_), partial))
+
+
+def _sums_another(b: Builder, first: Reading, parent: Reading, figs: list[Figure]) -> bool:
+    """The parts add up, at their written values, to another amount stated in the sentence of
+    the first part (exactly: within rounding, many whole parts would fit many totals)."""
+    total = sum((f.value * f.scale for f in figs), Decimal(0))
+    return any(
+        r.sentence == first.sentence
+        and r.kind == "level"
+        and r is not parent
+        and r.fig.is_amount
+        and all(r.fig is not f for f in figs)
+        and r.fig.value * r.fig.scale == total
+        for r in paragraph_of(b, first.paragraph)
+    )
 
 
 def _outgrows(total: Decimal, parts: list[Decimal]) -> bool:
