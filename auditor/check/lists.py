@@ -105,17 +105,20 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
 
 
 def _sums_another(b: Builder, first: Reading, parent: Reading, figs: list[Figure]) -> bool:
-    """The parts add up, at their written values, to another amount stated in the sentence of
-    the first part (exactly: within rounding, many whole parts would fit many totals)."""
+    """The parts add up, at their written values, to another amount stated before them in the
+    sentence of the first part or the one before it (其中：⏎ ends a line's sentence) — exactly:
+    within rounding, many whole parts would fit many totals."""
     total = sum((f.value * f.scale for f in figs), Decimal(0))
     return any(
-        r.sentence == first.sentence
+        first.sentence - 1 <= r.sentence <= first.sentence
+        and r.fig.start < first.fig.start
         and r.kind == "level"
         and r is not parent
         and r.fig.is_amount
         and all(r.fig is not f for f in figs)
         and r.fig.value * r.fig.scale == total
-        for r in paragraph_of(b, first.paragraph)
+        # only when a list fails: every reading looked at, the sentence may span lines
+        for r in b.rd.readings
     )
 
 
