@@ -86,3 +86,16 @@ def test_a_scope_is_looked_for_only_where_one_can_end_and_found_as_before(h, cid
 def test_filler_off_the_end_is_what_the_tail_pattern_takes(parts):
     text = "".join(parts)
     assert _without_tail_filler(text) == _TAIL_WORDS.sub("", text)
+
+
+def test_the_memos_of_words_are_emptied_together_and_change_no_reading():
+    import auditor
+    from auditor.facts import memo, roles, subjects
+
+    text = "某局2023年度部门决算\n本年支出合计150.75万元，其中：基本支出120.50万元，项目支出30.25万元。\n"
+    first = [(f.rule, f.message) for f in auditor.audit_text(text).findings]
+    assert subjects._MENTIONS and subjects._RESIDUES is not None and roles._ROLES
+    subjects.forget_mentions()
+    assert not subjects._MENTIONS and not subjects._RESIDUES and not roles._ROLES
+    assert [(f.rule, f.message) for f in auditor.audit_text(text).findings] == first
+    assert memo.LIMIT >= 10_000

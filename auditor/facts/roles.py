@@ -11,6 +11,7 @@ import re
 
 from ..core.lexicon import Lexicon
 from ..parse.figures import Figure
+from .memo import LIMIT, memo
 from .readings import Reader, Reading, SentenceState, State
 from .subjects import YEAR, Mention, longest_synonyms
 
@@ -181,7 +182,20 @@ def base_named(lx: Lexicon, what: str) -> str:
     return "budget_initial" if "年初" in what else "budget_adjusted" if _ADJUSTED.search(what) else "budget"
 
 
+_ROLES: dict[tuple[str, int], str | None] = memo()
+
+
 def role_of(lx: Lexicon, h: str) -> str | None:
+    """The role the last role word of a head names (memoised: heads recur)."""
+    key = (h, id(lx))
+    if key not in _ROLES:
+        if len(_ROLES) > LIMIT:
+            _ROLES.clear()
+        _ROLES[key] = _role_of(lx, h)
+    return _ROLES[key]
+
+
+def _role_of(lx: Lexicon, h: str) -> str | None:
     # （主要包括一般公共预算安排的…）: the role words of an aside in parentheses are not the figure's
     s = _CLOSED_GROUP.sub("", h) if ")" in h or "）" in h else h
     s = lx.scope_re.sub("", s)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..core.lexicon import Lexicon
 from ..parse.discourse import MARKER
 from .binding import project_scope
+from .memo import LIMIT, forget, memo
 
 _BOUNDARY = re.compile(r"[，,；;：:]")
 _ITEM_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及)(?=[\u4e00-\u9fff])")
@@ -102,13 +103,13 @@ class Mention:
 _ONLY_BETWEEN = re.compile(r"(?:决算|的|安排的|预算)*")
 
 
-_MENTIONS: dict[tuple[object, ...], list[Mention]] = {}
+_MENTIONS: dict[tuple[object, ...], list[Mention]] = memo()
 
 
 def forget_mentions() -> None:
-    """Empty the memo of mentions read so far (kept across documents: headings and labels recur
-    from report to report), so that a benchmark can time a text as if read for the first time."""
-    _MENTIONS.clear()
+    """Empty the memos of mentions, residues and roles read so far (kept across documents:
+    headings and labels recur), so that a benchmark can time a text as if read for the first time."""
+    forget()
 
 
 _BARE_SIDE = re.compile(r"收入|支出")
@@ -122,7 +123,7 @@ def mentions(
     key = (h, lx.family(carried.concept) if carried is not None else None, bare_opening, id(lx))
     got = _MENTIONS.get(key)
     if got is None:
-        if len(_MENTIONS) > 50_000:
+        if len(_MENTIONS) > LIMIT:
             _MENTIONS.clear()
         got = _MENTIONS[key] = _mentions(lx, h, carried, bare_opening)
     return list(got)
@@ -278,7 +279,22 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
     return before if _HAN.search(rest) and _NAME.search(before) else ""
 
 
+_RESIDUES: dict[tuple[str, int], str] = memo()
+
+
 def residue(lx: Lexicon, h: str) -> str:
+    """What a head names besides role, change, list and filler words (memoised with the mentions:
+    the same heads recur within a report and across reports)."""
+    key = (h, id(lx))
+    got = _RESIDUES.get(key)
+    if got is None:
+        if len(_RESIDUES) > LIMIT:
+            _RESIDUES.clear()
+        got = _RESIDUES[key] = _residue(lx, h)
+    return got
+
+
+def _residue(lx: Lexicon, h: str) -> str:
     """What a head names besides role, change, list and filler words: the name of something the
     vocabulary does not know (村级组织运转, 会议室改造), or nothing."""
     if not _TWO_WORD_CHARS.search(h):
