@@ -201,7 +201,7 @@ def derived_relations(b: Builder) -> None:
 
 
 def _apart_by_carry_over(b: Builder, inc: list[Term], exp: list[Term], scope: str) -> bool:
-    """收入总计452386万元…支出总计451964万元。收支相抵，年终结转结余422万元: a government's account,
+    """收入总计500万元…支出总计480万元。收支相抵，年终结转结余20万元: a government's account,
     whose 支出总计 leaves out what is carried over, states the gap itself; no imbalance is claimed."""
     carry = b.store.get(Subject("carry_out", scope), "current", "actual")
     if carry is None or len(inc) != 1 or len(exp) != 1 or same(inc[0][1].fig, exp[0][1].fig):

@@ -1,5 +1,5 @@
 """A total written after the parts it adds up, in the sentence that lists them:
-人员经费120.50万元、公用经费30.25万元，合计150.75万元 / …调入资金1,644万元，合计收入总量610,013万元.
+人员经费80万元、公用经费20万元，合计100万元 / …调入资金50万元，合计收入总量900万元.
 
 The parts are the amounts listed right before the total, back to where the enumeration opens (a
 colon, 其中 / 包括 …, the sentence's start); an amount in parentheses, a figure of another kind

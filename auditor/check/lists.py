@@ -96,8 +96,8 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
         else:
             partial = PartialSumRelation("FA102", parent.fig, figs, roles_, "各部分之和 ≤ 总数")
             if partial.judge() == "fail" and _sums_another(b, per_item[0], parent, figs):
-                # 上级转移支付1884万元，其中：一般转移支付1478万元（含…166、…968、…132、…212，专项
-                # 转移支付406万元）: the parts add up to the total around, not to the one they follow
+                # 上级转移支付300万元，其中：一般转移支付200万元（含…120、…80，专项
+                # 转移支付100万元）: the parts add up to the total around, not to the one they follow
                 b.skip("list whose parts add up to another total of its sentence")
                 continue
             b.add(partial)

@@ -188,7 +188,7 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         return
     d = sent.before(r, lambda x: x.kind == "change" and x.subject == r.subject and x.base == r.base)
     if d is None and (n := sent.next_to(r)) is not None and n.kind == "change":
-        # 同比增长14.6%，增收4,376万元: the amount right after the rate, in the same terms
+        # 同比增长25%，增收100万元: the amount right after the rate, in the same terms
         d = n if n.subject == r.subject and n.base == r.base else None
     if d is None and r.subject is not None and r.subject.known:
         d = b.store.change(r.subject, r.base)  # the change amount stated in another sentence
@@ -254,7 +254,7 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
 
 
 def _growth(b: Builder, sent: Sentence, r: Reading) -> bool:
-    """上年为10321.31元，本年为10359.52元，增长20.97% (or 较上年的81381万元增长-9.41%): no change
+    """上年为500元，本年为520元，增长4% (or 较上年的800万元增长-5%): no change
     amount, but this year's and the prior level of the subject, in one role, stated before the rate."""
     prior = _prior_stated(sent, r) if r.base is not None and not r.base.startswith("budget") else None
     if prior is None or r.sign is None:

@@ -230,7 +230,7 @@ class ChangeRateRelation(Relation):
 @dataclass(eq=False)
 class GrowthRelation(Relation):
     """rate = s · 100 · (X − P) / P: inputs are the current value X and the prior value P, both
-    stated, and no change amount; s = ±1 is the direction word before the rate (增长-9.41% is
+    stated, and no change amount; s = ±1 is the direction word before the rate (增长-5% is
     s = +1 and a rate below zero)."""
 
     sign: int = 1

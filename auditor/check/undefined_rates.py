@@ -63,7 +63,7 @@ def direction_slip(b: Builder, rel: ChangeRateRelation, x: Reading, d: Reading) 
 def growth_of_levels(b: Builder, r: Reading, x: Reading, prior: Reading) -> bool:
     """The rate r between this year's level x and the prior level, no change amount stated
     (FA301); False when the two figures cannot be compared. A prior that makes the rate hold only
-    when read as the change amount is that, its word left out (较2023年度决算数38.31万元，下降6.31%):
+    when read as the change amount is that, its word left out (较上年决算数40万元，下降6.25%):
     nothing is said."""
     if (
         r.sign is None

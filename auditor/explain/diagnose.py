@@ -193,7 +193,7 @@ def graph_blame(
             group_uses.sort(key=lambda use: outcomes[id(use[0])] != "fail")
             units = [f.unit for rel, _, _ in group_uses for f in rel.figures if f.is_amount]
             # the unit the figure's relations write most; on a tie, the one written around it
-            # (上年131870.68元 among amounts in 万元), then the report's
+            # (上年1000.5元 among amounts in 万元), then the report's
             near = profile.around(fig) if profile else {}
             usual_unit = (
                 max(

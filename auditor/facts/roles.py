@@ -104,7 +104,7 @@ _COMPLETION_BUDGET = re.compile(r"(?:完成|为|相当于|达到|占)(?:了)?(?P
 
 
 def unbracket(lx: Lexicon, h: str) -> str:
-    """比上年（减少）16.23万元 / （减）幅23%: the template's direction word kept, its brackets left
+    """比上年（减少）10万元 / （减）幅20%: the template's direction word kept, its brackets left
     on (增加（减少）, both words, stays as written)."""
     if (")" in h or "）" in h) and not lx.rx.both.search(h):
         return _WORD_IN_BRACKETS.sub(r"\1", h)
@@ -203,7 +203,7 @@ def _role_of(lx: Lexicon, h: str) -> str | None:
     # no role's words at all: one scan says so
     if not lx.rx.role_words.search(s):
         return None
-    # 社会保障和就业支出365.51万元: 支出 ends the name right before the figure, no word for an actual
+    # 社会保障和就业支出300万元: 支出 ends the name right before the figure, no word for an actual
     if s.endswith("支出"):
         ending = [w for _, e, w in longest_synonyms(lx, s) if e == len(s)]
         s = s[: -len(ending[0])] if ending else s

@@ -310,7 +310,7 @@ def _read_figure(
     summed = named_sum(lx, h, in_head) if r.kind == "level" else None
     place, run = sn.runs.get(r.index, (0, 1))
     if r.kind in ("change", "rate") and _OTHER_BASIS.search(c):
-        # 剔除车辆购置费后，按可比口径下降0.22%: a change of another quantity than any stated
+        # 剔除车辆购置费后，按可比口径下降1%: a change of another quantity than any stated
         subject, fresh = Subject("label:" + c), True
     elif sn.respective is not None and run == len(sn.respective):
         # 由购置费0.14亿元和运行费1.27亿元构成，分别减少0.18亿元和0.56亿元: each to its own, in order
@@ -335,7 +335,7 @@ def _read_figure(
             elif q:
                 subject = Subject("label:" + where[cand.start - len(q) if cand.start >= len(q) else 0 :])
     elif r.kind == "level" and SUM_WORD.fullmatch(h):
-        # 人员经费…、公用经费…，合计150.75万元: the sum of what was listed, not the last part again
+        # 人员经费…、公用经费…，合计100万元: the sum of what was listed, not the last part again
         subject, fresh = Subject(f"label:§{r.sentence}合计"), True
     elif THIS_ITEM.search(c) and st.section_subject is not None:
         subject, fresh = st.section_subject, True
@@ -346,7 +346,7 @@ def _read_figure(
         if res:
             subject, fresh = Subject("label:" + res), True
     elif r.kind in ("change", "rate") and (res := changed_name(lx, h)):
-        # 债务还本支出比上年增加133万元 after a total: the change of what its clause names, even
+        # 债务还本支出比上年增加100万元 after a total: the change of what its clause names, even
         # unknown, not of the subject carried over
         subject, fresh = Subject("label:" + res), True
     if subject is None:
