@@ -36,8 +36,9 @@ def trailing_totals(b: Builder, readings: list[Reading]) -> None:
         if len(parts) < 2:
             b.skip("total after its parts whose parts are not plain")
             continue
+        # the list it closes already sums to it
         if any(isinstance(rel, SumRelation) and rel.result is t.fig for rel in b.relations):
-            continue  # the list it closes already sums to it
+            continue
         figs = [p.fig for p in parts]
         b.add(SumRelation("FA101", t.fig, figs, ["合计", *["部分"] * len(figs)], "合计 = 所列各项之和"))
 
@@ -61,18 +62,19 @@ def _parts_before(text: str, readings: list[Reading], k: int) -> list[Reading]:
         r = readings[j]
         if r.kind != "level" or not r.fig.is_amount or r.in_parens or r.period != t.period:
             return []
+        # the total stated again, not a part
         if r.subject is not None and r.subject == t.subject:
-            return []  # the total stated again, not a part
+            return []
         head = _head(text, readings, j)
-        clause = _CLAUSE_MARK.split(head)[-1]
-        if _TOTAL_WORD.search(clause):
-            return []  # 支出总计150万元、…，合计150万元: a total of its own
+        # 支出总计100万元、…，合计100万元: a total of its own
+        if _TOTAL_WORD.search(_CLAUSE_MARK.split(head)[-1]):
+            return []
         parts.append(r)
-        if j == 0 or _OPENS.search(head) or "、" not in head or _LIST_BREAK.search(clause_before(head)):
+        if j == 0 or _OPENS.search(head) or "、" not in head or _LIST_BREAK.search(_clause_before(head)):
             break
     return parts[::-1]
 
 
-def clause_before(head: str) -> str:
+def _clause_before(head: str) -> str:
     """What stands between the figure before and the 、 that sets this part off."""
     return head[: head.rfind("、")] if "、" in head else head

@@ -109,6 +109,7 @@ def _sums_another(b: Builder, first: Reading, parent: Reading, figs: list[Figure
     sentence of the first part or the one before it (其中：⏎ ends a line's sentence) — exactly:
     within rounding, many whole parts would fit many totals."""
     total = sum((f.value * f.scale for f in figs), Decimal(0))
+    # asked only when a list fails: every reading is looked at (the sentence may span lines)
     return any(
         first.sentence - 1 <= r.sentence <= first.sentence
         and r.fig.start < first.fig.start
@@ -117,7 +118,6 @@ def _sums_another(b: Builder, first: Reading, parent: Reading, figs: list[Figure
         and r.fig.is_amount
         and all(r.fig is not f for f in figs)
         and r.fig.value * r.fig.scale == total
-        # only when a list fails: every reading looked at, the sentence may span lines
         for r in b.rd.readings
     )
 
