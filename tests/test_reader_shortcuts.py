@@ -90,12 +90,23 @@ def test_filler_off_the_end_is_what_the_tail_pattern_takes(parts):
 
 def test_the_memos_of_words_are_emptied_together_and_change_no_reading():
     import auditor
-    from auditor.facts import memo, roles, subjects
+    from auditor.facts import roles, subjects
 
     text = "某局2023年度部门决算\n本年支出合计150.75万元，其中：基本支出120.50万元，项目支出30.25万元。\n"
     first = [(f.rule, f.message) for f in auditor.audit_text(text).findings]
-    assert subjects._MENTIONS and subjects._RESIDUES is not None and roles._ROLES
+    assert subjects._MENTIONS and subjects._RESIDUES and roles._ROLES
     subjects.forget_mentions()
     assert not subjects._MENTIONS and not subjects._RESIDUES and not roles._ROLES
     assert [(f.rule, f.message) for f in auditor.audit_text(text).findings] == first
-    assert memo.LIMIT >= 10_000
+
+
+def test_a_memo_past_its_limit_starts_again(monkeypatch):
+    from auditor.facts import memo
+
+    monkeypatch.setattr(memo, "LIMIT", 3)
+    d = memo.memo()
+    for k in range(10):
+        assert memo.remember(d, k, lambda k=k: k * 2 + 1) == k * 2 + 1
+        assert len(d) <= 4
+    # a value already made is not made again
+    assert memo.remember(d, 9, lambda: -1) == 19

@@ -30,7 +30,9 @@ def trailing_totals(b: Builder, readings: list[Reading]) -> None:
     for k, t in enumerate(readings):
         if k < 2 or t.kind != "level" or not t.fig.is_amount or t.in_parens:
             continue
-        if not _TOTAL_HEAD.match(_CLAUSE_MARK.split(_head(text, readings, k))[-1]):
+        head = _head(text, readings, k)
+        # every total word ends in 计: most heads are over at that test
+        if "计" not in head or not _TOTAL_HEAD.match(_CLAUSE_MARK.split(head)[-1]):
             continue
         parts = _parts_before(text, readings, k)
         if len(parts) < 2:

@@ -256,8 +256,9 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
 def _growth(b: Builder, sent: Sentence, r: Reading) -> bool:
     """上年为500元，本年为520元，增长4% (or 较上年的800万元增长-5%): no change
     amount, but this year's and the prior level of the subject, in one role, stated before the rate."""
-    prior = _prior_stated(sent, r) if r.base is not None and not r.base.startswith("budget") else None
-    if prior is None or r.sign is None:
+    # _rate has already refused a rate without its base or its direction
+    prior = None if r.base is None or r.base.startswith("budget") else _prior_stated(sent, r)
+    if prior is None:
         return False
     x = sent.before(
         r,

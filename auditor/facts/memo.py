@@ -5,6 +5,7 @@ if read for the first time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 # entries a memo holds before it starts again (a corpus of any size stays in bounded memory)
@@ -17,6 +18,16 @@ def memo() -> dict[Any, Any]:
     d: dict[Any, Any] = {}
     _MEMOS.append(d)
     return d
+
+
+def remember(d: dict[Any, Any], key: Any, make: Callable[[], Any]) -> Any:
+    """d[key], made by `make` the first time it is asked; a memo past LIMIT starts again."""
+    got = d.get(key)
+    if got is None:
+        if len(d) > LIMIT:
+            d.clear()
+        got = d[key] = make()
+    return got
 
 
 def forget() -> None:

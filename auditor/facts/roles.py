@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from ..core.lexicon import Lexicon
+from ..parse.discourse import CLOSED_GROUP
 from ..parse.figures import Figure
-from .memo import LIMIT, memo
+from .memo import memo, remember
 from .readings import Reader, Reading, SentenceState, State
 from .subjects import YEAR, Mention, longest_synonyms
 
@@ -182,22 +183,18 @@ def base_named(lx: Lexicon, what: str) -> str:
     return "budget_initial" if "年初" in what else "budget_adjusted" if _ADJUSTED.search(what) else "budget"
 
 
-_ROLES: dict[tuple[str, int], str | None] = memo()
+_ROLES: dict[tuple[str, int], str] = memo()
 
 
 def role_of(lx: Lexicon, h: str) -> str | None:
     """The role the last role word of a head names (memoised: heads recur)."""
-    key = (h, id(lx))
-    if key not in _ROLES:
-        if len(_ROLES) > LIMIT:
-            _ROLES.clear()
-        _ROLES[key] = _role_of(lx, h)
-    return _ROLES[key]
+    # the memo keeps "" for no role: None is what it has not seen
+    return remember(_ROLES, (h, id(lx)), lambda: _role_of(lx, h) or "") or None
 
 
 def _role_of(lx: Lexicon, h: str) -> str | None:
     # （主要包括一般公共预算安排的…）: the role words of an aside in parentheses are not the figure's
-    s = _CLOSED_GROUP.sub("", h) if ")" in h or "）" in h else h
+    s = CLOSED_GROUP.sub("", h) if ")" in h or "）" in h else h
     s = lx.scope_re.sub("", s)
     s = lx.not_budget.sub("", s)
     # no role's words at all: one scan says so
@@ -206,7 +203,7 @@ def _role_of(lx: Lexicon, h: str) -> str | None:
     # 社会保障和就业支出300万元: 支出 ends the name right before the figure, no word for an actual
     if s.endswith("支出"):
         ending = [w for _, e, w in longest_synonyms(lx, s) if e == len(s)]
-        s = s[: -len(ending[0])] if ending else s
+        s = s[: -max(map(len, ending))] if ending else s
     best, where = None, -1
     for name, rx in lx.roles:
         for m in rx.finditer(s):
@@ -264,7 +261,6 @@ def prior_or_news(readings: list[Reading]) -> None:
 
 
 _WORD_IN_BRACKETS = re.compile(r"[(（](增加|减少|增长|下降|增|减)[)）]")
-_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _PRIOR_NAMED = re.compile(r"(?<![与比较同])(?:上年|去年|上一年)(?:度)?(?:有|的)?")
 
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicon import Lexicon
-from ..parse.discourse import MARKER
+from ..parse.discourse import CLOSED_GROUP, MARKER
 from .binding import project_scope
-from .memo import LIMIT, forget, memo
+from .memo import forget, memo, remember
 
 _BOUNDARY = re.compile(r"[，,；;：:]")
 _ITEM_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及)(?=[\u4e00-\u9fff])")
@@ -44,7 +44,6 @@ _NAME = re.compile(r"[\u4e00-\u9fff*＊A-Za-z]{2}")
 _TWO_WORD_CHARS = re.compile(r"[\u4e00-\u9fff*＊A-Za-z][^\u4e00-\u9fff*＊A-Za-z]*[\u4e00-\u9fff*＊A-Za-z]")
 _CONTINUES = re.compile(r"^\s*(?:与|比|较|同|对比|相比|其中|该项|此项|本项|分项|另|此外|另外|但|而)")
 # (含参照公务员法管理的事业单位): a description, not a name
-_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _PROJECT_FILLER = re.compile(
     r"(?:19|20)\d\d年度?|本项目|该项目|财政|局|申请并|申请|并|及时|全年|年初|下达|安排|的"
 )
@@ -121,12 +120,7 @@ def mentions(
     """Concepts named in a stripped text: the longest synonyms, each with the scope words
     written right before it; 收入 / 支出 alone after a scope word or a year / unit word."""
     key = (h, lx.family(carried.concept) if carried is not None else None, bare_opening, id(lx))
-    got = _MENTIONS.get(key)
-    if got is None:
-        if len(_MENTIONS) > LIMIT:
-            _MENTIONS.clear()
-        got = _MENTIONS[key] = _mentions(lx, h, carried, bare_opening)
-    return list(got)
+    return list(remember(_MENTIONS, key, lambda: _mentions(lx, h, carried, bare_opening)))
 
 
 def longest_synonyms(lx: Lexicon, h: str) -> list[tuple[int, int, str]]:
@@ -195,7 +189,7 @@ def _scope_before(lx: Lexicon, h: str, pos: int, cid: str) -> str:
         return "all"
     before = h[max(0, pos - 30) : pos]
     if ")" in before or "）" in before:
-        before = _CLOSED_GROUP.sub("", before)
+        before = CLOSED_GROUP.sub("", before)
     before = before[-16:]
     # a scope word can only end where the text ends, or before 的 / 安排的: most texts end in no
     # scope word's last character, and the scope pattern is not searched for them
@@ -263,7 +257,7 @@ def qualifier(lx: Lexicon, h: str, m: Mention) -> str:
     prev = None
     while prev != before:
         prev = before
-        before = _CLOSED_GROUP.sub("", before)
+        before = CLOSED_GROUP.sub("", before)
     ys = list(YEAR.finditer(before))
     if ys:
         before = before[ys[-1].end() :]
@@ -285,13 +279,7 @@ _RESIDUES: dict[tuple[str, int], str] = memo()
 def residue(lx: Lexicon, h: str) -> str:
     """What a head names besides role, change, list and filler words (memoised with the mentions:
     the same heads recur within a report and across reports)."""
-    key = (h, id(lx))
-    got = _RESIDUES.get(key)
-    if got is None:
-        if len(_RESIDUES) > LIMIT:
-            _RESIDUES.clear()
-        got = _RESIDUES[key] = _residue(lx, h)
-    return got
+    return str(remember(_RESIDUES, (h, id(lx)), lambda: _residue(lx, h)))
 
 
 def _residue(lx: Lexicon, h: str) -> str:
@@ -340,7 +328,7 @@ def changed_name(lx: Lexicon, h: str) -> str:
     """The name of what a change or rate is of, in the words before it, when the vocabulary does
     not know it (债务还本支出比上年增加): a name of three characters or more, not an aside in
     parentheses (与2019年（疫情前）相比), not 收入 / 支出 alone (the side of the account); else ""."""
-    res = residue(lx, _CLOSED_GROUP.sub("", h) if "(" in h or "（" in h else h)
+    res = residue(lx, CLOSED_GROUP.sub("", h) if "(" in h or "（" in h else h)
     return res if len(res) >= 3 and res not in _SIDE_ONLY else ""
 
 

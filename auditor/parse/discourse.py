@@ -184,11 +184,11 @@ def mask_parens(c: str) -> str:
     prev = None
     while prev != c and (")" in c or "）" in c):
         prev = c
-        c = _CLOSED_GROUP.sub(_blank, c)
+        c = CLOSED_GROUP.sub(_blank, c)
     return c
 
 
-_CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
+CLOSED_GROUP = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _blank(m: re.Match[str]) -> str:
