@@ -25,9 +25,18 @@ def machine() -> str:
     import platform
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (
-        f"{platform.python_implementation()} {platform.python_version()}, {cpus} cores, {platform.machine()}"
-    )
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    return f"{python}, {cpus} cores, {platform.machine()}; {build()}"
+
+
+def build() -> str:
+    """Which auditor is measured: the source tree (an editable install, interpreted) or an
+    installed wheel whose reading stages setup.py compiled with mypyc."""
+    import auditor.facts.statements as statements
+
+    where = Path(statements.__file__)
+    kind = "reading stages compiled (mypyc)" if where.suffix == ".so" else "interpreted"
+    return f"auditor {kind} from {where.parent.parent.parent}"
 
 
 def callgrind_instructions(program: str, *args: object) -> int:
@@ -132,7 +141,7 @@ def load() -> str:
 
 def ensure_corpus(folder: Path, n: int) -> Path:
     """A generated corpus of n reports in folder (made once, reused while it has n files)."""
-    from auditor.run.synth import make_corpus
+    from auditor.run.synth import make_corpus, seed_texts
 
     marker = folder / f".complete-{n}"
     if not marker.exists():
@@ -142,7 +151,8 @@ def ensure_corpus(folder: Path, n: int) -> Path:
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         start = time.perf_counter()
-        make_corpus(folder, n, seed=n)
+        # the checkout's seeds: an installed (non-editable) auditor does not know where they are
+        make_corpus(folder, n, seed=n, seeds=seed_texts(SEEDS))
         marker.write_text("")
         print(f"# generated {n} reports in {folder} in {time.perf_counter() - start:.1f} s")
     return folder

@@ -37,7 +37,7 @@ class Sections:
         doc = self.doc
         out = []
         appendix = False
-        lines = [(s, line.strip()) for s, line in doc.lines() if line.strip()]
+        lines = [(s, stripped) for s, line in doc.lines() if (stripped := line.strip())]
         for k, (s, line) in enumerate(lines):
             if len(line) > 80:
                 continue
