@@ -61,12 +61,18 @@ def test_ci_runs_the_readmes_test_command_exactly():
 
 
 def test_the_system_packages_script_installs_only_what_is_missing(tmp_path):
-    """With chromium and tesseract on the PATH the script does nothing (no apt-get, no root)."""
+    """With chromium, tesseract, a C compiler and Python's headers the script does nothing (no
+    apt-get, no root)."""
     bin_ = tmp_path / "bin"
     bin_.mkdir()
-    for tool in ("chromium", "tesseract"):
+    for tool in ("chromium", "tesseract", "cc"):
         (bin_ / tool).write_text("#!/bin/sh\n", encoding="utf-8")
         (bin_ / tool).chmod(0o755)
+    include = tmp_path / "include"
+    include.mkdir()
+    (include / "Python.h").write_text("", encoding="utf-8")
+    (bin_ / "python3").write_text(f"#!/bin/sh\necho {include}\n", encoding="utf-8")
+    (bin_ / "python3").chmod(0o755)
     for tool, body in (("apt-get", "echo apt-get $* >&2; exit 9"), ("id", "echo 0")):
         (bin_ / tool).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
         (bin_ / tool).chmod(0o755)
@@ -78,6 +84,9 @@ def test_the_system_packages_script_installs_only_what_is_missing(tmp_path):
     asked = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True, env=env)
     assert "apt-get install tesseract-ocr" in asked.stderr and "chromium" not in asked.stderr
     assert asked.returncode == 9  # the (stand-in) apt-get's failure is the script's
+    (include / "Python.h").unlink()
+    asked = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True, env=env)
+    assert "apt-get install tesseract-ocr python3-dev" in asked.stderr
 
 
 def test_every_link_to_a_page_exists():
