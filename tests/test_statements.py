@@ -819,3 +819,67 @@ def test_parts_that_add_up_to_the_total_around_their_list_are_not_checked_agains
     assert serious(text) == []
     # parts that exceed their total and add up to nothing stated: a slip
     assert serious(text.replace("专项转移支付收入100", "专项转移支付收入99"))
+
+
+def test_staff_beside_the_establishment_are_no_part_of_it():
+    text = "本单位编制40人，实有在编人员38人，其中管理人员6人，专业技术人员30人，劳务派遣人员9人。\n"
+    assert serious(text) == []
+    (f,) = serious(text.replace("专业技术人员30人", "专业技术人员35人"))
+    assert {"38", "35", "6"} <= {e.text.rstrip("人") for e in f.evidence}
+
+
+def test_an_income_total_written_for_the_years_income_beside_its_carry_in_is_no_imbalance():
+    text = "本年度收入总计120.40万元，年初结转和结余3.60万元，支出总计124.00万元。\n"
+    assert serious(text) == []
+    assert serious(text.replace("支出总计124.00", "支出总计126.00"))
+
+
+def test_a_change_after_a_lists_last_item_that_fits_the_total_is_not_the_items():
+    text = (
+        "本年收入合计800000元，其中：财政拨款收入760000元，占总收入的95%；其他收入40000元，"
+        "占总收入的5%，比上年减少200000元，下降20%。\n"
+    )
+    assert serious(text) == []
+    # fitting neither the item nor the total: still the item's, and wrong
+    assert serious(text.replace("下降20%", "下降30%"))
+
+
+def test_a_funds_appropriation_named_without_its_budget_word_is_that_funds():
+    text = (
+        "本年财政拨款收入总计300万元，其中：一般公共预算财政拨款收入300万元，政府性基金财政拨款收入0万元。\n"
+    )
+    (r,) = [r for r in readings(text) if r.fig.number == "0"]
+    assert r.subject == Subject("income_year", "gf")
+    assert serious(text) == []
+
+
+def test_a_year_without_its_character_is_not_part_of_the_name_after_it():
+    (r, *_) = readings("某县文联2023收入合计150万元，比上年增加10万元。\n")
+    assert r.subject == Subject("income_year", "all")
+
+
+def test_truncation_widens_a_stated_rate_never_the_amounts_that_go_into_it():
+    right = "三公经费预算3,000.00万元，支出决算2,000.00万元，完成预算的66.67%。\n"
+    assert auditor.audit_text(TITLE + right).findings == []
+    # 66.666…% cut after two decimals: consistent if truncated, an informational note at most
+    truncated = auditor.audit_text(TITLE + right.replace("66.67%", "66.66%")).findings
+    assert [f.severity for f in truncated] == ["info"]
+    # 13.49 / 37.11 = 36.351%: 36.32% only if the amounts themselves were widened to
+    # [x − ½, x + 1) units of their last digit, which no rounding rule allows
+    (f,) = serious("三公经费预算37.11万元，支出决算13.49万元，完成预算的36.32%。\n")
+    assert "36.32%" in cited(f)
+
+
+def test_a_column_group_named_above_its_columns_is_read_with_them():
+    table = (
+        "某局2023年三公经费决算数对比情况表\n单位:万元\n"
+        "项 目 | 上年 决算数 | 本年 决算数 | 较上年增减情况 |\n"
+        "增、减额 | 增、减幅度 |\n"
+        "合 计 | 50.00 | 35.00 | -15.00 | -30.00% |\n"
+        "1、公务接待费 | 20.00 | 11.00 | -9.00 | -45.00% |\n"
+        "2、公务用车费 | 30.00 | 24.00 | -6.00 | -20.00% |\n"
+    )
+    report = auditor.audit_text(table)
+    assert report.findings == [] and report.coverage.relations_consistent >= 6
+    (f,) = auditor.audit_text(table.replace("-45.00%", "-35.00%")).findings
+    assert "-35.00%" in cited(f)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..core.lexicon import lexicon
 from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
-from .lists import covers_identity, exact
+from .lists import covers_identity, exact, income_total_without_carry_in
 from .relations import LinearRelation, PartialSumRelation, Relation, SumRelation
 from .store import BUDGETS, Builder, same
 
@@ -126,9 +126,12 @@ def _compositions(b: Builder) -> list[tuple[Subject, list[Subject], str | None, 
                 checked = "levels"
             out.append((lst.parent, list(lst.items), checked, None))
             own.add(lst.parent)
-    scopes = {k[1] for k in b.store.by_key} | {k[1] for k in b.store.changes}
+    # an identity whose total the report never states in a scope implies nothing there
+    stated: dict[str, set[str]] = {}
+    for k in [*b.store.by_key, *b.store.changes]:
+        stated.setdefault(k[0], set()).add(k[1])
     for total, parts, where in lx.identities:
-        for scope in scopes:
+        for scope in stated.get(total, ()):
             if where is not None and scope not in where:
                 continue
             t = Subject(total, scope)
@@ -193,6 +196,9 @@ def derived_relations(b: Builder) -> None:
             continue
         if _apart_by_carry_over(b, inc, exp, scope):
             b.skip("totals apart by the carry-over stated")
+            continue
+        if income_total_without_carry_in(b, scope):
+            b.skip("income total written for the year's income, the carry-in beside it")
             continue
         if len(inc) == 1:
             _equation(b, inc, exp, "FA105", "收入总计 = 支出总计")

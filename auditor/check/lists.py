@@ -12,8 +12,8 @@ from ..core.lexicon import lexicon
 from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
 from ..parse.figures import Figure
-from .relations import PartialSumRelation, Relation, SumRelation
-from .store import Builder, paragraph_of, readings_of
+from .relations import LinearRelation, PartialSumRelation, Relation, SumRelation
+from .store import Builder, paragraph_of, readings_of, same
 
 
 def covers_identity(parent: str, items: list[Subject]) -> bool:
@@ -178,12 +178,29 @@ def exact(rel: Relation) -> bool:
     return exact.judge() == "ok"
 
 
+def income_total_without_carry_in(b: Builder, scope: str) -> bool:
+    """收入总计73.06万元，年初结转0.49万元，支出总计73.55万元: the report's 收入总计 is the year's
+    income, and the carry-in it names beside it makes up the 支出总计. It is not the template's
+    收入总计 (which holds the carry-in), and no imbalance is claimed."""
+    get = b.store.get
+    inc = get(Subject("income_total", scope), "current", "actual")
+    carry = get(Subject("carry_in", scope), "current", "actual")
+    exp = get(Subject("expense_total", scope), "current", "actual")
+    if inc is None or carry is None or exp is None or same(inc.fig, exp.fig):
+        return False
+    rel = LinearRelation("FA105", exp.fig, [inc.fig, carry.fig], [], "", coefs=[1, 1])
+    return rel.judge() == "ok"
+
+
 def identity_relations(b: Builder) -> None:
     store = b.store
     combos = {(k[1], k[2], k[3]) for k in store.by_key}
     for total, parts, scopes in lexicon().identities:
         for scope, period, role in combos:
             if scopes is not None and scope not in scopes:
+                continue
+            if total == "income_total" and period == "current" and income_total_without_carry_in(b, scope):
+                b.skip("income total written for the year's income, the carry-in beside it")
                 continue
             t = store.get(Subject(total, scope), period, role)
             vals = [store.get(Subject(p, scope), period, role) for p in parts]

@@ -72,7 +72,13 @@ class Relation:
             return "undefined"
         if strict:
             return "ok"
-        loose = self.holds_with(_value(res, self.loose_of(res)), [_value(f, self.loose_of(f)) for f in ins])
+        if not res.is_percent:
+            return "fail"
+        # a rate truncated instead of rounded: the stated result widened, never the amounts
+        # that go into it (a budget written 3 stands for [2.5, 3.5], not for anything up to 4)
+        loose = self.holds_with(
+            _value(res, self.loose_of(res)), [_value(f, self.interval_of(f)) for f in ins]
+        )
         return "truncation" if loose else "fail"
 
     def interval_of(self, fig: Figure) -> Interval:

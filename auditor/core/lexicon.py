@@ -56,6 +56,8 @@ class Lexicon:
     complete_list: re.Pattern[str]
     partial_list: re.Pattern[str]
     reason_list: re.Pattern[str]
+    # (a headcount within the establishment, staff outside it): 在编67人，其中…临聘人员5人
+    establishment: tuple[re.Pattern[str], re.Pattern[str]]
     identities: list[Identity]
     parts_of: dict[str, frozenset[str]]  # total -> every concept a list under it may name
     rx: Patterns = field(init=False)
@@ -193,6 +195,7 @@ def lexicon() -> Lexicon:
         complete_list=re.compile(lists["complete"]),
         partial_list=re.compile(lists["partial"]),
         reason_list=re.compile(lists["reasons"]),
+        establishment=(re.compile(lists["establishment"]), re.compile(lists["outside_establishment"])),
         identities=identities,
         parts_of=_closure(identities, data.get("parts", {})),
     )

@@ -284,6 +284,11 @@ def take_item(
                 and counter_of(rd, r) != counter_of(rd, lst.parent_reading)
             ):
                 return  # 编制14个，其中局长1人: people are not posts
+            inside, outside = lx.establishment
+            if inside.search(lst.parent.concept) and outside.search(subject.concept):
+                if lst is sn.lst:
+                    sn.lst = None
+                return  # 在编67人，其中…，临聘人员5人: staff beside the establishment, not in it
         if (
             not subject.known
             and not lst.parent.known

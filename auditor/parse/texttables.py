@@ -158,6 +158,21 @@ _ANY_COLUMN = re.compile(
 _PERIOD_ONLY = re.compile(r"^(?:上年|上年度|去年|本年|本年度|当年|(?:19|20)\d\d年度?)$")
 
 
+# a column group's heading: the columns under it are named on the next line (or lines)
+_COLUMN_GROUP = re.compile(r"增[、,]?减(?:变动)?情况|比上年|较上年")
+
+
+def _sub_columns(lines: list[str], k: int) -> list[tuple[str, str, int | None]] | None:
+    """The columns line k names, when every cell of it names one (a group's sub-columns)."""
+    if k >= len(lines):
+        return None
+    cells = [c for _, c in _split(lines[k]) if c.strip()]
+    named = [column_of(c) for c in cells]
+    if len(named) < 2 or not all(named):
+        return None
+    return [n for n in named if n]
+
+
 def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | None]], int, bool] | None:
     """Columns named at line k: on the line itself (cells by separators), or one per line."""
     line = lines[k].strip()
@@ -169,6 +184,14 @@ def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | Non
     named = [column_of(c) for c in cells]
     unnamed = [c for c, n in zip(cells, named) if not n]
     if sum(1 for n in named if n) >= 2 and not any(_NUM.match(c.strip()) for c in unnamed):
+        under = _sub_columns(lines, k + 1) if any(_COLUMN_GROUP.search(c) for c in unnamed) else None
+        if under is not None:
+            # 上年决算数 | 本年决算数 | 较上年增减情况 ⏎ 增、减额 | 增、减幅度: the group's columns
+            # are named on the line below it
+            cols = []
+            for c, n in zip(cells, named):
+                cols.extend(under if not n and _COLUMN_GROUP.search(c) else [n] if n else [])
+            return cols, k + 2, False
         cols = [n for n in named if n]
         return cols, k + 1, False
     # one cell per line: a run of short lines that are column names
@@ -187,7 +210,7 @@ def _header_at(lines: list[str], k: int) -> tuple[list[tuple[str, str, int | Non
                 continue
         n = column_of(cell)
         if n is None:
-            if re.search(r"增[、,]?减情况|比上年", cell) and cols:
+            if _COLUMN_GROUP.search(cell) and cols:
                 j += 1
                 continue  # a column group's heading (2023年决算比上年增、减情况)
             break
