@@ -119,8 +119,12 @@ def rewrite(labels_path: Path, form: Rewrite, into: Path) -> Path:
             first_row.append(len(new_lines))
             maps.append(where)
             new_lines.extend(text.split("\n"))
+        # an item whose anchors read the same as an earlier one's (收入减少15.2…下降0.16%，支出减少
+        # 15.2…下降0.16% on one line) names the figures after that one's
+        after_same: dict[tuple[tuple[int, str], ...], dict[int, int]] = {}
         for item in case["findings"] + case.get("holds", []):
-            last: dict[int, int] = {}  # line -> just after the place of the item's anchor before
+            signature = tuple((a["line"], a["value"]) for a in item["anchors"])
+            last: dict[int, int] = dict(after_same.get(signature, {}))
             for a in item["anchors"]:
                 k = a["line"] - 1
                 col = _anchor_column(lines[k], a["value"], last.get(k, 0))
@@ -128,6 +132,7 @@ def rewrite(labels_path: Path, form: Rewrite, into: Path) -> Path:
                 row = maps[k][col][0] if col < len(maps[k]) else 0
                 a["line"] = first_row[k] + row + 1
                 a["value"] = re.sub(r"\s", "", a["value"])
+            after_same[signature] = last
         (into / "cases" / f"{case['case']}.txt").write_text("\n".join(new_lines), encoding="utf-8")
     out = into / "labels.json"
     out.write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")

@@ -883,3 +883,60 @@ def test_a_column_group_named_above_its_columns_is_read_with_them():
     assert report.findings == [] and report.coverage.relations_consistent >= 6
     (f,) = auditor.audit_text(table.replace("-45.00%", "-35.00%")).findings
     assert "-35.00%" in cited(f)
+
+
+def test_a_share_of_a_base_named_right_before_the_figure_is_a_share():
+    (r,) = [r for r in readings("本年支出合计300万元，占总支出75%。\n") if r.fig.unit == "%"]
+    assert r.kind == "share"
+
+
+def test_the_parts_shares_are_not_checked_against_a_total_given_as_a_share_of_another():
+    text = (
+        "本年收入合计600.00万元，占总收入98.00%，包括财政拨款收入570.00万元，占93.10%；"
+        "其他收入30.00万元，占4.90%。\n"
+    )
+    # 570 / 612.24 (600 / 98%) = 93.10%: of the 总收入, not of the 本年收入合计 (95.00%)
+    assert serious(text) == []
+    assert serious(text.replace("占总收入98.00%，", "")) != []
+
+
+def test_a_change_against_last_years_budget_is_not_a_change_against_the_budget():
+    text = "机关运行经费预算200万元，比上年预算250万元减少50万元，下降20%。\n"
+    assert serious(text) == []
+    assert serious(text.replace("下降20%", "下降30%")) == []  # abstains: another year's budget
+
+
+def test_a_change_stated_again_in_another_section_must_be_the_same():
+    text = (
+        "一、收支总体情况\n本年支出合计4.5万元，比上年减少0.5万元，下降10.00%。\n"
+        "二、支出决算情况\n本年支出合计4.5万元，比上年减少0.5万元，下降{}%。\n"
+    )
+    assert serious(text.format("10.00")) == []
+    (f,) = serious(text.format("10.50"))
+    assert f.rule == "FA802" and {"10.00%", "10.50%"} <= cited(f)
+
+
+def test_a_change_in_the_prose_and_in_its_comparison_table_must_be_the_same():
+    text = (
+        "一般公共预算财政拨款三公经费支出决算40.00万元，比上年减少10.00万元，下降{}%。\n"
+        "某局2023年三公经费决算数对比情况表\n单位:万元\n"
+        "项 目 | 上年 决算数 | 本年 决算数 | 较上年增减情况 |\n"
+        "增、减额 | 增、减幅度 |\n"
+        "合 计 | 50.00 | 40.00 | -10.00 | -20.00% |\n"
+    )
+    assert serious(text.format("20.00")) == []
+    # 20.01% is within rounding of the prose's own amounts (10.00 of 50.00), but it and the
+    # table's -20.00% are two figures for one fall, at the same precision
+    (f,) = [f for f in serious(text.format("20.01")) if f.rule == "FA802"]
+    assert {"20.01%", "-20.00%"} <= cited(f)
+
+
+def test_changes_of_one_paragraph_or_of_reasons_are_not_compared_as_restatements():
+    # 其中…安排的三公经费…: a narrower quantity in the same paragraph, read as the same concept
+    same_paragraph = "三公经费支出120万元，同比增加20%；其中财政拨款安排的三公经费支出110万元，增长10%。\n"
+    assert not [f for f in auditor.audit_text(TITLE + same_paragraph).findings if f.rule == "FA802"]
+    reasons = (
+        "一、项目支出\n项目支出增加50万元，主要原因：新增某某项目，项目经费支出增加80万元。\n"
+        "二、支出情况\n项目支出增加50万元。\n"
+    )
+    assert not [f for f in auditor.audit_text(TITLE + reasons).findings if f.rule == "FA802"]

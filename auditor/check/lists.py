@@ -214,3 +214,24 @@ def identity_relations(b: Builder) -> None:
                 b.add(
                     PartialSumRelation("FA105", t.fig, figs, ["总数", *["部分"] * len(figs)], f"{total} ≥ Σ")
                 )
+
+
+def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
+    """收入合计X，其中：甲…；乙10000元，占1.61%，比上年减少d，减少r%: a change and its rate that
+    do not fit the item they follow but fit the list's total, the two figures agreeing on it, are
+    the total's (the sentence never went back to it); which one the writer meant is not said."""
+    if x.list_id is None or rel.judge() != "fail":
+        return False
+    total = b.rd.lists[x.list_id].parent_reading
+    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
+        return False
+    return rel.judge({1: total.fig}) in ("ok", "truncation")
+
+
+def total_shared_of_another(b: Builder, total: Reading) -> bool:
+    """The list's total is itself stated as a share of a base it names, in its own sentence."""
+    return any(
+        x.kind == "share" and x.subject == total.subject and x.share_base not in (None, total.subject)
+        for x in b.rd.readings
+        if x.sentence == total.sentence
+    )

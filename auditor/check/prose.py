@@ -12,7 +12,8 @@ from ..core.lexicon import lexicon
 from ..facts.readings import Reading
 from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
-from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, Relation, SameRelation
+from .lists import the_lists_total, total_shared_of_another
+from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder, Sentence
 from .undefined_rates import direction_slip, growth_of_levels, rate_of_nothing
 
@@ -249,23 +250,11 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         sign=sign,
     )
     rel.context["base_index"] = 1  # another total may have been the base the rate was computed on
-    if _the_lists_total(b, x, rel):
+    if the_lists_total(b, x, rel):
         b.skip("change after a list's items that fits its total, not the item")
         return
     if not direction_slip(b, rel, x, d) and not rate_of_nothing(b, r, x, d, sign):
         b.add(rel)
-
-
-def _the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
-    """收入合计X，其中：甲…；乙10000元，占1.61%，比上年减少d，减少r%: a change and its rate that
-    do not fit the item they follow but fit the list's total, the two figures agreeing on it, are
-    the total's (the sentence never went back to it); which one the writer meant is not said."""
-    if x.list_id is None or rel.judge() != "fail":
-        return False
-    total = b.rd.lists[x.list_id].parent_reading
-    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
-        return False
-    return rel.judge({1: total.fig}) in ("ok", "truncation")
 
 
 def _growth(b: Builder, sent: Sentence, r: Reading) -> bool:
@@ -331,6 +320,11 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
     elif part.list_id is not None:
         lst = b.rd.lists[part.list_id]
         base = lst.parent_reading or b.store.get(lst.parent, lst.period, lst.role)
+        if base is not None and total_shared_of_another(b, base):
+            # 本年收入合计521万元，占总收入99.9%，包括财政拨款收入494万元，占94.7%: the parts'
+            # shares may be of the 总收入 the total was given as a share of, or of the total
+            b.skip("share of a part whose total is a share of another base")
+            return
     if base is None:
         b.skip("share without its base")
         return

@@ -20,6 +20,7 @@ from .extraction import Extraction
 from .lists import identity_relations, list_relations, parallel_lists
 from .observations import garbled_figures, garbled_years, implied_budgets, year_labels
 from .prose import sentence_relations, unchanged_relations
+from .restated import restated_changes
 from .selfeval import self_evaluations
 from .store import Builder, Sentence, Store, merge_qualifiers
 from .texttable import stale_year_labels, table_relations
@@ -52,6 +53,7 @@ def extract(doc: Document, table_lines: frozenset[int] = frozenset()) -> Extract
         trailing_totals(b, readings)
     parallel_lists(b)
     identity_relations(b)
+    restated_changes(b)
     derived_relations(b)
     named_sums(b)
     garbled_years(b)

@@ -184,6 +184,26 @@ class SameRelation(Relation):
 
 
 @dataclass(eq=False)
+class RestatedRelation(Relation):
+    """One change or rate stated twice in the same direction (下降57.41% in the prose, -57.39% in
+    the table): their sizes, judged as SameRelation judges two statements of one quantity."""
+
+    def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
+        work.tick("judged")  # the work counter tests bound (core/work.py)
+        a, b = (overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures))
+        if a.unit == b.unit and a.decimals == b.decimals:
+            return "ok" if abs(a.value) == abs(b.value) else "fail"
+        return "ok" if _size(a.in_yuan(a.interval)).meets(_size(b.in_yuan(b.interval))) else "fail"
+
+    def compute(self, values: list[Interval]) -> Interval | None:
+        return _size(values[0])
+
+
+def _size(v: Interval) -> Interval:
+    return v if v.lo >= 0 else Interval(-v.hi, -v.lo) if v.hi <= 0 else Interval(Decimal(0), max(-v.lo, v.hi))
+
+
+@dataclass(eq=False)
 class RatioRelation(Relation):
     """percent = 100 · inputs[0] / inputs[1] (a share, a completion or execution rate)."""
 

@@ -14,6 +14,7 @@ from ..check.relations import (
     PartialSumRelation,
     RatioRelation,
     Relation,
+    RestatedRelation,
     SumRelation,
 )
 from ..parse.figures import Figure
@@ -88,8 +89,14 @@ def _ratio(rel: RatioRelation, expected: str, lbl: Label) -> str:
     return f"{lbl(a) or '决算数'}{shown(a)}÷{lbl(b) or '预算数'}{shown(b)}应为{expected}，文中写{shown(res)}"
 
 
+def _restated(rel: RestatedRelation, expected: str, lbl: Label) -> str:
+    (first,), later = rel.inputs, rel.result
+    return f"{rel.description}在两处陈述不一致：先写{shown(first)}，后写{shown(later)}"
+
+
 # the most specific kind first: a ClassItemsRelation is a PartialSumRelation too
 _BY_KIND = (
+    (RestatedRelation, _restated),
     (ClassItemsRelation, _class_items),
     (PartialSumRelation, _partial_sum),
     (SumRelation, _sum),

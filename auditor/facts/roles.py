@@ -30,7 +30,10 @@ _YEAR_NAMED = re.compile(r"((?:19|20)\d\d)(?:年|$)")
 _CLAUSE_MARKS = re.compile(r"[，,；;]")
 _AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 OTHER_YEARS_BUDGET = "other_years_budget"  # a base no relation compares with: abstain
-_SHARE_OF = re.compile(r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$")
+_SHARE_OF = re.compile(
+    # 占总收入的99.9% / 占比重为; 占总收入99.9%: the base named right before the figure
+    r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$|占[^，,；;。]{0,20}?(?:收入|支出|总额|总计|合计|经费|资金|决算数?)$"
+)
 _SHARE_IN = re.compile(r"在.{1,16}?中占$")
 _CHANGED_TO = re.compile(r"(?:增|减|降|升)(?:为|至|到)$|(?:增加|减少|下降|增长|降低|上升|提高)(?:至|到)$")
 _BASE_NAMED = re.compile(r"(?:占|在)[^占]*$")
@@ -161,6 +164,11 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         after = h[pm.end() :]
         ym = _YEAR_NAMED.search(after)
         if not lx.rx.updown.search(after) and not ym and lx.rx.compare_budget.search(after):
+            if lx.rx.compare_prior.search(after):
+                # 预算310万元，比上年预算604万元减少…: last year's budget, which no relation here
+                # compares with (the change is of the budget, not of the spending)
+                r.kind, r.role, r.base = "prior_level", "budget", OTHER_YEARS_BUDGET
+                return True
             # 比年初预算数100万元增加…: the budget stated as the base of the change after it
             r.kind, r.role = "level", base_named(lx, after)
             r.base = r.role

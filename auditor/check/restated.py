@@ -1,0 +1,75 @@
+"""A change or a rate of one quantity stated in two places (the overview and the detail, the
+prose and its comparison table): the same size, in the same direction (FA802)."""
+
+from __future__ import annotations
+
+from ..core.lexicon import lexicon
+from ..facts.readings import Reading
+from .relations import RestatedRelation
+from .store import Builder
+
+_NAMES = {"change": "变动额", "rate": "变动率"}
+
+
+def restated_changes(b: Builder) -> None:
+    groups: dict[tuple[str, str, str, str], list[tuple[int, Reading]]] = {}
+    reasons = {lst.id for lst in b.rd.lists if lst.kind == "reasons"}
+    for r in b.rd.readings:
+        # 主要原因：…新增某项目，项目经费支出增加Y: the items of a reason name what changed
+        # loosely (some project's spending, not the department's), so they are not compared
+        if not _comparable(r) or r.list_id in reasons:
+            continue
+        way = direction(r)
+        if way is not None and r.subject is not None and r.base is not None:
+            groups.setdefault((r.subject.concept, r.subject.scope, r.base, r.kind), []).append((way, r))
+    differ: set[tuple[str, str, str]] = set()
+    # changes before rates: a change stated twice differently is one slip, its rates follow it
+    for (concept, scope, base, kind), stated in sorted(groups.items(), key=lambda g: g[0][3]):
+        if kind == "rate" and (concept, scope, base) in differ:
+            continue
+        first_way, first = stated[0]
+        for way, r in stated[1:]:
+            # within one paragraph a second change is more often a part's or a narrower
+            # scope's (其中…安排的三公经费…增长) than the same one again
+            if r.paragraph == first.paragraph or way != first_way:
+                continue
+            name = _NAMES[kind]
+            said = lexicon().name_of.get(concept, concept.removeprefix("label:"))
+            rel = RestatedRelation("FA802", r.fig, [first.fig], [name, name], f"{said}的{name}")
+            b.add(rel)
+            if rel.judge() == "fail":
+                differ.add((concept, scope, base))
+
+
+def _comparable(r: Reading) -> bool:
+    """A change amount or a rate of a known quantity this year, stated outright."""
+    if r.kind == "change":
+        kind_ok = r.fig.is_amount
+    elif r.kind == "rate":
+        kind_ok = r.fig.is_percent
+    else:
+        return False
+    return (
+        kind_ok
+        and r.subject is not None
+        and r.subject.known
+        and r.base is not None
+        and r.period == "current"
+        and r.role == "actual"
+        and r.note not in ("aside", "role?")
+        and not r.in_parens
+    )
+
+
+def direction(r: Reading) -> int | None:
+    """+1 a rise, -1 a fall, 0 none; None when the words and the sign leave it open (下降-5%)."""
+    value = r.fig.value
+    if value == 0:
+        return 0
+    if r.note == "table":
+        return 1 if value > 0 else -1  # a table's change column is signed
+    if r.sign is None:
+        return None
+    if value < 0:
+        return -1 if r.sign == 1 else None  # 增长-5% is a fall; 下降-5% is read both ways
+    return r.sign
