@@ -940,3 +940,21 @@ def test_changes_of_one_paragraph_or_of_reasons_are_not_compared_as_restatements
         "二、支出情况\n项目支出增加50万元。\n"
     )
     assert not [f for f in auditor.audit_text(TITLE + reasons).findings if f.rule == "FA802"]
+
+
+def test_shares_add_up_to_the_whole_only_within_their_own_rounding():
+    # 92.00 + 8.00 + 0 = 100.00: the list is the whole, its parts must add up
+    whole = (
+        "本年收入合计500.00万元，其中：财政拨款收入460.00万元，占92.00%；"
+        "事业收入40.00万元，占8.00%；经营收入0万元，占0%。\n"
+    )
+    assert serious(whole) == []
+    assert serious(whole.replace("事业收入40.00", "事业收入41.00").replace("8.00%", "8.20%"))
+    # 91.90 + 8.00: a part left out (0.10%), which a 0% gives no room for: only ≤ the total
+    part = whole.replace("460.00万元，占92.00%", "459.50万元，占91.90%")
+    assert serious(part) == []
+
+
+def test_a_schools_name_before_the_concept_is_the_department_not_a_qualifier():
+    (r, *_) = readings("2023年某某小学本年收入合计561.87万元，其中：财政拨款收入557.09万元。\n")
+    assert r.subject == Subject("income_year", "all")

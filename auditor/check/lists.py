@@ -75,10 +75,13 @@ def list_relations(b: Builder, lst: ListBlock) -> None:
             continue
         shares = [r for r in items if r.kind == "share"]
         share_sum = sum((s.fig.value for s in shares), Decimal(0))
+        # shares that add up to 100% within their rounding (or truncation: one unit of the last
+        # digit each) make the list the whole; a 0% is no part's share, and gives no slack
+        slack = sum((s.fig.ulp for s in shares if s.fig.value != 0), Decimal(0))
         complete = (
             lst.complete
             or len(shares) == len(per_item) >= 2
-            and abs(share_sum - 100) <= Decimal("0.1") * len(shares)
+            and abs(share_sum - 100) <= slack
             or lst.parent.known
             and covers_identity(lst.parent.concept, items_)
         )
@@ -232,6 +235,6 @@ def total_shared_of_another(b: Builder, total: Reading) -> bool:
     """The list's total is itself stated as a share of a base it names, in its own sentence."""
     return any(
         x.kind == "share" and x.subject == total.subject and x.share_base not in (None, total.subject)
-        for x in b.rd.readings
+        for x in paragraph_of(b, total.paragraph)
         if x.sentence == total.sentence
     )
