@@ -958,3 +958,22 @@ def test_shares_add_up_to_the_whole_only_within_their_own_rounding():
 def test_a_schools_name_before_the_concept_is_the_department_not_a_qualifier():
     (r, *_) = readings("2023年某某小学本年收入合计561.87万元，其中：财政拨款收入557.09万元。\n")
     assert r.subject == Subject("income_year", "all")
+
+
+def test_a_part_broken_down_in_its_own_clause_is_not_a_sibling_of_the_list_it_is_in():
+    one_line = (
+        "某区人民法院2023年度收入决算500.00万元，其中：本年收入480.00万元，占总收入96.00%，"
+        "包括财政拨款收入450.00万元（其中，一般公共预算450.00万元），占总收入90.00%；"
+        "事业收入0万元，占总收入0%。\n"
+    )
+    # a fund's part larger than the part it breaks down
+    broken = one_line.replace("财政拨款收入450.00", "财政拨款收入490.00")
+
+    def wrapped(text):
+        """The same sentence as out of a PDF: the list's first line ends at 其中："""
+        return text.replace("其中：本年收入", "其中：\n本年收入").replace("财政拨款收", "财政拨款收\n", 1)
+
+    for form in (str, wrapped):
+        assert serious(form(one_line)) == [], form(one_line)
+        (f,) = serious(form(broken))
+        assert {"480.00万元", "490.00万元"} <= cited(f), form(broken)

@@ -113,16 +113,33 @@ def list_parent(
         and not r.per_unit
     ]
     for pr, subject in reversed(cands):
-        if sn.lst is not None and pr.list_id == sn.lst.id:
+        narrowed = _narrowed(item, pr, sn)
+        if sn.lst is not None and pr.list_id == sn.lst.id and not narrowed:
             continue
         if item is None and not subject.known and pr is not sn.last_level:
             continue
-        if item is not None and not plausible(lx, item, subject):
+        if item is not None and not narrowed and not plausible(lx, item, subject):
             continue
         return subject, main_level(rd, subject, sn)
     if st.subject is not None and st.subject.known and (item is None or plausible(lx, item, st.subject)):
         return st.subject, main_level(rd, st.subject, sn)
     return None, None  # 其中直接办理的来电… after a sentence of several counts: whose part is not said
+
+
+def _narrowed(item: Subject | None, pr: Reading, sn: SentenceState) -> bool:
+    """本年收入4316.01万元，占95.88%，包括财政拨款收入4146.90万元: an item of the list being read
+    broken down in its own clause run, into the same concept in a fund's scope."""
+    return (
+        pr is sn.last_level
+        and item is not None
+        and pr.subject is not None
+        and item.concept == pr.subject.concept
+        and item.scope in _FUND_SCOPES
+        and pr.subject.scope not in _FUND_SCOPES
+    )
+
+
+_FUND_SCOPES = ("fin", "gpb", "gf", "soc")
 
 
 def main_level(rd: Reader, subject: Subject, sn: SentenceState) -> Reading | None:
@@ -163,7 +180,9 @@ def plausible(lx: Lexicon, item: Subject, parent: Subject) -> bool:
     if not item.known or not parent.known:
         return True
     if item.concept == parent.concept:
-        return item.scope != parent.scope and parent.scope in ("all", "fin")
+        # 本年收入 of the total (in:…) broken down by fund, as 收入 of all funds is
+        wide = parent.scope in ("all", "fin") or parent.scope.startswith("in:") and item.scope in _FUND_SCOPES
+        return item.scope != parent.scope and wide
     if parent.concept == "income_year" and item.concept == "income_year":
         return True
     return lx.is_part(item.concept, parent.concept)
