@@ -189,7 +189,7 @@ class RestatedRelation(Relation):
     the table): their sizes, judged as SameRelation judges two statements of one quantity."""
 
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:
-        work.tick("judged")  # the work counter tests bound (core/work.py)
+        work.tick("judged")
         a, b = (overrides.get(k, f) if overrides else f for k, f in enumerate(self.figures))
         if a.unit == b.unit and a.decimals == b.decimals:
             return "ok" if abs(a.value) == abs(b.value) else "fail"

@@ -67,9 +67,11 @@ def direction(r: Reading) -> int | None:
     if value == 0:
         return 0
     if r.note == "table":
-        return 1 if value > 0 else -1  # a table's change column is signed
+        # a table's change column is signed
+        return 1 if value > 0 else -1
     if r.sign is None:
         return None
     if value < 0:
-        return -1 if r.sign == 1 else None  # 增长-5% is a fall; 下降-5% is read both ways
+        # 增长-5% is a fall; 下降-5% is read both ways
+        return -1 if r.sign == 1 else None
     return r.sign

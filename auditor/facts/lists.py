@@ -305,9 +305,10 @@ def take_item(
                 return  # 编制14个，其中局长1人: people are not posts
             inside, outside = lx.establishment
             if inside.search(lst.parent.concept) and outside.search(subject.concept):
+                # 在编67人，其中…，临聘人员5人: staff beside the establishment, not in it
                 if lst is sn.lst:
                     sn.lst = None
-                return  # 在编67人，其中…，临聘人员5人: staff beside the establishment, not in it
+                return
         if (
             not subject.known
             and not lst.parent.known
