@@ -102,7 +102,8 @@ def _anchor_column(line: str, value: str, after: int = 0) -> int:
     """Where the value stands on its line: its first place after `after` (the anchor before it in
     the same relation, on the same line: a value written twice on a line, such as 0, is told
     apart by the order the relation names them), else its first place."""
-    pattern = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d])")
+    # not the tail of a number written with thousands separators (867.48 inside 1,867.48)
+    pattern = re.compile(rf"(?<![\d.])(?<!\d,){re.escape(value)}(?![\d])")
     m = pattern.search(line, after) or pattern.search(line)
     return m.start() if m else 0
 

@@ -30,7 +30,9 @@ def test_the_form_changes_nothing(form):
 
 
 def test_lines_broken_as_out_of_a_pdf_raise_no_false_alarm():
+    """Never one on a hold, and no flag the published form does not raise as well."""
     with tempfile.TemporaryDirectory() as tmp:
         s = score(rewrite(DEFAULT, FORMS["wrapped"], Path(tmp)))
-    assert s.on_holds == 0 and s.right == s.flagged, "\n".join(s.notes)
+    assert s.on_holds == 0, "\n".join(s.notes)
+    assert s.flagged - s.right <= ORIGINAL.flagged - ORIGINAL.right, "\n".join(s.notes)
     assert s.found >= ORIGINAL.found - 2, "\n".join(s.notes)

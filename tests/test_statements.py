@@ -977,3 +977,40 @@ def test_a_part_broken_down_in_its_own_clause_is_not_a_sibling_of_the_list_it_is
         assert serious(form(one_line)) == [], form(one_line)
         (f,) = serious(form(broken))
         assert {"480.00万元", "490.00万元"} <= cited(f), form(broken)
+
+
+def test_the_scope_a_reason_names_does_not_carry_to_the_next_statement():
+    text = (
+        "2023年度收入总计800.00万元，比上年减少60.00万元，主要原因是财政拨款收入减少50.00万元；"
+        "2023年度支出总计900.00万元，比上年减少40.00万元。\n"
+        "财政拨款支出总计500.00万元，比上年减少70.00万元。\n"
+    )
+    (r,) = [r for r in readings(text) if r.fig.number == "900.00"]
+    assert r.subject == Subject("expense_total", "all")
+    assert not [f for f in auditor.audit_text(TITLE + text).findings if f.rule in ("FA801", "FA802")]
+
+
+def test_parts_of_two_totals_named_alike_are_not_one_change_stated_twice():
+    text = (
+        "1.基本支出300.00万元，具体为：\n工资福利支出200.00万元，比上年增加20.00万元。\n"
+        "2.项目支出100.00万元，具体为：\n工资福利支出10.00万元，比上年增加10.00万元。\n"
+    )
+    assert not [f for f in auditor.audit_text(TITLE + text).findings if f.rule == "FA802"]
+
+
+def test_a_rate_beside_a_change_against_last_years_budget_takes_no_change_from_elsewhere():
+    text = (
+        "安排公务接待费6.00万元，比上年预算减1.50万元，同比下降20.00%。\n"
+        "上年公务接待费支出4.00万元，与上年比减少3.00万元。\n"
+    )
+    assert serious(text) == []
+
+
+def test_an_identity_does_not_hold_a_total_the_report_breaks_down_into_other_parts():
+    text = (
+        "公务用车购置及运行维护费500万元（其中，公务用车购置费20万元，公务用车运行维护费380万元，"
+        "其他交通费用100万元）。\n"
+    )
+    assert serious(text) == []
+    # the report's own parts not adding up: still checked, as a list
+    assert serious(text.replace("其他交通费用100", "其他交通费用150"))

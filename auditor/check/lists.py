@@ -198,12 +198,23 @@ def income_total_without_carry_in(b: Builder, scope: str) -> bool:
 def identity_relations(b: Builder) -> None:
     store = b.store
     combos = {(k[1], k[2], k[3]) for k in store.by_key}
+    # 公务用车购置及运行维护费11167万元（其中，购置费255万元，运行维护费7922万元，其他交通工具
+    # 购置144万元…）: a total the report breaks down into the identity's parts and others the
+    # vocabulary does not know, and whose parts add up to it
+    listed: dict[Subject, set[str]] = {}
+    for lst in b.rd.lists:
+        if lst.kind != "reasons" and _adds_up_with_others(b, lst):
+            listed.setdefault(lst.parent, set()).update(item.concept for item in lst.items)
     for total, parts, scopes in lexicon().identities:
         for scope, period, role in combos:
             if scopes is not None and scope not in scopes:
                 continue
             if total == "income_total" and period == "current" and income_total_without_carry_in(b, scope):
                 b.skip("income total written for the year's income, the carry-in beside it")
+                continue
+            items = listed.get(Subject(total, scope), set())
+            if items & set(parts) and any(c.startswith("label:") for c in items):
+                b.skip("total the report breaks down into other parts than the identity's")
                 continue
             t = store.get(Subject(total, scope), period, role)
             vals = [store.get(Subject(p, scope), period, role) for p in parts]
@@ -217,6 +228,17 @@ def identity_relations(b: Builder) -> None:
                 b.add(
                     PartialSumRelation("FA105", t.fig, figs, ["总数", *["部分"] * len(figs)], f"{total} ≥ Σ")
                 )
+
+
+def _adds_up_with_others(b: Builder, lst: ListBlock) -> bool:
+    """The list's level items, some of them amounts the vocabulary has no name for, add up to
+    its total within their rounding."""
+    total = lst.parent_reading
+    items = [r for r in readings_of(b, lst) if r.kind == "level" and r.period == lst.period]
+    unnamed = [r for r in items if r.subject is not None and not r.subject.known and r.fig.value != 0]
+    if total is None or len(items) < 2 or not unnamed:
+        return False
+    return SumRelation("FA101", total.fig, [r.fig for r in items], [], "").judge() == "ok"
 
 
 def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:

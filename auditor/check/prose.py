@@ -191,6 +191,11 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
     if d is None and (n := sent.next_to(r)) is not None and n.kind == "change":
         # 同比增长25%，增收100万元: the amount right after the rate, in the same terms
         d = n if n.subject == r.subject and n.base == r.base else None
+    if d is None and sent.before(r, lambda x: x.kind == "change" and x.subject == r.subject) is not None:
+        # 比上年预算减15600元，同比下降19.60%: the sentence's own change, against another base
+        # than the rate's words say; a change of that base stated elsewhere is not this one's
+        b.skip("change rate beside a change against another base")
+        return
     if d is None and r.subject is not None and r.subject.known:
         d = b.store.change(r.subject, r.base)  # the change amount stated in another sentence
     if d is None:

@@ -33,12 +33,22 @@ def restated_changes(b: Builder) -> None:
             # scope's (其中…安排的三公经费…增长) than the same one again
             if r.paragraph == first.paragraph or way != first_way:
                 continue
+            if _under_other_totals(b, first, r):
+                continue
             name = _NAMES[kind]
             said = lexicon().name_of.get(concept, concept.removeprefix("label:"))
             rel = RestatedRelation("FA802", r.fig, [first.fig], [name, name], f"{said}的{name}")
             b.add(rel)
             if rel.judge() == "fail":
                 differ.add((concept, scope, base))
+
+
+def _under_other_totals(b: Builder, a: Reading, c: Reading) -> bool:
+    """基本支出…具体为：工资福利支出增加X and 项目支出…具体为：工资福利支出增加Y: parts of two
+    totals, each its own quantity though the vocabulary names them alike."""
+    if a.list_id is None or c.list_id is None:
+        return False
+    return b.rd.lists[a.list_id].parent != b.rd.lists[c.list_id].parent
 
 
 def _comparable(r: Reading) -> bool:

@@ -17,15 +17,23 @@ from .subjects import Mention, Subject
 
 
 def inherit_scope(
-    lx: Lexicon, st: State, sn: SentenceState, subject: Subject | None, whole: bool = False
+    lx: Lexicon,
+    st: State,
+    sn: SentenceState,
+    subject: Subject | None,
+    whole: bool = False,
+    reason: bool = False,
 ) -> Subject | None:
     """The scope the sentence, or the same concept named before in the paragraph, gave a subject
     named without one; `whole`: named as the account's 合计 / 总计, which a paragraph's earlier
-    scope does not narrow (一般公共预算支出30.09亿元…。收入合计55.60亿元，支出合计49.10亿元)."""
+    scope does not narrow (一般公共预算支出30.09亿元…。收入合计55.60亿元，支出合计49.10亿元);
+    `reason`: an item of a reason (主要原因是财政拨款收入减少…；支出总计…), whose scope is its own,
+    not the sentence's."""
     if subject is None or not subject.known or subject.concept in lx.scopeless:
         return subject
     if subject.scope != "all":
-        sn.scope = sn.scope or subject.scope
+        if not reason:
+            sn.scope = sn.scope or subject.scope
     elif sn.scope is not None and subject.concept in INHERITS_SCOPE:
         subject = Subject(subject.concept, sn.scope)
     elif subject.concept in st.scopes and subject.concept in INHERITS_SCOPE and not whole:

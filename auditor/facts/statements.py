@@ -357,7 +357,7 @@ def _read_figure(
     # scope carried over within the sentence, and to the same concept named again in the paragraph
     if fresh:
         whole = cand is not None and _WHOLE.search((h if in_head else c)[cand.start : cand.end]) is not None
-        subject = inherit_scope(lx, st, sn, subject, whole)
+        subject = inherit_scope(lx, st, sn, subject, whole, lst is not None and lst.kind == "reasons")
     if (
         sn.foreign
         and fresh
