@@ -25,15 +25,17 @@ from setuptools.command.build_ext import build_ext
 # help() on the API should work), and the modules whose frozen dataclasses cross process
 # boundaries in corpus runs (mypyc's native classes cannot be unpickled when frozen).
 _NOT_COMPILED = {"auditor/parse/figures.py", "auditor/facts/years.py", "auditor/facts/binding.py"}
+# paths relative to the project (the directory builds run in), found from this file's place
+_HERE = Path(__file__).resolve().parent
 COMPILED = [
     "auditor/core/intervals.py",
     "auditor/core/lexicon.py",
     "auditor/read/normalize.py",
     *sorted(
-        p.as_posix()
+        rel
         for package in ("auditor/parse", "auditor/facts")
-        for p in Path(package).glob("*.py")
-        if p.as_posix() not in _NOT_COMPILED
+        for p in (_HERE / package).glob("*.py")
+        if (rel := p.relative_to(_HERE).as_posix()) not in _NOT_COMPILED
     ),
 ]
 
