@@ -1014,3 +1014,14 @@ def test_an_identity_does_not_hold_a_total_the_report_breaks_down_into_other_par
     assert serious(text) == []
     # the report's own parts not adding up: still checked, as a list
     assert serious(text.replace("其他交通费用100", "其他交通费用150"))
+
+
+def test_a_change_larger_than_the_item_it_follows_is_the_lists_totals():
+    text = "本年收入总计500.00万元，其中年初结转和结余20.00万元，较上年增加50.00万元，增长{}%。\n"
+    # 50 / (500 - 50) = 11.11%: of the total; the item (20) cannot have risen by 50
+    assert serious(text.format("11.11")) == []
+    (f,) = serious(text.format("10.11"))
+    assert {"10.11%", "500.00万元", "50.00万元"} <= cited(f)
+    # a rise as large as the item itself (增长100% from nothing) stays the item's: nothing said
+    from_nothing = "本年收入总计500.00万元，其中政府性基金收入50.00万元，较上年增加50.00万元，增长100%。\n"
+    assert serious(from_nothing) == []

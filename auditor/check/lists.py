@@ -12,7 +12,7 @@ from ..core.lexicon import lexicon
 from ..facts.readings import ListBlock, Reading
 from ..facts.subjects import Subject
 from ..parse.figures import Figure
-from .relations import LinearRelation, PartialSumRelation, Relation, SumRelation
+from .relations import ChangeRateRelation, LinearRelation, PartialSumRelation, Relation, SumRelation
 from .store import Builder, paragraph_of, readings_of, same
 
 
@@ -251,6 +251,23 @@ def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
     if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
         return False
     return rel.judge({1: total.fig}) in ("ok", "truncation")
+
+
+def of_the_lists_total(b: Builder, x: Reading, rel: ChangeRateRelation) -> ChangeRateRelation | None:
+    """收入总计1262.71万元，其中年初结转和结余134.56万元，较上年增加149.44万元，增长13.06%: a
+    change larger than the item it follows (its prior would be below zero) is not the item's; the
+    list's total is the one the sentence has named, and the rate is checked on it."""
+    if x.list_id is None or rel.judge() != "undefined":
+        return None
+    d = rel.inputs[1]
+    if rel.sign < 0 or not x.fig.in_yuan().hi < d.in_yuan().lo:
+        # a rise as large as the item (增加54万元，增幅100%) is the item's, from nothing
+        return None
+    total = b.rd.lists[x.list_id].parent_reading
+    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
+        return None
+    whole = replace(rel, inputs=[total.fig, *rel.inputs[1:]])
+    return whole if whole.judge() != "undefined" else None
 
 
 def total_shared_of_another(b: Builder, total: Reading) -> bool:

@@ -12,7 +12,7 @@ from ..core.lexicon import lexicon
 from ..facts.readings import Reading
 from ..facts.roles import OTHER_YEARS_BUDGET
 from .extraction import Observation
-from .lists import the_lists_total, total_shared_of_another
+from .lists import of_the_lists_total, the_lists_total, total_shared_of_another
 from .relations import ChangeAmountRelation, ChangeRateRelation, RatioRelation, SameRelation
 from .store import BUDGETS, Builder, Sentence
 from .undefined_rates import direction_slip, growth_of_levels, rate_of_nothing
@@ -259,7 +259,7 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         b.skip("change after a list's items that fits its total, not the item")
         return
     if not direction_slip(b, rel, x, d) and not rate_of_nothing(b, r, x, d, sign):
-        b.add(rel)
+        b.add(of_the_lists_total(b, x, rel) or rel)
 
 
 def _growth(b: Builder, sent: Sentence, r: Reading) -> bool:
