@@ -182,7 +182,7 @@ def exact(rel: Relation) -> bool:
 
 
 def income_total_without_carry_in(b: Builder, scope: str) -> bool:
-    """收入总计73.06万元，年初结转0.49万元，支出总计73.55万元: the report's 收入总计 is the year's
+    """收入总计88.20万元，年初结转1.30万元，支出总计89.50万元: the report's 收入总计 is the year's
     income, and the carry-in it names beside it makes up the 支出总计. It is not the template's
     收入总计 (which holds the carry-in), and no imbalance is claimed."""
     get = b.store.get
@@ -198,8 +198,8 @@ def income_total_without_carry_in(b: Builder, scope: str) -> bool:
 def identity_relations(b: Builder) -> None:
     store = b.store
     combos = {(k[1], k[2], k[3]) for k in store.by_key}
-    # 公务用车购置及运行维护费11167万元（其中，购置费255万元，运行维护费7922万元，其他交通工具
-    # 购置144万元…）: a total the report breaks down into the identity's parts and others the
+    # 公务用车购置及运行维护费900万元（其中，购置费100万元，运行维护费600万元，其他交通工具
+    # 购置50万元…）: a total the report breaks down into the identity's parts and others the
     # vocabulary does not know, and whose parts add up to it
     listed: dict[Subject, set[str]] = {}
     for lst in b.rd.lists:
@@ -242,7 +242,7 @@ def _adds_up_with_others(b: Builder, lst: ListBlock) -> bool:
 
 
 def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
-    """收入合计X，其中：甲…；乙10000元，占1.61%，比上年减少d，减少r%: a change and its rate that
+    """收入合计X，其中：甲…；乙8000元，占1.20%，比上年减少d，减少r%: a change and its rate that
     do not fit the item they follow but fit the list's total, the two figures agreeing on it, are
     the total's (the sentence never went back to it); which one the writer meant is not said."""
     if x.list_id is None or rel.judge() != "fail":
@@ -254,7 +254,7 @@ def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
 
 
 def of_the_lists_total(b: Builder, x: Reading, rel: ChangeRateRelation) -> ChangeRateRelation | None:
-    """收入总计1262.71万元，其中年初结转和结余134.56万元，较上年增加149.44万元，增长13.06%: a
+    """收入总计960.00万元，其中年初结转和结余40.00万元，较上年增加120.00万元，增长14.29%: a
     change larger than the item it follows (its prior would be below zero) is not the item's; the
     list's total is the one the sentence has named, and the rate is checked on it."""
     if x.list_id is None or rel.judge() != "undefined":

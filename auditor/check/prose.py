@@ -192,7 +192,7 @@ def _rate(b: Builder, sent: Sentence, r: Reading) -> None:
         # 同比增长25%，增收100万元: the amount right after the rate, in the same terms
         d = n if n.subject == r.subject and n.base == r.base else None
     if d is None and sent.before(r, lambda x: x.kind == "change" and x.subject == r.subject) is not None:
-        # 比上年预算减15600元，同比下降19.60%: the sentence's own change, against another base
+        # 比上年预算减12000元，同比下降16.00%: the sentence's own change, against another base
         # than the rate's words say; a change of that base stated elsewhere is not this one's
         b.skip("change rate beside a change against another base")
         return
@@ -326,7 +326,7 @@ def _share(b: Builder, sent: Sentence, r: Reading) -> None:
         lst = b.rd.lists[part.list_id]
         base = lst.parent_reading or b.store.get(lst.parent, lst.period, lst.role)
         if base is not None and total_shared_of_another(b, base):
-            # 本年收入合计521万元，占总收入99.9%，包括财政拨款收入494万元，占94.7%: the parts'
+            # 本年收入合计600万元，占总收入98%，包括财政拨款收入570万元，占93.1%: the parts'
             # shares may be of the 总收入 the total was given as a share of, or of the total
             b.skip("share of a part whose total is a share of another base")
             return

@@ -185,7 +185,7 @@ class SameRelation(Relation):
 
 @dataclass(eq=False)
 class RestatedRelation(Relation):
-    """One change or rate stated twice in the same direction (下降57.41% in the prose, -57.39% in
+    """One change or rate stated twice in the same direction (下降12.34% in the prose, -12.31% in
     the table): their sizes, judged as SameRelation judges two statements of one quantity."""
 
     def judge(self, overrides: dict[int, Figure] | None = None) -> Outcome:

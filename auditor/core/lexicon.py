@@ -56,7 +56,7 @@ class Lexicon:
     complete_list: re.Pattern[str]
     partial_list: re.Pattern[str]
     reason_list: re.Pattern[str]
-    # (a headcount within the establishment, staff outside it): 在编67人，其中…临聘人员5人
+    # (a headcount within the establishment, staff outside it): 在编50人，其中…临聘人员4人
     establishment: tuple[re.Pattern[str], re.Pattern[str]]
     identities: list[Identity]
     parts_of: dict[str, frozenset[str]]  # total -> every concept a list under it may name

@@ -26,7 +26,7 @@ def inherit_scope(
 ) -> Subject | None:
     """The scope the sentence, or the same concept named before in the paragraph, gave a subject
     named without one; `whole`: named as the account's 合计 / 总计, which a paragraph's earlier
-    scope does not narrow (一般公共预算支出30.09亿元…。收入合计55.60亿元，支出合计49.10亿元);
+    scope does not narrow (一般公共预算支出25.10亿元…。收入合计48.30亿元，支出合计41.70亿元);
     `reason`: an item of a reason (主要原因是财政拨款收入减少…；支出总计…), whose scope is its own,
     not the sentence's."""
     if subject is None or not subject.known or subject.concept in lx.scopeless:
@@ -135,7 +135,7 @@ def list_parent(
 
 
 def _narrowed(item: Subject | None, pr: Reading, sn: SentenceState) -> bool:
-    """本年收入4316.01万元，占95.88%，包括财政拨款收入4146.90万元: an item of the list being read
+    """本年收入480.00万元，占96.00%，包括财政拨款收入450.00万元: an item of the list being read
     broken down in its own clause run, into the same concept in a fund's scope."""
     return (
         pr is sn.last_level
@@ -313,7 +313,7 @@ def take_item(
                 return  # 编制14个，其中局长1人: people are not posts
             inside, outside = lx.establishment
             if inside.search(lst.parent.concept) and outside.search(subject.concept):
-                # 在编67人，其中…，临聘人员5人: staff beside the establishment, not in it
+                # 在编50人，其中…，临聘人员4人: staff beside the establishment, not in it
                 if lst is sn.lst:
                     sn.lst = None
                 return

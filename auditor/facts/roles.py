@@ -31,7 +31,7 @@ _CLAUSE_MARKS = re.compile(r"[，,；;]")
 _AGAINST_PRIOR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 OTHER_YEARS_BUDGET = "other_years_budget"  # a base no relation compares with: abstain
 _SHARE_OF = re.compile(
-    # 占总收入的99.9% / 占比重为; 占总收入99.9%: the base named right before the figure
+    # 占总收入的98% / 占比重为; 占总收入98%: the base named right before the figure
     r"占.{1,24}?(?:的)?(?:比重|比例)?(?:的|为)$|占[^，,；;。]{0,20}?(?:收入|支出|总额|总计|合计|经费|资金|决算数?)$"
 )
 _SHARE_IN = re.compile(r"在.{1,16}?中占$")
@@ -165,7 +165,7 @@ def classify(lx: Lexicon, r: Reading, h: str, f: Figure, is_count: bool, prev: R
         ym = _YEAR_NAMED.search(after)
         if not lx.rx.updown.search(after) and not ym and lx.rx.compare_budget.search(after):
             if lx.rx.compare_prior.search(after):
-                # 预算310万元，比上年预算604万元减少…: last year's budget, which no relation here
+                # 预算200万元，比上年预算250万元减少…: last year's budget, which no relation here
                 # compares with (the change is of the budget, not of the spending)
                 r.kind, r.role, r.base = "prior_level", "budget", OTHER_YEARS_BUDGET
                 return True

@@ -20,7 +20,7 @@ from .memo import forget, memo, remember
 _BOUNDARY = re.compile(r"[，,；;：:]")
 _ITEM_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|以及)(?=[\u4e00-\u9fff])")
 YEAR = re.compile(r"((?:19|20)\d\d)年度?")
-# 永仁县文联2018收入合计: a year whose 年 was left out is still the year, not part of a name
+# 某县文联2019收入合计: a year whose 年 was left out is still the year, not part of a name
 _YEAR_OR_BARE = re.compile(r"(?:19|20)\d\d年度?|(?<![\d.])(?:19|20)\d\d(?![\d.%])")
 _FILLER = (
     "其中 包括 含 分别为 具体为 分项为 构成为 分为 共计 合计 总计 另有 此外 另外 以及 "
