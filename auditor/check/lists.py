@@ -247,10 +247,8 @@ def the_lists_total(b: Builder, x: Reading, rel: Relation) -> bool:
     the total's (the sentence never went back to it); which one the writer meant is not said."""
     if x.list_id is None or rel.judge() != "fail":
         return False
-    total = b.rd.lists[x.list_id].parent_reading
-    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
-        return False
-    return rel.judge({1: total.fig}) in ("ok", "truncation")
+    total = _total_of_item(b, x)
+    return total is not None and rel.judge({1: total.fig}) in ("ok", "truncation")
 
 
 def of_the_lists_total(b: Builder, x: Reading, rel: ChangeRateRelation) -> ChangeRateRelation | None:
@@ -261,13 +259,21 @@ def of_the_lists_total(b: Builder, x: Reading, rel: ChangeRateRelation) -> Chang
         return None
     d = rel.inputs[1]
     if rel.sign < 0 or not x.fig.in_yuan().hi < d.in_yuan().lo:
-        # a rise as large as the item (增加54万元，增幅100%) is the item's, from nothing
+        # a rise as large as the item (增加50万元，增幅100%) is the item's, from nothing
         return None
-    total = b.rd.lists[x.list_id].parent_reading
-    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
+    total = _total_of_item(b, x)
+    if total is None:
         return None
     whole = replace(rel, inputs=[total.fig, *rel.inputs[1:]])
     return whole if whole.judge() != "undefined" else None
+
+
+def _total_of_item(b: Builder, x: Reading) -> Reading | None:
+    """The level figure of the list x is an item of, written in x's unit."""
+    total = b.rd.lists[x.list_id].parent_reading if x.list_id is not None else None
+    if total is None or total.kind != "level" or total.fig.unit != x.fig.unit:
+        return None
+    return total
 
 
 def total_shared_of_another(b: Builder, total: Reading) -> bool:

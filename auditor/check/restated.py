@@ -17,26 +17,24 @@ def restated_changes(b: Builder) -> None:
     for r in b.rd.readings:
         # 主要原因：…新增某项目，项目经费支出增加Y: the items of a reason name what changed
         # loosely (some project's spending, not the department's), so they are not compared
-        if not _comparable(r) or r.list_id in reasons:
-            continue
-        way = direction(r)
-        if way is not None and r.subject is not None and r.base is not None:
-            groups.setdefault((r.subject.concept, r.subject.scope, r.base, r.kind), []).append((way, r))
+        key = _quantity(r) if r.list_id not in reasons else None
+        way = direction(r) if key is not None else None
+        if key is not None and way is not None:
+            groups.setdefault(key, []).append((way, r))
+    names = lexicon().name_of
     differ: set[tuple[str, str, str]] = set()
     # changes before rates: a change stated twice differently is one slip, its rates follow it
-    for (concept, scope, base, kind), stated in sorted(groups.items(), key=lambda g: g[0][3]):
+    for (concept, scope, base, kind), stated in sorted(groups.items(), key=lambda g: g[0][3] != "change"):
         if kind == "rate" and (concept, scope, base) in differ:
             continue
         first_way, first = stated[0]
         for way, r in stated[1:]:
             # within one paragraph a second change is more often a part's or a narrower
             # scope's (其中…安排的三公经费…增长) than the same one again
-            if r.paragraph == first.paragraph or way != first_way:
-                continue
-            if _under_other_totals(b, first, r):
+            if r.paragraph == first.paragraph or way != first_way or _under_other_totals(b, first, r):
                 continue
             name = _NAMES[kind]
-            said = lexicon().name_of.get(concept, concept.removeprefix("label:"))
+            said = names.get(concept, concept.removeprefix("label:"))
             rel = RestatedRelation("FA802", r.fig, [first.fig], [name, name], f"{said}的{name}")
             b.add(rel)
             if rel.judge() == "fail":
@@ -51,24 +49,16 @@ def _under_other_totals(b: Builder, a: Reading, c: Reading) -> bool:
     return b.rd.lists[a.list_id].parent != b.rd.lists[c.list_id].parent
 
 
-def _comparable(r: Reading) -> bool:
-    """A change amount or a rate of a known quantity this year, stated outright."""
-    if r.kind == "change":
-        kind_ok = r.fig.is_amount
-    elif r.kind == "rate":
-        kind_ok = r.fig.is_percent
-    else:
-        return False
-    return (
-        kind_ok
-        and r.subject is not None
-        and r.subject.known
-        and r.base is not None
-        and r.period == "current"
-        and r.role == "actual"
-        and r.note not in ("aside", "role?")
-        and not r.in_parens
-    )
+def _quantity(r: Reading) -> tuple[str, str, str, str] | None:
+    """(concept, scope, base, kind) of a change amount or a rate of a known quantity this year,
+    stated outright; None for any other reading."""
+    if r.kind == "change" and not r.fig.is_amount or r.kind == "rate" and not r.fig.is_percent:
+        return None
+    if r.kind not in _NAMES or r.subject is None or not r.subject.known or r.base is None:
+        return None
+    if r.period != "current" or r.role != "actual" or r.note in ("aside", "role?") or r.in_parens:
+        return None
+    return (r.subject.concept, r.subject.scope, r.base, r.kind)
 
 
 def direction(r: Reading) -> int | None:

@@ -44,6 +44,7 @@ class Lexicon:
     weak: frozenset[str]  # synonyms that name their concept only as a list's item
     vague: frozenset[str]  # synonyms a report uses for the total or for this year's total
     scope_of: dict[str, str]
+    funds: frozenset[str]  # the scopes of reading.toml [scopes]: a fund's or the appropriations'
     scope_re: re.Pattern[str]
     scope_ends: frozenset[str]  # the last characters of the scope words
     scopeless: frozenset[str]
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         weak=frozenset(strip_marks(w) for w in data["weak"]["names"]),
         vague=frozenset(strip_marks(w) for w in data["vague"]["names"]),
         scope_of=scope_of,
+        funds=frozenset(data["scopes"]),
         scope_re=re.compile(_alt(scope_of)),
         scope_ends=frozenset(w[-1] for w in scope_of),
         scopeless=frozenset(data["scopeless"]["concepts"]),

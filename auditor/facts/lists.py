@@ -121,7 +121,7 @@ def list_parent(
         and not r.per_unit
     ]
     for pr, subject in reversed(cands):
-        narrowed = _narrowed(item, pr, sn)
+        narrowed = _narrowed(lx, item, pr, sn)
         if sn.lst is not None and pr.list_id == sn.lst.id and not narrowed:
             continue
         if item is None and not subject.known and pr is not sn.last_level:
@@ -134,7 +134,7 @@ def list_parent(
     return None, None  # 其中直接办理的来电… after a sentence of several counts: whose part is not said
 
 
-def _narrowed(item: Subject | None, pr: Reading, sn: SentenceState) -> bool:
+def _narrowed(lx: Lexicon, item: Subject | None, pr: Reading, sn: SentenceState) -> bool:
     """本年收入480.00万元，占96.00%，包括财政拨款收入450.00万元: an item of the list being read
     broken down in its own clause run, into the same concept in a fund's scope."""
     return (
@@ -142,12 +142,9 @@ def _narrowed(item: Subject | None, pr: Reading, sn: SentenceState) -> bool:
         and item is not None
         and pr.subject is not None
         and item.concept == pr.subject.concept
-        and item.scope in _FUND_SCOPES
-        and pr.subject.scope not in _FUND_SCOPES
+        and item.scope in lx.funds
+        and pr.subject.scope not in lx.funds
     )
-
-
-_FUND_SCOPES = ("fin", "gpb", "gf", "soc")
 
 
 def main_level(rd: Reader, subject: Subject, sn: SentenceState) -> Reading | None:
@@ -189,7 +186,7 @@ def plausible(lx: Lexicon, item: Subject, parent: Subject) -> bool:
         return True
     if item.concept == parent.concept:
         # 本年收入 of the total (in:…) broken down by fund, as 收入 of all funds is
-        wide = parent.scope in ("all", "fin") or parent.scope.startswith("in:") and item.scope in _FUND_SCOPES
+        wide = parent.scope in ("all", "fin") or parent.scope.startswith("in:") and item.scope in lx.funds
         return item.scope != parent.scope and wide
     if parent.concept == "income_year" and item.concept == "income_year":
         return True
